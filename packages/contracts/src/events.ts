@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { AppealId, Channel } from './appeal.js';
+import { RegistrationNumber } from './registration-number.js';
+import { RoutingReason } from './routing.js';
+import { RoutingTopic, UnitCode } from './routing-topics.js';
+
+const EventBase = {
+  version: z.literal(1),
+  eventId: z.uuid(),
+  appealId: AppealId,
+  registrationNumber: RegistrationNumber,
+  occurredAt: z.iso.datetime(),
+};
+
+export const AppealRouted = z.strictObject({
+  ...EventBase,
+  type: z.literal('appeal.routed'),
+  channel: Channel,
+  receivedAt: z.iso.datetime(),
+  topic: RoutingTopic,
+  unit: UnitCode,
+  reason: RoutingReason,
+});
+export type AppealRouted = z.infer<typeof AppealRouted>;
+
+export const AppealTriageRequested = z.strictObject({
+  ...EventBase,
+  type: z.literal('appeal.triaged'),
+  channel: Channel,
+  receivedAt: z.iso.datetime(),
+  reason: RoutingReason,
+});
+export type AppealTriageRequested = z.infer<typeof AppealTriageRequested>;
+
+/** Payload of `appeals.events`: every lifecycle change of an appeal. Later issues add more types. */
+export const AppealEvent = z.discriminatedUnion('type', [AppealRouted, AppealTriageRequested]);
+export type AppealEvent = z.infer<typeof AppealEvent>;
+export type AppealEventType = AppealEvent['type'];

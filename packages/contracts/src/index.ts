@@ -1,0 +1,6 @@
+export * from './appeal.js';
+export * from './events.js';
+export * from './registration-number.js';
+export * from './routing.js';
+export * from './routing-topics.js';
+export * from './topics.js';

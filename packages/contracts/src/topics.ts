@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AppealReceived } from './appeal.js';
+import { AppealEvent } from './events.js';
+import { AppealTriaged, TaskAssigned } from './routing.js';
+import type { UnitCode } from './routing-topics.js';
+
+/**
+ * The one topic catalog. Every topic is keyed by appeal id, so all facts about one appeal stay
+ * ordered on one partition. `tasks` is a family: one topic per unit.
+ */
+export const TOPIC_CATALOG = {
+  'appeals.received': AppealReceived,
+  'appeals.events': AppealEvent,
+  'appeals.triage': AppealTriaged,
+  tasks: TaskAssigned,
+} as const satisfies Record<string, z.ZodType<{ version: number; appealId: string }>>;
+
+export type TopicId = keyof typeof TOPIC_CATALOG;
+export type TopicPayload<T extends TopicId> = z.infer<(typeof TOPIC_CATALOG)[T]>;
+
+/** Payload of `<topic>.dlq`: a message that could not be processed, kept with its reason. */
+export const DeadLetter = z.strictObject({
+  version: z.literal(1),
+  originalTopic: z.string(),
+  partition: z.number().int(),
+  offset: z.string(),
+  key: z.string().nullable(),
+  valueBase64: z.string().nullable(),
+  reason: z.string(),
+  failedAt: z.iso.datetime(),
+  consumerGroup: z.string(),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;
+
+/**
+ * Physical topic names. A prefix (empty in a deployment) lets tests and parallel environments
+ * share one broker without seeing each other's messages.
+ */
+export function createTopicNames(prefix = '') {
+  const at = (name: string) => `${prefix}${name}`;
+  return {
+    prefix,
+    of(topic: Exclude<TopicId, 'tasks'>): string {
+      return at(topic);
+    },
+    tasks(unit: UnitCode): string {
+      return at(`tasks.${unit}`);
+    },
+    /** Matches every unit's task topic and nothing else. */
+    tasksPattern(): RegExp {
+      return new RegExp(`^${escapeRegExp(prefix)}tasks\\.[a-z][a-z0-9-]*$`);
+    },
+    /** The topic a unit's task topic name belongs to, or undefined when it is not one. */
+    unitOfTaskTopic(topicName: string): UnitCode | undefined {
+      const match = new RegExp(`^${escapeRegExp(prefix)}tasks\\.([a-z][a-z0-9-]*)$`).exec(topicName);
+      return match?.[1];
+    },
+    deadLetter(topicName: string): string {
+      return `${topicName}.dlq`;
+    },
+    /** Which catalog entry describes a physical topic name. */
+    idOf(topicName: string): TopicId | undefined {
+      if (this.unitOfTaskTopic(topicName) !== undefined) return 'tasks';
+      for (const id of ['appeals.received', 'appeals.events', 'appeals.triage'] as const) {
+        if (topicName === at(id)) return id;
+      }
+      return undefined;
+    },
+  };
+}
+export type TopicNames = ReturnType<typeof createTopicNames>;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, isRetriable, UnavailableError, ValidationError } from './app-error.js';
+
+describe('isRetriable', () => {
+  it('follows the policy an error carries', () => {
+    expect(isRetriable(new UnavailableError('broker down'))).toBe(true);
+    expect(isRetriable(new ValidationError('bad', 'text'))).toBe(false);
+    expect(isRetriable(new AppError('X', 'x', { retriable: true }))).toBe(true);
+  });
+
+  it('trusts the retriable flag of driver errors and treats unknown errors as fatal', () => {
+    expect(isRetriable({ name: 'KafkaJSConnectionError', retriable: true })).toBe(true);
+    expect(isRetriable({ name: 'MongoNetworkError' })).toBe(true);
+    expect(isRetriable(new Error('surprise'))).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * The base error of the fleet: a stable name to branch on, the cause, and whether trying again
+ * can help. Consumers retry what is retriable, dead-letter what is not.
+ */
+export class AppError extends Error {
+  override readonly name: string;
+  readonly retriable: boolean;
+
+  constructor(name: string, message: string, options: { retriable: boolean; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = name;
+    this.retriable = options.retriable;
+  }
+}
+
+/** Input that will never become valid by retrying it. */
+export class ValidationError extends AppError {
+  constructor(message: string, readonly field: string, cause?: unknown) {
+    super('ValidationError', message, { retriable: false, cause });
+  }
+}
+
+/** A dependency (broker, database) did not answer; the same call may succeed later. */
+export class UnavailableError extends AppError {
+  constructor(message: string, cause?: unknown) {
+    super('UnavailableError', message, { retriable: true, cause });
+  }
+}
+
+export function isRetriable(error: unknown): boolean {
+  if (error instanceof AppError) return error.retriable;
+  // kafkajs marks its own errors; network errors from the drivers are worth another try.
+  if (typeof error === 'object' && error !== null) {
+    const candidate = error as { retriable?: unknown; name?: unknown };
+    if (typeof candidate.retriable === 'boolean') return candidate.retriable;
+    if (candidate.name === 'MongoNetworkError' || candidate.name === 'MongoServerSelectionError') return true;
+  }
+  return false;
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@priemnaya/errors';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+
+export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface HttpServerOptions {
+  logger: Logger;
+  bodyLimitBytes?: number;
+  /** Each answers whether the service can take work now (broker and database reachable, consumers joined). */
+  readinessChecks?: Record<string, () => Promise<boolean> | boolean>;
+}
+
+/** The body of every 4xx and 5xx: a stable code, a message that names the field, and the fields. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  fields?: { field: string; message: string }[];
+}
+
+/** A request that can never succeed as sent; the message names the field at fault. */
+export class RequestError extends AppError {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: { field: string; message: string }[],
+  ) {
+    super('RequestError', message, { retriable: false });
+  }
+
+  static fromZod(error: z.ZodError, prefix = ''): RequestError {
+    const fields = error.issues.map((issue) => ({
+      field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body',
+      message: issue.message,
+    }));
+    return new RequestError(400, 'validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
+  }
+}
+
+/** Parses `input` with `schema` or throws a 400 that names every field at fault. */
+export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw RequestError.fromZod(result.error, prefix);
+  return result.data;
+}
+
+/**
+ * A fastify instance with the fleet's conventions: request ids, no bodies in logs, one error
+ * format, `/healthz` (the process is alive) and `/readyz` (it can take work).
+ */
+export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES, readinessChecks = {} }: HttpServerOptions): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: logger.child({ component: 'http' }) as FastifyBaseLogger,
+    bodyLimit: bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    disableRequestLogging: true,
+    return503OnClosing: true,
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+
+  app.setErrorHandler((error: FastifyError | RequestError | AppError, request, reply) => {
+    if (error instanceof RequestError) {
+      const body: ErrorBody = { statusCode: error.statusCode, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+      return reply.status(error.statusCode).send(body);
+    }
+    if (error instanceof AppError && error.retriable) {
+      request.log.warn({ err: { name: error.name, message: error.message } }, 'dependency unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({ statusCode: 503, code: 'unavailable', message: 'the service cannot accept this now; retry later' } satisfies ErrorBody);
+    }
+    const fastifyError = error as FastifyError;
+    if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send({
+        statusCode: 413,
+        code: 'body_too_large',
+        message: `body: the request body is larger than ${bodyLimitBytes} bytes`,
+        fields: [{ field: 'body', message: `larger than ${bodyLimitBytes} bytes` }],
+      } satisfies ErrorBody);
+    }
+    if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      const field = fastifyError.code?.startsWith('FST_ERR_CTP') ? 'content-type' : 'body';
+      return reply.status(fastifyError.statusCode).send({
+        statusCode: fastifyError.statusCode,
+        code: fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'bad_request',
+        message: `${field}: ${fastifyError.message}`,
+        fields: [{ field, message: fastifyError.message }],
+      } satisfies ErrorBody);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.status(500).send({ statusCode: 500, code: 'internal', message: 'internal error' } satisfies ErrorBody);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ statusCode: 404, code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody),
+  );
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const results = await Promise.all(
+      Object.entries(readinessChecks).map(async ([name, check]) => [name, await Promise.resolve(check()).catch(() => false)] as const),
+    );
+    const checks = Object.fromEntries(results);
+    const ready = results.every(([, ok]) => ok);
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  return app;
+}

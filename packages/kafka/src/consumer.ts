@@ -1,0 +1,151 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { TOPIC_CATALOG, type DeadLetter, type TopicId, type TopicNames, type TopicPayload } from '@priemnaya/contracts';
+import { isRetriable } from '@priemnaya/errors';
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import { extractTraceContext } from './trace-headers.js';
+
+const tracer = trace.getTracer('@priemnaya/kafka');
+
+export interface MessageMeta {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export type MessageHandler<T extends TopicId> = (payload: TopicPayload<T>, meta: MessageMeta) => Promise<void>;
+
+/** One handler for every subscribed topic: a topic without a handler does not compile. */
+export type HandlerMap<T extends TopicId> = { [K in T]: MessageHandler<K> };
+
+export interface ConsumerOptions<T extends TopicId> {
+  kafka: Kafka;
+  names: TopicNames;
+  groupId: string;
+  topics: readonly T[];
+  handlers: HandlerMap<T>;
+  logger: Logger;
+  /** Start from the beginning when the group has no committed offset (rebuilding read models). */
+  fromBeginning?: boolean;
+}
+
+export interface RunningConsumer {
+  /** Resolves once the consumer has joined its group and been given partitions. */
+  joined: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a consumer group whose messages are validated against the topic catalog before the
+ * handler sees them. A message that cannot be decoded, fails validation, or whose handler fails
+ * with a non-retriable error goes to `<topic>.dlq` with the reason; a retriable failure is
+ * retried by kafkajs (the offset is not committed), so nothing is skipped silently.
+ */
+export async function startConsumer<T extends TopicId>(options: ConsumerOptions<T>): Promise<RunningConsumer> {
+  const { kafka, names, groupId, topics, handlers, logger, fromBeginning = true } = options;
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+  });
+  const deadLetters: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+
+  let resolveJoined!: () => void;
+  const joined = new Promise<void>((resolve) => (resolveJoined = resolve));
+  consumer.on(consumer.events.GROUP_JOIN, (event) => {
+    logger.info({ groupId, memberAssignment: event.payload.memberAssignment }, 'joined consumer group');
+    resolveJoined();
+  });
+  consumer.on(consumer.events.CRASH, (event) => {
+    logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
+  });
+
+  await deadLetters.connect();
+  await consumer.connect();
+  await consumer.subscribe({
+    topics: topics.map((topic) => (topic === 'tasks' ? names.tasksPattern() : names.of(topic))),
+    fromBeginning,
+  });
+
+  async function deadLetter({ topic, partition, message }: EachMessagePayload, reason: string): Promise<void> {
+    const letter: DeadLetter = {
+      version: 1,
+      originalTopic: topic,
+      partition,
+      offset: message.offset,
+      key: message.key?.toString() ?? null,
+      valueBase64: message.value?.toString('base64') ?? null,
+      reason,
+      failedAt: new Date().toISOString(),
+      consumerGroup: groupId,
+    };
+    await deadLetters.send({
+      topic: names.deadLetter(topic),
+      acks: -1,
+      messages: [{ key: message.key, value: JSON.stringify(letter), headers: message.headers ?? {} }],
+    });
+    logger.warn({ topic, partition, offset: message.offset, reason }, 'message dead-lettered');
+  }
+
+  async function handle(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
+    const meta: MessageMeta = { topic, partition, offset: message.offset };
+    const topicId = names.idOf(topic);
+    if (topicId === undefined || !(topics as readonly TopicId[]).includes(topicId)) {
+      await deadLetter(payload, `no handler for topic ${topic}`);
+      return;
+    }
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(message.value?.toString('utf8') ?? 'null');
+    } catch {
+      await deadLetter(payload, 'value is not JSON');
+      return;
+    }
+    const parsed = TOPIC_CATALOG[topicId].safeParse(decoded);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      await deadLetter(payload, `payload does not match ${topicId}: ${fields.join('; ')}`);
+      return;
+    }
+    const handler = handlers[topicId as T] as MessageHandler<T>;
+    try {
+      await handler(parsed.data as TopicPayload<T>, meta);
+    } catch (error) {
+      if (isRetriable(error)) throw error;
+      await deadLetter(payload, `handler failed: ${(error as Error).name}: ${(error as Error).message}`);
+    }
+  }
+
+  await consumer.run({
+    autoCommit: true,
+    eachMessage: async (payload) => {
+      const parent = extractTraceContext(payload.message.headers);
+      await context.with(parent, () =>
+        tracer.startActiveSpan(
+          `process ${payload.topic}`,
+          { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': payload.topic } },
+          async (span) => {
+            try {
+              await handle(payload);
+            } catch (error) {
+              span.setStatus({ code: SpanStatusCode.ERROR });
+              logger.warn({ topic: payload.topic, partition: payload.partition, offset: payload.message.offset, err: error }, 'message will be retried');
+              throw error;
+            } finally {
+              span.end();
+            }
+          },
+        ),
+      );
+    },
+  });
+
+  return {
+    joined,
+    async stop() {
+      await consumer.disconnect();
+      await deadLetters.disconnect();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './consumer.js';
+export * from './create-kafka.js';
+export * from './publisher.js';
+export * from './topic-admin.js';
+export * from './trace-headers.js';
+export type { Kafka } from 'kafkajs';

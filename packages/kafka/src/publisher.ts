@@ -1,0 +1,93 @@
+import { SpanKind, trace } from '@opentelemetry/api';
+import { TOPIC_CATALOG, type TopicId, type TopicNames, type TopicPayload } from '@priemnaya/contracts';
+import { AppError, UnavailableError } from '@priemnaya/errors';
+import { CompressionTypes, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
+import { injectTraceHeaders } from './trace-headers.js';
+
+const tracer = trace.getTracer('@priemnaya/kafka');
+
+export type OutgoingMessage = {
+  [T in TopicId]: { topic: T; payload: TopicPayload<T> };
+}[TopicId];
+
+export interface Publisher {
+  connect(): Promise<void>;
+  /**
+   * Validates and sends messages, resolving only when every in-sync replica has them
+   * (acks=-1, idempotent producer). Throws UnavailableError when the broker cannot be reached.
+   */
+  publish(messages: OutgoingMessage[]): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+export interface PublisherOptions {
+  kafka: Kafka;
+  names: TopicNames;
+  /** Per-attempt timeout; kafkajs retries within `retry` below, so the total stays bounded. */
+  timeoutMs?: number;
+  retry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
+}
+
+export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: PublisherOptions): Publisher {
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    retry: retry ?? { retries: 3, initialRetryTime: 200, maxRetryTime: 1_000 },
+  });
+
+  function physicalTopic(message: OutgoingMessage): string {
+    return message.topic === 'tasks' ? names.tasks(message.payload.unit) : names.of(message.topic);
+  }
+
+  return {
+    async connect() {
+      await producer.connect();
+    },
+    async publish(messages) {
+      const byTopic = new Map<string, TopicMessages>();
+      for (const message of messages) {
+        const payload = TOPIC_CATALOG[message.topic].parse(message.payload);
+        const topic = physicalTopic(message);
+        const entry = byTopic.get(topic) ?? { topic, messages: [] };
+        entry.messages.push({
+          key: payload.appealId,
+          value: JSON.stringify(payload),
+          headers: injectTraceHeaders({ 'content-type': 'application/json', 'payload-version': String(payload.version) }),
+        });
+        byTopic.set(topic, entry);
+      }
+      await tracer.startActiveSpan(
+        `publish ${[...byTopic.keys()].join(',')}`,
+        { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.batch.message_count': messages.length } },
+        async (span) => {
+          try {
+            await producer.sendBatch({
+              topicMessages: [...byTopic.values()],
+              acks: -1,
+              timeout: timeoutMs,
+              compression: CompressionTypes.None,
+            });
+          } catch (error) {
+            span.recordException(error as Error);
+            throw toPublishError(error);
+          } finally {
+            span.end();
+          }
+        },
+      );
+    },
+    async disconnect() {
+      await producer.disconnect();
+    },
+  };
+}
+
+function toPublishError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const retriable = (error as { retriable?: boolean }).retriable !== false;
+  const name = (error as { name?: string }).name ?? 'Error';
+  return retriable
+    ? new UnavailableError(`Kafka did not acknowledge the messages (${name})`, error)
+    : new AppError('PublishRejected', `Kafka rejected the messages (${name})`, { retriable: false, cause: error });
+}

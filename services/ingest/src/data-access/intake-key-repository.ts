@@ -1,0 +1,27 @@
+import { isDuplicateKeyError } from '@priemnaya/database';
+import type { Db } from 'mongodb';
+
+interface IntakeKeyDocument {
+  _id: string;
+  appealId: string;
+  fingerprint: string;
+  createdAt: Date;
+}
+
+/** Dedup keys (idempotency keys, channel external ids), each bound to the first appeal id. */
+export function createIntakeKeyRepository(db: Db) {
+  const keys = db.collection<IntakeKeyDocument>('intake_keys');
+  return {
+    async claim(key: string, appealId: string, fingerprint: string): Promise<{ appealId: string; fingerprint: string }> {
+      try {
+        await keys.insertOne({ _id: key, appealId, fingerprint, createdAt: new Date() });
+        return { appealId, fingerprint };
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+      const existing = await keys.findOne({ _id: key });
+      if (!existing) throw new Error('intake key vanished after a duplicate-key error');
+      return { appealId: existing.appealId, fingerprint: existing.fingerprint };
+    },
+  };
+}

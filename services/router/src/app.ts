@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { TopicNames } from '@priemnaya/contracts';
+import type { Database } from '@priemnaya/database';
+import { createHttpServer } from '@priemnaya/http';
+import { createPublisher, ensureTopics, type Kafka, type RunningConsumer } from '@priemnaya/kafka';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createDecisionRepository } from './data-access/decision-repository.js';
+import { createRoutingRepository } from './data-access/routing-repository.js';
+import { createRouteAppeal } from './domain/route-appeal.js';
+import { startAppealsReceivedConsumer } from './entry-points/kafka/appeals-received-consumer.js';
+
+export interface RouterDeps {
+  logger: Logger;
+  database: Database;
+  kafka: Kafka;
+  names: TopicNames;
+  groupId: string;
+  routingTableRefreshMs?: number;
+}
+
+export interface RouterService {
+  http: FastifyInstance;
+  /** Seeds the sample city if the database is empty, then starts consuming. */
+  start(): Promise<void>;
+  /** Stops consuming (offsets of finished messages are committed), then the producer. */
+  stop(): Promise<void>;
+}
+
+/** Builds the router without listening or consuming, so tests can start the real thing. */
+export async function buildRouterService(deps: RouterDeps): Promise<RouterService> {
+  const routing = createRoutingRepository(deps.database.db, deps.routingTableRefreshMs);
+  const publisher = createPublisher({ kafka: deps.kafka, names: deps.names });
+  const knownTopics = new Set<string>();
+  const routeAppeal = createRouteAppeal({
+    decisions: createDecisionRepository(deps.database.db),
+    routingData: routing,
+    unitTopics: {
+      async ensure(unit) {
+        const topic = deps.names.tasks(unit);
+        if (knownTopics.has(topic)) return;
+        await ensureTopics(deps.kafka, [{ name: topic }, { name: deps.names.deadLetter(topic) }]);
+        knownTopics.add(topic);
+      },
+    },
+    publisher,
+    clock: () => new Date(),
+    newId: randomUUID,
+  });
+
+  let consumer: RunningConsumer | undefined;
+  let joined = false;
+  const http = createHttpServer({
+    logger: deps.logger,
+    readinessChecks: { database: () => deps.database.ping(), consumer: () => joined },
+  });
+  await http.ready();
+
+  return {
+    http,
+    async start() {
+      if (await routing.seedIfEmpty()) deps.logger.info('seeded the sample city routing table');
+      await publisher.connect();
+      consumer = await startAppealsReceivedConsumer({ ...deps, routeAppeal });
+      void consumer.joined.then(() => (joined = true));
+    },
+    async stop() {
+      await consumer?.stop();
+      await publisher.disconnect();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { isDuplicateKeyError } from '@priemnaya/database';
+import type { Db } from 'mongodb';
+import type { RouteDecision } from '../domain/decide-route.js';
+import type { DecisionRecord } from '../domain/route-appeal.js';
+
+interface DecisionDocument {
+  _id: string;
+  decision: RouteDecision;
+  eventId: string;
+  decidedAt: Date;
+  publishedAt?: Date;
+}
+
+/** Every routing decision with its reason, one per appeal. */
+export function createDecisionRepository(db: Db) {
+  const decisions = db.collection<DecisionDocument>('routing_decisions');
+
+  const toRecord = ({ _id, ...rest }: DecisionDocument): DecisionRecord => ({ appealId: _id, ...rest });
+
+  return {
+    async find(appealId: string): Promise<DecisionRecord | undefined> {
+      const document = await decisions.findOne({ _id: appealId });
+      return document ? toRecord(document) : undefined;
+    },
+    async insertIfAbsent(record: DecisionRecord): Promise<DecisionRecord> {
+      const { appealId, ...rest } = record;
+      try {
+        await decisions.insertOne({ _id: appealId, ...rest });
+        return record;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+      const winner = await decisions.findOne({ _id: appealId });
+      if (!winner) throw new Error('routing decision vanished after a duplicate-key error');
+      return toRecord(winner);
+    },
+    async markPublished(appealId: string, at: Date): Promise<void> {
+      await decisions.updateOne({ _id: appealId, publishedAt: { $exists: false } }, { $set: { publishedAt: at } });
+    },
+  };
+}
