@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 
 /** A missing or malformed configuration variable; the message names every variable at fault. */
 export class ConfigError extends Error {

@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TOPIC_CATALOG, type DeadLetter, type TopicId, type TopicNames, type TopicPayload } from '@priemnaya/contracts';
 import { isRetriable } from '@priemnaya/errors';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { extractTraceContext } from './trace-headers.js';
 
@@ -48,7 +48,12 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     allowAutoTopicCreation: false,
     retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
   });
-  const deadLetters: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const deadLetters: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 
   let resolveJoined!: () => void;
   const joined = new Promise<void>((resolve) => (resolveJoined = resolve));

@@ -1,7 +1,7 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { TOPIC_CATALOG, type TopicId, type TopicNames, type TopicPayload } from '@priemnaya/contracts';
 import { AppError, UnavailableError } from '@priemnaya/errors';
-import { CompressionTypes, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import { injectTraceHeaders } from './trace-headers.js';
 
 const tracer = trace.getTracer('@priemnaya/kafka');
@@ -23,8 +23,9 @@ export interface Publisher {
 export interface PublisherOptions {
   kafka: Kafka;
   names: TopicNames;
-  /** Per-attempt timeout; kafkajs retries within `retry` below, so the total stays bounded. */
+  /** How long the broker may take to acknowledge a batch. */
   timeoutMs?: number;
+  /** Set to bound the time a publish may take when the broker is down (kafkajs retries forever otherwise). */
   retry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
 }
 
@@ -33,7 +34,10 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
-    retry: retry ?? { retries: 3, initialRetryTime: 200, maxRetryTime: 1_000 },
+    createPartitioner: Partitioners.DefaultPartitioner,
+    // Bounded retries keep a caller's wait short when the broker is down; the caller retries
+    // with the same appeal id, and every consumer is idempotent by appeal id.
+    ...(retry ? { retry } : {}),
   });
 
   function physicalTopic(message: OutgoingMessage): string {

@@ -3,6 +3,7 @@ import type { TopicNames } from '@priemnaya/contracts';
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
 import { createPublisher, ensureTopics, type Kafka, type RunningConsumer } from '@priemnaya/kafka';
+import { fleetTopics } from '@priemnaya/reference-data';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createDecisionRepository } from './data-access/decision-repository.js';
@@ -60,6 +61,9 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
     http,
     async start() {
       if (await routing.seedIfEmpty()) deps.logger.info('seeded the sample city routing table');
+      const topics = fleetTopics(deps.names, await routing.unitCodes());
+      await ensureTopics(deps.kafka, topics.map((name) => ({ name })));
+      topics.forEach((topic) => knownTopics.add(topic));
       await publisher.connect();
       consumer = await startAppealsReceivedConsumer({ ...deps, routeAppeal });
       void consumer.joined.then(() => (joined = true));

@@ -1,7 +1,8 @@
 import type { RoutingTopic, UnitCode } from '@priemnaya/contracts';
 import type { Db } from 'mongodb';
 import type { KeywordRule, RouteEntry } from '../domain/decide-route.js';
-import { SAMPLE_KEYWORD_RULES, SAMPLE_UNITS } from './sample-city.js';
+import { SAMPLE_UNITS } from '@priemnaya/reference-data';
+import { SAMPLE_KEYWORD_RULES } from './sample-city.js';
 
 interface UnitDocument {
   _id: UnitCode;

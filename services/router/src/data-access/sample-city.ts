@@ -1,25 +1,4 @@
-import type { RoutingTopic, UnitCode } from '@priemnaya/contracts';
 import type { KeywordRule } from '../domain/decide-route.js';
-
-/**
- * Reference data for a sample city, seeded into an empty routing database so that a fresh
- * installation routes at once. A real city replaces it through the admin API (routing issue).
- */
-export const SAMPLE_UNITS: { code: UnitCode; name: string; topics: RoutingTopic[] }[] = [
-  { code: 'zhkh', name: 'Управление жилищно-коммунального хозяйства и благоустройства', topics: ['housing'] },
-  { code: 'roads', name: 'Управление дорожного хозяйства', topics: ['roads'] },
-  { code: 'transport', name: 'Отдел транспорта и связи', topics: ['transport'] },
-  { code: 'ecology', name: 'Отдел экологии и природопользования', topics: ['ecology'] },
-  { code: 'health', name: 'Отдел по взаимодействию с учреждениями здравоохранения', topics: ['health'] },
-  { code: 'social', name: 'Управление социальной защиты населения', topics: ['social'] },
-  { code: 'education', name: 'Управление образования', topics: ['education'] },
-  { code: 'architecture', name: 'Управление архитектуры, градостроительства и земельных отношений', topics: ['construction'] },
-  { code: 'culture-sport', name: 'Управление культуры, спорта и туризма', topics: ['culture_sport'] },
-  { code: 'economy', name: 'Управление экономического развития и торговли', topics: ['trade'] },
-  { code: 'labour', name: 'Отдел труда и занятости', topics: ['labour'] },
-  { code: 'org-control', name: 'Организационно-контрольное управление', topics: ['governance'] },
-  { code: 'general', name: 'Общий отдел', topics: ['other'] },
-];
 
 /** First-cut keyword rules, one per topic; the trained classifier replaces most of their work. */
 export const SAMPLE_KEYWORD_RULES: KeywordRule[] = [
@@ -27,7 +6,7 @@ export const SAMPLE_KEYWORD_RULES: KeywordRule[] = [
     id: 'sample-housing',
     topic: 'housing',
     stems: ['отоплен', 'батаре', 'подъезд', 'управляющ', 'жкх', 'канализац', 'водоснабж', 'горяч', 'холодн', 'крыш', 'кровл',
-      'протека', 'мусор', 'контейнер', 'освещен', 'фонар', 'дворов', 'тротуар', 'детская площадк', 'газон', 'дерев', 'фасад',
+      'протека', 'мусор', 'контейнер', 'освещен', 'фонар', 'дворов', 'тротуар', 'детск площадк', 'газон', 'дерев', 'фасад',
       'электроснабж', 'света', 'вод'],
   },
   {

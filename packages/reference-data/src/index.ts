@@ -1,0 +1,2 @@
+export * from './fleet-topics.js';
+export * from './sample-city.js';

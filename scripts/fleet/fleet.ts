@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The services of the fleet in start order, each with its default port. */
+export const FLEET_SERVICES = [
+  { name: 'registry', port: 8082 },
+  { name: 'router', port: 8081 },
+  { name: 'executor', port: 8083 },
+  { name: 'ingest', port: 8080 },
+] as const;
+export type ServiceName = (typeof FLEET_SERVICES)[number]['name'];
+
+export interface FleetOptions {
+  kafkaBrokers: string;
+  mongoUrl: string;
+  /** Port per service; defaults to the fixed ports of FLEET_SERVICES. */
+  ports?: Partial<Record<ServiceName, number>>;
+  /** Topic prefix and database-name suffix, so a test fleet shares nothing with others. */
+  isolation?: { topicPrefix: string; databaseSuffix: string };
+  /** Receives every line a service prints. */
+  onLine?: (service: ServiceName, line: string) => void;
+  extraEnv?: Record<string, string>;
+  readyTimeoutMs?: number;
+}
+
+export interface RunningFleet {
+  urls: Record<ServiceName, string>;
+  /** Sends SIGTERM to every service and waits for each to exit (SIGKILL after a deadline). */
+  stop(): Promise<void>;
+  /** Resolves with the first service that exits on its own. */
+  exited: Promise<{ service: ServiceName; code: number | null }>;
+}
+
+/** Starts every service as its own process and resolves when each answers `/readyz`. */
+export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
+  const children = new Map<ServiceName, ChildProcess>();
+  const urls = {} as Record<ServiceName, string>;
+  let stopping = false;
+  let reportExit!: (value: { service: ServiceName; code: number | null }) => void;
+  const exited = new Promise<{ service: ServiceName; code: number | null }>((resolve) => (reportExit = resolve));
+
+  for (const { name, port: defaultPort } of FLEET_SERVICES) {
+    const port = options.ports?.[name] ?? defaultPort;
+    urls[name] = `http://127.0.0.1:${port}`;
+  }
+
+  for (const { name } of FLEET_SERVICES) {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...options.extraEnv,
+      KAFKA_BROKERS: options.kafkaBrokers,
+      MONGO_URL: options.mongoUrl,
+      HTTP_HOST: '127.0.0.1',
+      HTTP_PORT: String(new URL(urls[name]).port),
+      REGISTRY_URL: urls.registry,
+      ...(options.isolation
+        ? { TOPIC_PREFIX: options.isolation.topicPrefix, MONGO_DB: `priemnaya_${name}_${options.isolation.databaseSuffix}` }
+        : {}),
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'services', name, 'src', 'main.ts')], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.set(name, child);
+    for (const stream of [child.stdout, child.stderr]) {
+      let buffered = '';
+      stream?.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) options.onLine?.(name, line);
+      });
+    }
+    child.once('exit', (code) => {
+      if (!stopping) reportExit({ service: name, code });
+    });
+  }
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    await Promise.all(
+      [...children.values()].map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exit = once(child, 'exit');
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        await exit;
+        clearTimeout(timer);
+      }),
+    );
+  }
+
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  const failure = exited.then(({ service, code }) => {
+    throw new Error(`${service} exited with code ${code} before it was ready`);
+  });
+  try {
+    await Promise.race([
+      Promise.all(FLEET_SERVICES.map(({ name }) => waitUntilReady(urls[name], deadline, name))),
+      failure,
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  failure.catch(() => {}); // later exits are reported through `exited`
+  return { urls, stop, exited };
+}
+
+async function waitUntilReady(url: string, deadline: number, service: string): Promise<void> {
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${service} was not ready at ${url}/readyz in time`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * `./scripts/dev up`: runs the whole fleet in the foreground against the infrastructure in
+ * KAFKA_BROKERS and MONGO_URL; Ctrl-C stops every service it started.
+ */
+import { performance } from 'node:perf_hooks';
+import { FLEET_SERVICES, startFleet, type ServiceName } from './fleet.js';
+
+const COLOURS: Record<ServiceName, number> = { ingest: 36, router: 35, registry: 33, executor: 32 };
+const width = Math.max(...FLEET_SERVICES.map((s) => s.name.length));
+
+function printLine(service: ServiceName, line: string): void {
+  let text = line;
+  try {
+    const entry = JSON.parse(line) as { level?: string; msg?: string; [key: string]: unknown };
+    const { level, msg, time: _time, service: _service, pid: _pid, hostname: _hostname, ...rest } = entry;
+    const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
+    text = `${(level ?? '').padEnd(5)} ${msg ?? ''}${extra}`;
+  } catch {
+    // not a JSON log line: print it as it is
+  }
+  const prefix = process.stdout.isTTY ? `\x1b[${COLOURS[service]}m${service.padEnd(width)}\x1b[0m` : service.padEnd(width);
+  process.stdout.write(`${prefix} | ${text}\n`);
+}
+
+const kafkaBrokers = process.env.KAFKA_BROKERS;
+const mongoUrl = process.env.MONGO_URL;
+if (!kafkaBrokers || !mongoUrl) {
+  process.stderr.write('KAFKA_BROKERS and MONGO_URL must be set; run this through ./scripts/dev up\n');
+  process.exit(2);
+}
+
+const started = performance.now();
+const fleet = await startFleet({ kafkaBrokers, mongoUrl, onLine: printLine }).catch((error: unknown) => {
+  process.stderr.write(`the fleet did not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+process.stdout.write(`
+Priemnaya is up (every service ready in ${seconds} s):
+  site form API (public)   ${fleet.urls.ingest}/v1/appeals
+  router (health)          ${fleet.urls.router}/readyz
+  registry                 ${fleet.urls.registry}/v1/appeals/{id}/status
+  executor                 ${fleet.urls.executor}/v1/units/{unit}/tasks
+  Kafka ${kafkaBrokers}   database ${mongoUrl}
+Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n${signal}: stopping every service...\n`);
+  await fleet.stop();
+  process.stdout.write('stopped.\n');
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
+const { service, code } = await fleet.exited;
+if (!stopping) {
+  process.stderr.write(`${service} exited with code ${code}; stopping the rest\n`);
+  await fleet.stop();
+  process.exit(1);
+}

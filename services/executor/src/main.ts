@@ -1,0 +1,17 @@
+import { runService } from '@priemnaya/runtime';
+import { buildExecutorService } from './app.js';
+import { ExecutorEnv } from './env.js';
+
+await runService({
+  service: 'executor',
+  envSchema: ExecutorEnv,
+  build: ({ config, logger, database, kafka, names }) =>
+    buildExecutorService({
+      logger,
+      database,
+      kafka,
+      names,
+      groupId: config.CONSUMER_GROUP,
+      topicRefreshMs: config.TOPIC_REFRESH_MS,
+    }),
+});

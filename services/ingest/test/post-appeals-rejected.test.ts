@@ -1,0 +1,55 @@
+import { AppealReceived } from '@priemnaya/contracts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { aSubmission, postAppeal, startIngestScenario, type Acknowledgement, type ErrorResponse, type IngestScenario } from './support/ingest-harness.js';
+import { startRegistryStub, type RegistryStub } from './support/registry-stub.js';
+import { createTeardown } from './support/teardown.js';
+
+interface RejectedCase {
+  condition: string;
+  body: unknown;
+  headers?: Record<string, string>;
+  status: number;
+  field: string;
+}
+
+const { author } = aSubmission('rejected');
+
+const cases: RejectedCase[] = [
+  { condition: 'the body is not valid JSON', body: '{"text": "Яма', headers: { 'content-type': 'application/json' }, status: 400, field: 'body' },
+  { condition: 'the text is missing', body: { author }, status: 400, field: 'text' },
+  { condition: 'the author gives neither e-mail nor phone', body: aSubmission('no contact', { author: { name: 'Иванов Иван' } }), status: 400, field: 'author.email' },
+  { condition: 'the text is a number', body: { ...aSubmission('number'), text: 5 }, status: 400, field: 'text' },
+  { condition: 'the body has an unknown field', body: { ...aSubmission('unknown'), colour: 'red' }, status: 400, field: 'colour' },
+  { condition: 'the Idempotency-Key has spaces', body: aSubmission('bad key'), headers: { 'idempotency-key': 'two words' }, status: 400, field: 'Idempotency-Key' },
+  { condition: 'the body is over 64 KiB', body: aSubmission('large', { text: 'я'.repeat(40_000) }), status: 413, field: 'body' },
+];
+
+describe('POST /v1/appeals', () => {
+  const teardown = createTeardown();
+  let registry: RegistryStub;
+  let scenario: IngestScenario;
+
+  beforeAll(async () => {
+    registry = await startRegistryStub();
+  });
+  afterAll(() => registry.close());
+  beforeEach(async () => {
+    scenario = await startIngestScenario(teardown, registry.url);
+  });
+  afterEach(() => teardown.run());
+
+  it.each(cases)('when $condition, answers $status naming $field and publishes nothing', async ({ body, headers, status, field }) => {
+    const response = await postAppeal(scenario.ingest.app, body, headers);
+
+    expect(response.statusCode).toBe(status);
+    const error = response.json<ErrorResponse>();
+    expect(error.fields?.map((fault) => fault.field)).toContain(field);
+    expect(error.message).toContain(field);
+
+    // The appeal accepted after the rejected one is the only one on the topic.
+    const accepted = (await postAppeal(scenario.ingest.app, aSubmission('accepted'))).json<Acknowledgement>();
+    await scenario.received.waitForAppeal(accepted.id);
+    await scenario.received.readToEnd();
+    expect(scenario.received.messages.map((message) => AppealReceived.parse(message.value).appealId)).toEqual([accepted.id]);
+  });
+});

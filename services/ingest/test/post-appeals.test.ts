@@ -1,0 +1,124 @@
+import { AppealReceived, parseRegistrationNumber } from '@priemnaya/contracts';
+import { startTelemetry, type Telemetry } from '@priemnaya/observability';
+import { uniqueName, waitFor } from '@priemnaya/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  aSubmission,
+  cityYear,
+  postAppeal,
+  startIngest,
+  startIngestScenario,
+  type Acknowledgement,
+  type ErrorResponse,
+  type IngestScenario,
+} from './support/ingest-harness.js';
+import { startRegistryStub, type RegistryStub } from './support/registry-stub.js';
+import { createTeardown } from './support/teardown.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[0-3]$/;
+
+describe('POST /v1/appeals', () => {
+  const teardown = createTeardown();
+  let telemetry: Telemetry;
+  let registry: RegistryStub;
+  let scenario: IngestScenario;
+
+  beforeAll(async () => {
+    // As in main.ts: the trace context that reaches Kafka headers comes from the process's telemetry.
+    telemetry = startTelemetry('ingest');
+    registry = await startRegistryStub();
+  });
+  afterAll(async () => {
+    await registry.close();
+    await telemetry.shutdown();
+  });
+  beforeEach(async () => {
+    scenario = await startIngestScenario(teardown, registry.url);
+  });
+  afterEach(() => teardown.run());
+
+  it('when the appeal is valid, acknowledges it with a registration number and publishes it to appeals.received', async () => {
+    const submission = aSubmission('valid');
+    const response = await postAppeal(scenario.ingest.app, submission);
+
+    expect(response.statusCode).toBe(202);
+    const acknowledgement = response.json<Acknowledgement>();
+    expect(acknowledgement).toEqual({ id: expect.stringMatching(UUID) as string, registrationNumber: `00001/${cityYear()}`, status: 'received' });
+    expect(response.headers.location).toBe(`/v1/appeals/${acknowledgement.id}`);
+    expect(response.headers['idempotent-replayed']).toBe('false');
+
+    const [message] = await scenario.received.waitForAppeal(acknowledgement.id);
+    const appeal = AppealReceived.parse(message?.value);
+    expect(appeal).toMatchObject({
+      appealId: acknowledgement.id,
+      registrationNumber: acknowledgement.registrationNumber,
+      channel: 'site',
+      text: submission.text,
+      author: submission.author,
+    });
+    expect(message?.key).toBe(acknowledgement.id);
+    expect(message?.headers.traceparent).toMatch(TRACEPARENT);
+  });
+
+  it('when the idempotency key repeats with the same appeal, returns the first registration and publishes it once', async () => {
+    const submission = aSubmission('repeated');
+    const key = uniqueName('key');
+    const first = await postAppeal(scenario.ingest.app, submission, { 'idempotency-key': key });
+    const repeat = await postAppeal(scenario.ingest.app, submission, { 'idempotency-key': key });
+
+    expect(first.statusCode).toBe(202);
+    expect(repeat.statusCode).toBe(202);
+    expect(repeat.json<Acknowledgement>()).toEqual(first.json<Acknowledgement>());
+    expect(first.headers['idempotent-replayed']).toBe('false');
+    expect(repeat.headers['idempotent-replayed']).toBe('true');
+
+    // A later appeal arriving, and the topic read to its end, make the count final.
+    const later = (await postAppeal(scenario.ingest.app, aSubmission('later'))).json<Acknowledgement>();
+    await scenario.received.waitForAppeal(later.id);
+    await scenario.received.readToEnd();
+    expect(scenario.received.ofAppeal(first.json<Acknowledgement>().id)).toHaveLength(1);
+    expect(scenario.received.messages).toHaveLength(2);
+  });
+
+  it('when the idempotency key repeats with a different appeal, answers 422 naming Idempotency-Key', async () => {
+    const key = uniqueName('key');
+    const first = await postAppeal(scenario.ingest.app, aSubmission('first'), { 'idempotency-key': key });
+    const reused = await postAppeal(scenario.ingest.app, aSubmission('different'), { 'idempotency-key': key });
+
+    expect(first.statusCode).toBe(202);
+    expect(reused.statusCode).toBe(422);
+    const error = reused.json<ErrorResponse>();
+    expect(error.fields?.map((field) => field.field)).toEqual(['Idempotency-Key']);
+    expect(error.message).toContain('Idempotency-Key');
+  });
+
+  it('when two instances register appeals concurrently, gives each a distinct number from one contiguous block', async () => {
+    const { testKafka, dbName, ingest } = scenario;
+    const second = teardown.add(
+      await startIngest({ kafka: testKafka.kafka, names: testKafka.names, dbName, registryUrl: registry.url }),
+      (it) => it.close(),
+    );
+    const instances = [ingest.app, second.app];
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => postAppeal(instances[index % 2]!, aSubmission(`concurrent ${index}`))),
+    );
+
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(20).fill(202));
+    const acknowledgements = responses.map((response) => response.json<Acknowledgement>());
+    const sequences = acknowledgements.map((ack) => parseRegistrationNumber(ack.registrationNumber).sequence).sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    expect(new Set(acknowledgements.map((ack) => ack.id)).size).toBe(20);
+
+    const next = (await postAppeal(second.app, aSubmission('after the burst'))).json<Acknowledgement>();
+    expect(parseRegistrationNumber(next.registrationNumber).sequence).toBe(21);
+
+    await waitFor(() => scenario.received.messages.length >= 21, { description: '21 appeals on appeals.received' });
+    const published = new Map(scenario.received.messages.map((message) => {
+      const appeal = AppealReceived.parse(message.value);
+      return [appeal.appealId, appeal.registrationNumber] as const;
+    }));
+    for (const ack of [...acknowledgements, next]) expect(published.get(ack.id)).toBe(ack.registrationNumber);
+  });
+});

@@ -1,0 +1,104 @@
+import type { AppealSubmission, TopicNames } from '@priemnaya/contracts';
+import { connectDatabase } from '@priemnaya/database';
+import { createPublisher, type Kafka } from '@priemnaya/kafka';
+import { createTestKafka, testInfra, testLogger, uniqueName, type TestKafka } from '@priemnaya/testing';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildIngestApp } from '../../src/app.js';
+import { createRegistryClient } from '../../src/data-access/registry-client.js';
+import type { Teardown } from './teardown.js';
+import { collectTopics, type TopicCollector } from './topic-collector.js';
+
+export const infra = testInfra();
+export const CITY_TIME_ZONE = 'Europe/Moscow';
+
+export interface RunningIngest {
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The real ingest app on its own database, publishing to the given topics, not listening. */
+export async function startIngest(options: { kafka: Kafka; names: TopicNames; dbName: string; registryUrl: string }): Promise<RunningIngest> {
+  const database = await connectDatabase(infra.mongoUrl, options.dbName);
+  const publisher = createPublisher({ kafka: options.kafka, names: options.names });
+  try {
+    await publisher.connect();
+    const app = await buildIngestApp({
+      logger: testLogger(),
+      database,
+      publisher,
+      registry: createRegistryClient(options.registryUrl),
+      timeZone: CITY_TIME_ZONE,
+    });
+    return {
+      app,
+      async close() {
+        await app.close();
+        await publisher.disconnect();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await publisher.disconnect();
+    await database.close();
+    throw error;
+  }
+}
+
+/** A valid site-form submission; `marker` makes its text distinct from every other one. */
+export function aSubmission(marker: string, overrides: Partial<AppealSubmission> = {}): AppealSubmission {
+  return {
+    text: `Во дворе дома 5 по улице Ленина не горит фонарь (${marker})`,
+    author: { name: 'Иванова Мария Петровна', email: 'maria@example.org' },
+    problemAddress: 'ул. Ленина, 5',
+    ...overrides,
+  };
+}
+
+export function postAppeal(app: FastifyInstance, body: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'POST', url: '/v1/appeals', payload: body as object, headers });
+}
+
+export interface Acknowledgement {
+  id: string;
+  registrationNumber: string;
+  status: string;
+}
+
+export interface ErrorResponse {
+  statusCode: number;
+  code: string;
+  message: string;
+  fields?: { field: string; message: string }[];
+}
+
+/** The registration year right now in the city, as ingest numbers appeals. */
+export function cityYear(): string {
+  return new Intl.DateTimeFormat('en', { timeZone: CITY_TIME_ZONE, year: 'numeric' }).format(new Date());
+}
+
+export interface IngestScenario {
+  testKafka: TestKafka;
+  dbName: string;
+  ingest: RunningIngest;
+  /** Everything on `<prefix>appeals.received`. */
+  received: TopicCollector;
+}
+
+/** A topic namespace and a database of its own, ingest on them, and a reader of what it publishes. */
+export async function startIngestScenario(teardown: Teardown, registryUrl: string): Promise<IngestScenario> {
+  const testKafka = await createTestKafka(infra, [], 'ingest');
+  const dbName = teardown.add(uniqueName('ingest'), dropDatabase);
+  const ingest = teardown.add(await startIngest({ kafka: testKafka.kafka, names: testKafka.names, dbName, registryUrl }), (it) => it.close());
+  const received = teardown.add(await collectTopics(testKafka.kafka, [testKafka.names.of('appeals.received')]), (it) => it.stop());
+  return { testKafka, dbName, ingest, received };
+}
+
+/** Removes a test database once nothing uses it any more. */
+export async function dropDatabase(dbName: string): Promise<void> {
+  const database = await connectDatabase(infra.mongoUrl, dbName);
+  try {
+    await database.db.dropDatabase();
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,25 @@
+import Fastify from 'fastify';
+import type { AppealStatusView } from '../../src/data-access/registry-client.js';
+
+export interface RegistryStub {
+  url: string;
+  /** What the registry knows: a status per appeal id; any other id answers 404. */
+  statuses: Map<string, AppealStatusView>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server in the registry's place (the registry service is not written yet) that
+ * answers `GET /v1/appeals/:id/status` the way its contract says.
+ */
+export async function startRegistryStub(): Promise<RegistryStub> {
+  const statuses = new Map<string, AppealStatusView>();
+  const server = Fastify();
+  server.get<{ Params: { id: string } }>('/v1/appeals/:id/status', async (request, reply) => {
+    const status = statuses.get(request.params.id);
+    if (status) return status;
+    return reply.status(404).send({ statusCode: 404, code: 'not_found', message: `id: no appeal ${request.params.id}` });
+  });
+  const url = await server.listen({ host: '127.0.0.1', port: 0 });
+  return { url, statuses, close: () => server.close() };
+}

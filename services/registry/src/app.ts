@@ -1,0 +1,48 @@
+import type { TopicNames } from '@priemnaya/contracts';
+import type { Database } from '@priemnaya/database';
+import { createHttpServer } from '@priemnaya/http';
+import type { Kafka, RunningConsumer } from '@priemnaya/kafka';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createAppealReadModel } from './data-access/appeal-read-model.js';
+import { appealRoutes } from './entry-points/http/appeal-routes.js';
+import { startRegistryConsumer } from './entry-points/kafka/registry-consumer.js';
+
+export interface RegistryDeps {
+  logger: Logger;
+  database: Database;
+  kafka: Kafka;
+  names: TopicNames;
+  groupId: string;
+}
+
+export interface RegistryService {
+  http: FastifyInstance;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the registry without listening or consuming, so tests can start the real thing. */
+export async function buildRegistryService(deps: RegistryDeps): Promise<RegistryService> {
+  const readModel = createAppealReadModel(deps.database.db);
+  let consumer: RunningConsumer | undefined;
+  let joined = false;
+  const http = createHttpServer({
+    logger: deps.logger,
+    readinessChecks: { database: () => deps.database.ping(), consumer: () => joined },
+  });
+  appealRoutes(http, readModel);
+  await http.ready();
+
+  return {
+    http,
+    async start() {
+      await readModel.ensureIndexes();
+      consumer = await startRegistryConsumer({ ...deps, readModel });
+      void consumer.joined.then(() => (joined = true));
+    },
+    async stop() {
+      await consumer?.stop();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { AppealEvent, AppealReceived } from '@priemnaya/contracts';
+import { describe, expect, it } from 'vitest';
+import { changeFromEvent, changeFromReceived, STATUS_RANK } from './apply-event.js';
+
+const received: AppealReceived = {
+  version: 1,
+  appealId: '0b6f1f3e-56a7-4d7e-9a55-2f1b0c2d9e11',
+  registrationNumber: '00001/2026',
+  channel: 'site',
+  receivedAt: '2026-11-22T10:00:00.000Z',
+  author: { name: 'Иванов И. И.', email: 'citizen@example.org' },
+  text: 'Нет отопления',
+};
+
+const routed: AppealEvent = {
+  version: 1,
+  type: 'appeal.routed',
+  eventId: '3c1d8b1e-3b9a-4bde-8d0e-7d6f0e1a2b3c',
+  appealId: received.appealId,
+  registrationNumber: received.registrationNumber,
+  occurredAt: '2026-11-22T10:00:01.000Z',
+  channel: 'site',
+  receivedAt: received.receivedAt,
+  topic: 'housing',
+  unit: 'zhkh',
+  reason: { kind: 'keyword-rule', ruleId: 'sample-housing', matchedTerms: ['отоплен'] },
+};
+
+describe('read model changes', () => {
+  it('a routed appeal outranks a received one, so a late received event cannot undo routing', () => {
+    expect(changeFromEvent(routed).status.rank).toBeGreaterThan(changeFromReceived(received).status.rank);
+    expect(STATUS_RANK.routed).toBeGreaterThan(STATUS_RANK.triage);
+  });
+
+  it('a received appeal has a history id derived from the appeal, so a redelivery is the same line', () => {
+    expect(changeFromReceived(received).history.eventId).toBe(changeFromReceived({ ...received }).history.eventId);
+  });
+
+  it('a routed event carries the unit, topic and reason to the status and the history', () => {
+    const change = changeFromEvent(routed);
+    expect(change.status).toMatchObject({ status: 'routed', unit: 'zhkh', topic: 'housing' });
+    expect(change.history).toMatchObject({ type: 'appeal.routed', eventId: routed.eventId, reason: routed.reason });
+  });
+});

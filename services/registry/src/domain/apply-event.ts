@@ -1,0 +1,75 @@
+import type { AppealEvent, AppealReceived, AppealStatus, RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+
+/**
+ * How far along the lifecycle a status is. Events of one appeal can arrive from two topics in
+ * any order, so a status only ever moves forward: a late `received` never hides `routed`.
+ */
+export const STATUS_RANK: Record<AppealStatus, number> = {
+  received: 0,
+  triage: 1,
+  routed: 2,
+};
+
+export interface HistoryEntry {
+  eventId: string;
+  appealId: string;
+  type: 'appeal.received' | AppealEvent['type'];
+  occurredAt: string;
+  status: AppealStatus;
+  unit?: UnitCode;
+  topic?: RoutingTopic;
+  reason?: RoutingReason;
+}
+
+/** What one fact changes in the read model: a history line and, if it is newer, the status. */
+export interface ReadModelChange {
+  history: HistoryEntry;
+  facts: {
+    registrationNumber: string;
+    channel: string;
+    receivedAt: string;
+  };
+  status: { status: AppealStatus; rank: number; unit?: UnitCode; topic?: RoutingTopic; reason?: RoutingReason; at: string };
+  received?: Pick<AppealReceived, 'author' | 'text' | 'problemAddress' | 'location' | 'externalId'>;
+}
+
+export function changeFromReceived(appeal: AppealReceived): ReadModelChange {
+  return {
+    history: {
+      // One appeal is received once; its id makes a redelivery land on the same history line.
+      eventId: `received:${appeal.appealId}`,
+      appealId: appeal.appealId,
+      type: 'appeal.received',
+      occurredAt: appeal.receivedAt,
+      status: 'received',
+    },
+    facts: { registrationNumber: appeal.registrationNumber, channel: appeal.channel, receivedAt: appeal.receivedAt },
+    status: { status: 'received', rank: STATUS_RANK.received, at: appeal.receivedAt },
+    received: {
+      author: appeal.author,
+      text: appeal.text,
+      ...(appeal.problemAddress !== undefined ? { problemAddress: appeal.problemAddress } : {}),
+      ...(appeal.location !== undefined ? { location: appeal.location } : {}),
+      ...(appeal.externalId !== undefined ? { externalId: appeal.externalId } : {}),
+    },
+  };
+}
+
+export function changeFromEvent(event: AppealEvent): ReadModelChange {
+  const facts = { registrationNumber: event.registrationNumber, channel: event.channel, receivedAt: event.receivedAt };
+  const base = { eventId: event.eventId, appealId: event.appealId, type: event.type, occurredAt: event.occurredAt };
+  switch (event.type) {
+    case 'appeal.routed':
+      return {
+        history: { ...base, status: 'routed', unit: event.unit, topic: event.topic, reason: event.reason },
+        facts,
+        status: { status: 'routed', rank: STATUS_RANK.routed, unit: event.unit, topic: event.topic, reason: event.reason, at: event.occurredAt },
+      };
+    case 'appeal.triaged':
+      return {
+        history: { ...base, status: 'triage', reason: event.reason },
+        facts,
+        status: { status: 'triage', rank: STATUS_RANK.triage, reason: event.reason, at: event.occurredAt },
+      };
+  }
+}

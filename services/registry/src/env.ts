@@ -1,0 +1,18 @@
+import { env } from '@priemnaya/config';
+import { z } from 'zod';
+
+export const RegistryEnv = z.object({
+  /** The registry reads appeals.received and appeals.events. */
+  KAFKA_BROKERS: env.kafkaBrokers(),
+  /** The read model people query. */
+  MONGO_URL: env.mongoUrl(),
+  MONGO_DB: env.databaseName('priemnaya_registry'),
+  /** Status and history for the fleet; not public. */
+  HTTP_HOST: env.host(),
+  HTTP_PORT: env.port(8082),
+  /** A new group name replays every topic from the beginning into an empty database. */
+  CONSUMER_GROUP: z.string().min(1).default('registry'),
+  TOPIC_PREFIX: env.topicPrefix(),
+  LOG_LEVEL: env.logLevel(),
+});
+export type RegistryEnv = z.infer<typeof RegistryEnv>;
