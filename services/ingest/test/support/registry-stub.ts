@@ -3,8 +3,8 @@ import type { AppealStatusView } from '../../src/data-access/registry-client.js'
 
 export interface RegistryStub {
   url: string;
-  /** What the registry knows: a status per appeal id; any other id answers 404. */
-  statuses: Map<string, AppealStatusView>;
+  /** What the registry knows: a status per appeal id, answered as is; any other id answers 404. */
+  statuses: Map<string, AppealStatusView & Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -13,7 +13,7 @@ export interface RegistryStub {
  * answers `GET /v1/appeals/:id/status` the way its contract says.
  */
 export async function startRegistryStub(): Promise<RegistryStub> {
-  const statuses = new Map<string, AppealStatusView>();
+  const statuses: RegistryStub['statuses'] = new Map();
   const server = Fastify();
   server.get<{ Params: { id: string } }>('/v1/appeals/:id/status', async (request, reply) => {
     const status = statuses.get(request.params.id);

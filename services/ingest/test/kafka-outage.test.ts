@@ -1,0 +1,54 @@
+import { AppealReceived, createTopicNames } from '@priemnaya/contracts';
+import { createKafka, ensureTopics } from '@priemnaya/kafka';
+import { silentLogger, uniqueName, waitFor } from '@priemnaya/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aSubmission, dropDatabase, postAppeal, startIngest, type Acknowledgement, type ErrorResponse, type RunningIngest } from './support/ingest-harness.js';
+import { startPrivateKafka, type PrivateKafka } from './support/private-kafka.js';
+import { startRegistryStub } from './support/registry-stub.js';
+import { createTeardown } from './support/teardown.js';
+import { collectTopics } from './support/topic-collector.js';
+
+describe('POST /v1/appeals while Kafka is down', () => {
+  const teardown = createTeardown();
+  const names = createTopicNames(`${uniqueName('outage')}.`);
+  const topic = names.of('appeals.received');
+  let broker: PrivateKafka;
+  let kafka: ReturnType<typeof createKafka>;
+  let ingest: RunningIngest;
+
+  beforeAll(async () => {
+    broker = teardown.add(await startPrivateKafka(), (it) => it.remove());
+    kafka = createKafka({ brokers: broker.brokers, clientId: 'ingest-outage-test', logger: silentLogger });
+    await ensureTopics(kafka, [{ name: topic, partitions: 2 }, { name: names.deadLetter(topic), partitions: 2 }]);
+    const registry = teardown.add(await startRegistryStub(), (it) => it.close());
+    const dbName = teardown.add(uniqueName('ingest-outage'), dropDatabase);
+    ingest = teardown.add(await startIngest({ kafka, names, dbName, registryUrl: registry.url }), (it) => it.close());
+  });
+  afterAll(() => teardown.run());
+
+  it('answers 503 with Retry-After, and once Kafka is back accepts appeals without publishing the refused one', { timeout: 180_000 }, async () => {
+    await broker.stop();
+
+    const refused = await postAppeal(ingest.app, aSubmission('refused while Kafka is down'));
+
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    expect(refused.json<ErrorResponse>().code).toBe('unavailable');
+
+    await broker.start();
+    // A client retries with its idempotency key until Kafka takes the appeal: one appeal, however many tries.
+    const key = uniqueName('key');
+    const accepted = await waitFor(
+      async () => {
+        const response = await postAppeal(ingest.app, aSubmission('accepted after the outage'), { 'idempotency-key': key });
+        return response.statusCode === 202 ? response.json<Acknowledgement>() : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 500, description: 'ingest to accept an appeal after Kafka restarted' },
+    );
+
+    const received = teardown.add(await collectTopics(kafka, [topic]), (it) => it.stop());
+    await received.waitForAppeal(accepted.id);
+    await received.readToEnd();
+    expect(received.messages.map((message) => AppealReceived.parse(message.value).appealId)).toEqual([accepted.id]);
+  });
+});
