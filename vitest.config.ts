@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'service',
-          include: ['services/*/test/**/*.test.ts'],
+          include: ['services/*/test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
         },

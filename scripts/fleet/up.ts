@@ -2,6 +2,7 @@
  * `./scripts/dev up`: runs the whole fleet in the foreground against the infrastructure in
  * KAFKA_BROKERS and MONGO_URL; Ctrl-C stops every service it started.
  */
+import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { FLEET_SERVICES, startFleet, type ServiceName } from './fleet.js';
 
@@ -27,6 +28,16 @@ const mongoUrl = process.env.MONGO_URL;
 if (!kafkaBrokers || !mongoUrl) {
   process.stderr.write('KAFKA_BROKERS and MONGO_URL must be set; run this through ./scripts/dev up\n');
   process.exit(2);
+}
+
+// A port held by an earlier run (or anything else) is reported, not clashed with: a leftover
+// service would otherwise answer the readiness probes of the new one.
+const taken = (await Promise.all(FLEET_SERVICES.map(async (s) => ((await isListening(s.port)) ? s : undefined)))).filter(
+  (s) => s !== undefined,
+);
+if (taken.length > 0) {
+  for (const s of taken) process.stderr.write(`port ${s.port} (${s.name}) is already taken: is another ./scripts/dev up running? (ss -ltnp 'sport = :${s.port}')\n`);
+  process.exit(1);
 }
 
 const started = performance.now();
@@ -63,4 +74,15 @@ if (!stopping) {
   process.stderr.write(`${service} exited with code ${code}; stopping the rest\n`);
   await fleet.stop();
   process.exit(1);
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }

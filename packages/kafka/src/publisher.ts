@@ -49,22 +49,27 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
       await producer.connect();
     },
     async publish(messages) {
-      const byTopic = new Map<string, TopicMessages>();
-      for (const message of messages) {
-        const payload = TOPIC_CATALOG[message.topic].parse(message.payload);
-        const topic = physicalTopic(message);
-        const entry = byTopic.get(topic) ?? { topic, messages: [] };
-        entry.messages.push({
-          key: payload.appealId,
-          value: JSON.stringify(payload),
-          headers: injectTraceHeaders({ 'content-type': 'application/json', 'payload-version': String(payload.version) }),
-        });
-        byTopic.set(topic, entry);
-      }
+      // Validate everything before sending anything: a batch is published whole or not at all.
+      const validated = messages.map((message) => ({
+        topic: physicalTopic(message),
+        payload: TOPIC_CATALOG[message.topic].parse(message.payload),
+      }));
+      const topics = [...new Set(validated.map((message) => message.topic))];
       await tracer.startActiveSpan(
-        `publish ${[...byTopic.keys()].join(',')}`,
+        `publish ${topics.join(',')}`,
         { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.batch.message_count': messages.length } },
         async (span) => {
+          const byTopic = new Map<string, TopicMessages>();
+          for (const { topic, payload } of validated) {
+            const entry = byTopic.get(topic) ?? { topic, messages: [] };
+            entry.messages.push({
+              key: payload.appealId,
+              value: JSON.stringify(payload),
+              // Inside the span, so consumers continue this trace.
+              headers: injectTraceHeaders({ 'content-type': 'application/json', 'payload-version': String(payload.version) }),
+            });
+            byTopic.set(topic, entry);
+          }
           try {
             await producer.sendBatch({
               topicMessages: [...byTopic.values()],

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { AppealReceived, AppealRouted, AppealStatus, AppealTriageRequested } from '@priemnaya/contracts';
+import { connectDatabase } from '@priemnaya/database';
+import { createPublisher, type Publisher } from '@priemnaya/kafka';
+import { createTestKafka, testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildRegistryService, type RegistryService } from '../../src/app.js';
+import { waitForCaughtUp } from './kafka-probes.js';
+import type { Teardown } from './teardown.js';
+
+export const infra = testInfra();
+
+export interface RunningRegistry {
+  service: RegistryService;
+  groupId: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+}
+
+/**
+ * The real registry service on a new, empty database and a consumer group of its own, built but
+ * not started; the teardown stops it, closes its HTTP server and drops the database.
+ */
+export async function buildRegistry(teardown: Teardown, testKafka: TestKafka): Promise<RunningRegistry> {
+  const database = teardown.add(await connectDatabase(infra.mongoUrl, uniqueName('registry')), async (it) => {
+    await it.db.dropDatabase();
+    await it.close();
+  });
+  const groupId = uniqueName('registry');
+  const service = teardown.add(
+    await buildRegistryService({ logger: testLogger(), database, kafka: testKafka.kafka, names: testKafka.names, groupId }),
+    async (it) => {
+      await it.http.close();
+      await it.stop();
+    },
+  );
+  return { service, groupId, get: (url) => service.http.inject({ method: 'GET', url }) };
+}
+
+export interface RegistryScenario {
+  testKafka: TestKafka;
+  publisher: Publisher;
+  registry: RunningRegistry;
+  /** The registry's input topics. */
+  topics: string[];
+  /** Waits until the registry has applied everything its topics hold now. */
+  caughtUp(registry?: RunningRegistry): Promise<void>;
+}
+
+/** A topic namespace of its own, a publisher into it and a started registry reading it. */
+export async function startRegistryScenario(teardown: Teardown): Promise<RegistryScenario> {
+  const testKafka = await createTestKafka(infra, [], 'registry');
+  const publisher = teardown.add(createPublisher({ kafka: testKafka.kafka, names: testKafka.names }), (it) => it.disconnect());
+  await publisher.connect();
+  const registry = await buildRegistry(teardown, testKafka);
+  await registry.service.start();
+  const topics = [testKafka.names.of('appeals.received'), testKafka.names.of('appeals.events')];
+  return {
+    testKafka,
+    publisher,
+    registry,
+    topics,
+    caughtUp: (which = registry) => waitForCaughtUp(testKafka.kafka, which.groupId, topics),
+  };
+}
+
+let sequence = 0;
+const BASE_TIME = Date.parse('2026-11-22T10:00:00.000Z');
+
+function at(offsetSeconds: number): string {
+  return new Date(BASE_TIME + offsetSeconds * 1_000).toISOString();
+}
+
+/** A valid appeal, distinct from every other one; its events happen seconds after it. */
+export function aReceivedAppeal(overrides: Partial<AppealReceived> = {}): AppealReceived {
+  sequence += 1;
+  return {
+    version: 1,
+    appealId: randomUUID(),
+    registrationNumber: `${String(sequence).padStart(5, '0')}/2026`,
+    channel: 'site',
+    receivedAt: at(sequence * 60),
+    author: { name: 'Иванова Мария Петровна', email: 'maria.ivanova@example.org', phone: '+7 900 123-45-67' },
+    text: `Во дворе дома 5 по улице Ленина не горит фонарь (обращение ${sequence})`,
+    problemAddress: 'ул. Ленина, 5',
+    ...overrides,
+  };
+}
+
+function later(appeal: AppealReceived, seconds: number): string {
+  return new Date(Date.parse(appeal.receivedAt) + seconds * 1_000).toISOString();
+}
+
+export function aRoutedEvent(appeal: AppealReceived, overrides: Partial<AppealRouted> = {}): AppealRouted {
+  return {
+    version: 1,
+    type: 'appeal.routed',
+    eventId: randomUUID(),
+    appealId: appeal.appealId,
+    registrationNumber: appeal.registrationNumber,
+    occurredAt: later(appeal, 2),
+    channel: appeal.channel,
+    receivedAt: appeal.receivedAt,
+    topic: 'housing',
+    unit: 'zhkh',
+    reason: { kind: 'keyword-rule', ruleId: 'sample-housing', matchedTerms: ['фонарь'] },
+    ...overrides,
+  };
+}
+
+export function aTriagedEvent(appeal: AppealReceived, overrides: Partial<AppealTriageRequested> = {}): AppealTriageRequested {
+  return {
+    version: 1,
+    type: 'appeal.triaged',
+    eventId: randomUUID(),
+    appealId: appeal.appealId,
+    registrationNumber: appeal.registrationNumber,
+    occurredAt: later(appeal, 1),
+    channel: appeal.channel,
+    receivedAt: appeal.receivedAt,
+    reason: { kind: 'no-rule-matched' },
+    ...overrides,
+  };
+}
+
+export interface StatusView {
+  id: string;
+  registrationNumber: string;
+  status: AppealStatus;
+  unit?: string;
+  topic?: string;
+  receivedAt: string;
+  updatedAt: string;
+}
+
+export interface HistoryView {
+  id: string;
+  history: { type: string; occurredAt: string; status: AppealStatus; unit?: string; topic?: string }[];
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  fields?: { field: string; message: string }[];
+}
+
+/** Waits until the appeal shows the status, and returns what the registry answers. */
+export function waitForStatus(registry: RunningRegistry, appealId: string, status: AppealStatus): Promise<StatusView> {
+  return waitFor(
+    async () => {
+      const response = await registry.get(`/v1/appeals/${appealId}/status`);
+      const view = response.statusCode === 200 ? response.json<StatusView>() : undefined;
+      return view?.status === status ? view : undefined;
+    },
+    { description: `appeal ${appealId} to show status ${status}` },
+  );
+}
+
+export async function statusOf(registry: RunningRegistry, appealId: string): Promise<StatusView> {
+  const response = await registry.get(`/v1/appeals/${appealId}/status`);
+  if (response.statusCode !== 200) throw new Error(`status of ${appealId}: ${response.statusCode} ${response.body}`);
+  return response.json<StatusView>();
+}
+
+export async function historyOf(registry: RunningRegistry, appealId: string): Promise<HistoryView> {
+  const response = await registry.get(`/v1/appeals/${appealId}/history`);
+  if (response.statusCode !== 200) throw new Error(`history of ${appealId}: ${response.statusCode} ${response.body}`);
+  return response.json<HistoryView>();
+}

@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FLEET_SERVICES } from '../scripts/fleet/fleet.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+async function startWithEnv(service: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'services', service, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stderr };
+}
+
+describe('service start-up configuration', () => {
+  it.each(FLEET_SERVICES.map((s) => s.name))(
+    'when %s is started with a missing and a malformed variable, it stops naming both',
+    async (service) => {
+      const { code, stderr } = await startWithEnv(service, { MONGO_URL: 'mongodb://127.0.0.1:1', HTTP_PORT: 'eighty' });
+      expect(code).toBe(78);
+      expect(stderr).toContain(`${service}: cannot start`);
+      expect(stderr).toContain('KAFKA_BROKERS: is required');
+      expect(stderr).toMatch(/HTTP_PORT: /);
+    },
+  );
+});
