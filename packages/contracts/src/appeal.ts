@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from './timestamp.js';
 import { RegistrationNumber } from './registration-number.js';
 
 /** Where an appeal came from. Each channel keeps its own external ids. */
@@ -51,7 +52,7 @@ export const AppealReceived = z.strictObject({
   registrationNumber: RegistrationNumber,
   channel: Channel,
   externalId: z.string().min(1).max(200).optional(),
-  receivedAt: z.iso.datetime(),
+  receivedAt: Timestamp,
   author: AppealAuthor,
   text: z.string().min(1).max(APPEAL_TEXT_MAX_LENGTH),
   problemAddress: z.string().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from './timestamp.js';
 import { AppealId, Channel } from './appeal.js';
 import { RegistrationNumber } from './registration-number.js';
 import { RoutingReason } from './routing.js';
@@ -9,14 +10,14 @@ const EventBase = {
   eventId: z.uuid(),
   appealId: AppealId,
   registrationNumber: RegistrationNumber,
-  occurredAt: z.iso.datetime(),
+  occurredAt: Timestamp,
 };
 
 export const AppealRouted = z.strictObject({
   ...EventBase,
   type: z.literal('appeal.routed'),
   channel: Channel,
-  receivedAt: z.iso.datetime(),
+  receivedAt: Timestamp,
   topic: RoutingTopic,
   unit: UnitCode,
   reason: RoutingReason,
@@ -27,7 +28,7 @@ export const AppealTriageRequested = z.strictObject({
   ...EventBase,
   type: z.literal('appeal.triaged'),
   channel: Channel,
-  receivedAt: z.iso.datetime(),
+  receivedAt: Timestamp,
   reason: RoutingReason,
 });
 export type AppealTriageRequested = z.infer<typeof AppealTriageRequested>;

@@ -4,3 +4,4 @@ export * from './registration-number.js';
 export * from './routing.js';
 export * from './routing-topics.js';
 export * from './topics.js';
+export * from './timestamp.js';

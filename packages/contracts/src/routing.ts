@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from './timestamp.js';
 import { AppealId } from './appeal.js';
 import { RegistrationNumber } from './registration-number.js';
 import { RoutingTopic, UnitCode } from './routing-topics.js';
@@ -31,8 +32,8 @@ export const TaskAssigned = z.strictObject({
   registrationNumber: RegistrationNumber,
   unit: UnitCode,
   topic: RoutingTopic,
-  receivedAt: z.iso.datetime(),
-  routedAt: z.iso.datetime(),
+  receivedAt: Timestamp,
+  routedAt: Timestamp,
   text: z.string(),
   reason: RoutingReason,
 });
@@ -43,8 +44,8 @@ export const AppealTriaged = z.strictObject({
   version: z.literal(1),
   appealId: AppealId,
   registrationNumber: RegistrationNumber,
-  receivedAt: z.iso.datetime(),
-  triagedAt: z.iso.datetime(),
+  receivedAt: Timestamp,
+  triagedAt: Timestamp,
   reason: RoutingReason,
 });
 export type AppealTriaged = z.infer<typeof AppealTriaged>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Timestamp } from './timestamp.js';
 import { AppealReceived } from './appeal.js';
 import { AppealEvent } from './events.js';
 import { AppealTriaged, TaskAssigned } from './routing.js';
@@ -27,7 +28,7 @@ export const DeadLetter = z.strictObject({
   key: z.string().nullable(),
   valueBase64: z.string().nullable(),
   reason: z.string(),
-  failedAt: z.iso.datetime(),
+  failedAt: Timestamp,
   consumerGroup: z.string(),
 });
 export type DeadLetter = z.infer<typeof DeadLetter>;

@@ -32,6 +32,8 @@ export interface ConsumerOptions<T extends TopicId> {
 export interface RunningConsumer {
   /** Resolves once the consumer has joined its group and been given partitions. */
   joined: Promise<void>;
+  /** True from joining the group until the consumer crashes for good or stops: for readiness. */
+  healthy(): boolean;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,8 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
   const consumer: Consumer = kafka.consumer({
     groupId,
     allowAutoTopicCreation: false,
+    // A short long-poll keeps stop() and rebalances quick; an idle fetch costs little.
+    maxWaitTimeInMs: 1_000,
     retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
   });
   const deadLetters: Producer = kafka.producer({
@@ -57,19 +61,19 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
 
   let resolveJoined!: () => void;
   const joined = new Promise<void>((resolve) => (resolveJoined = resolve));
+  let healthy = false;
   consumer.on(consumer.events.GROUP_JOIN, (event) => {
     logger.info({ groupId, memberAssignment: event.payload.memberAssignment }, 'joined consumer group');
+    healthy = true;
     resolveJoined();
   });
   consumer.on(consumer.events.CRASH, (event) => {
     logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
+    // kafkajs restarts after a retriable crash and rejoins; otherwise this consumer is done.
+    healthy = false;
   });
-
-  await deadLetters.connect();
-  await consumer.connect();
-  await consumer.subscribe({
-    topics: topics.map((topic) => (topic === 'tasks' ? names.tasksPattern() : names.of(topic))),
-    fromBeginning,
+  consumer.on(consumer.events.STOP, () => {
+    healthy = false;
   });
 
   async function deadLetter({ topic, partition, message }: EachMessagePayload, reason: string): Promise<void> {
@@ -122,32 +126,43 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     }
   }
 
-  await consumer.run({
-    autoCommit: true,
-    eachMessage: async (payload) => {
-      const parent = extractTraceContext(payload.message.headers);
-      await context.with(parent, () =>
-        tracer.startActiveSpan(
-          `process ${payload.topic}`,
-          { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': payload.topic } },
-          async (span) => {
-            try {
-              await handle(payload);
-            } catch (error) {
-              span.setStatus({ code: SpanStatusCode.ERROR });
-              logger.warn({ topic: payload.topic, partition: payload.partition, offset: payload.message.offset, err: error }, 'message will be retried');
-              throw error;
-            } finally {
-              span.end();
-            }
-          },
-        ),
-      );
-    },
-  });
+  async function processMessage(payload: EachMessagePayload): Promise<void> {
+    const parent = extractTraceContext(payload.message.headers);
+    await context.with(parent, () =>
+      tracer.startActiveSpan(
+        `process ${payload.topic}`,
+        { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': payload.topic } },
+        async (span) => {
+          try {
+            await handle(payload);
+          } catch (error) {
+            span.setStatus({ code: SpanStatusCode.ERROR });
+            logger.warn({ topic: payload.topic, partition: payload.partition, offset: payload.message.offset, err: error }, 'message will be retried');
+            throw error;
+          } finally {
+            span.end();
+          }
+        },
+      ),
+    );
+  }
+
+  try {
+    await deadLetters.connect();
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: topics.map((topic) => (topic === 'tasks' ? names.tasksPattern() : names.of(topic))),
+      fromBeginning,
+    });
+    await consumer.run({ autoCommit: true, eachMessage: processMessage });
+  } catch (error) {
+    await Promise.allSettled([consumer.disconnect(), deadLetters.disconnect()]);
+    throw error;
+  }
 
   return {
     joined,
+    healthy: () => healthy,
     async stop() {
       await consumer.disconnect();
       await deadLetters.disconnect();

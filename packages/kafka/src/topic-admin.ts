@@ -6,26 +6,53 @@ export interface TopicSpec {
   replicationFactor?: number;
 }
 
-/** Creates the topics that do not exist yet; existing ones are left as they are. */
-export async function ensureTopics(kafka: Kafka, topics: TopicSpec[], defaults = { partitions: 3, replicationFactor: 1 }): Promise<void> {
+const RETRIABLE_METADATA_ERRORS = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/**
+ * Creates the topics that do not exist yet (existing ones are left as they are) and returns once
+ * every partition of every topic has a leader, so a producer can write to them at once.
+ * kafkajs's own `waitForLeaders` gives up on the broker's UNKNOWN_TOPIC_OR_PARTITION answers in
+ * the moments after creation, so the wait is done here.
+ */
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: TopicSpec[],
+  defaults = { partitions: 3, replicationFactor: 1 },
+  readyTimeoutMs = 30_000,
+): Promise<void> {
   if (topics.length === 0) return;
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic.name));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic: topic.name,
-        numPartitions: topic.partitions ?? defaults.partitions,
-        replicationFactor: topic.replicationFactor ?? defaults.replicationFactor,
-      })),
-    });
-  } catch (error) {
-    // Another process may have created the same topic between the list and the create.
-    if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+    if (missing.length > 0) {
+      try {
+        await admin.createTopics({
+          waitForLeaders: false,
+          topics: missing.map((topic) => ({
+            topic: topic.name,
+            numPartitions: topic.partitions ?? defaults.partitions,
+            replicationFactor: topic.replicationFactor ?? defaults.replicationFactor,
+          })),
+        });
+      } catch (error) {
+        // Another process may have created the same topic between the list and the create.
+        if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+      }
+    }
+    const names = topics.map((topic) => topic.name);
+    const deadline = Date.now() + readyTimeoutMs;
+    for (;;) {
+      try {
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics: names });
+        if (metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))) return;
+      } catch (error) {
+        if (!RETRIABLE_METADATA_ERRORS.has((error as { type?: string }).type ?? '')) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`topics have no leader after ${readyTimeoutMs} ms: ${names.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   } finally {
     await admin.disconnect();
   }

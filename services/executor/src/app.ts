@@ -30,13 +30,12 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
   const admin = deps.kafka.admin();
   let consumer: RunningConsumer | undefined;
   let subscribed = new Set<string>();
-  let joined = false;
   let refreshTimer: NodeJS.Timeout | undefined;
   let refreshing: Promise<void> = Promise.resolve();
 
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping(), consumer: () => joined },
+    readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
   });
   taskRoutes(http, tasks);
   await http.ready();
@@ -47,18 +46,19 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
   }
 
   async function consume(): Promise<void> {
-    subscribed = await taskTopics();
-    joined = false;
+    const topics = await taskTopics();
     consumer = await startTasksConsumer({ ...deps, tasks });
-    void consumer.joined.then(() => (joined = true));
+    // Only a consumer that started counts as subscribed, so a failed start is retried next tick.
+    subscribed = topics;
   }
 
   // kafkajs resolves a pattern subscription once, so a unit added later needs a re-subscription.
   async function refresh(): Promise<void> {
     const current = await taskTopics();
-    if ([...current].every((topic) => subscribed.has(topic))) return;
+    if (consumer && [...current].every((topic) => subscribed.has(topic))) return;
     deps.logger.info({ topics: current.size }, 'new task topics, re-subscribing');
     await consumer?.stop();
+    consumer = undefined;
     await consume();
   }
 

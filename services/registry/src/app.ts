@@ -26,10 +26,9 @@ export interface RegistryService {
 export async function buildRegistryService(deps: RegistryDeps): Promise<RegistryService> {
   const readModel = createAppealReadModel(deps.database.db);
   let consumer: RunningConsumer | undefined;
-  let joined = false;
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping(), consumer: () => joined },
+    readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
   });
   appealRoutes(http, readModel);
   await http.ready();
@@ -39,7 +38,6 @@ export async function buildRegistryService(deps: RegistryDeps): Promise<Registry
     async start() {
       await readModel.ensureIndexes();
       consumer = await startRegistryConsumer({ ...deps, readModel });
-      void consumer.joined.then(() => (joined = true));
     },
     async stop() {
       await consumer?.stop();

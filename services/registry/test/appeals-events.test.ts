@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeadLetter } from '@priemnaya/contracts';
+import { describe, it } from 'vitest';
+import { countMessages, produceRaw, readMessages } from './support/kafka-probes.js';
 import {
   aReceivedAppeal,
   aRoutedEvent,
@@ -7,20 +9,12 @@ import {
   startRegistryScenario,
   statusOf,
   waitForStatus,
-  type RegistryScenario,
 } from './support/registry-harness.js';
-import { createTeardown } from './support/teardown.js';
 
-describe('topic appeals.events', () => {
-  const teardown = createTeardown();
-  let scenario: RegistryScenario;
-
-  beforeEach(async () => {
-    scenario = await startRegistryScenario(teardown);
-  });
-  afterEach(() => teardown.run());
-
-  it('when an appeal is received and then routed, shows it routed to the unit and lists received then routed', async () => {
+// Each case has its own topics, consumer group and database, so the cases run side by side.
+describe.concurrent('topic appeals.events', () => {
+  it('when an appeal is received and then routed, shows it routed to the unit and lists received then routed', async ({ expect, onTestFinished }) => {
+    const scenario = await startRegistryScenario(onTestFinished);
     const { publisher, registry } = scenario;
     const appeal = aReceivedAppeal();
     const routed = aRoutedEvent(appeal, { unit: 'zhkh', topic: 'housing' });
@@ -56,7 +50,8 @@ describe('topic appeals.events', () => {
     });
   });
 
-  it('when the routed event arrives before the received appeal, the status stays routed and the history has both', async () => {
+  it('when the routed event arrives before the received appeal, the status stays routed and the history has both', async ({ expect, onTestFinished }) => {
+    const scenario = await startRegistryScenario(onTestFinished);
     const { publisher, registry } = scenario;
     const appeal = aReceivedAppeal();
     const routed = aRoutedEvent(appeal, { unit: 'dorogi', topic: 'roads' });
@@ -70,7 +65,8 @@ describe('topic appeals.events', () => {
     expect((await historyOf(registry, appeal.appealId)).history.map((line) => line.type)).toEqual(['appeal.received', 'appeal.routed']);
   });
 
-  it('when the same appeal and the same event are each delivered twice, lists each once in the history', async () => {
+  it('when the same appeal and the same event are each delivered twice, lists each once in the history', async ({ expect, onTestFinished }) => {
+    const scenario = await startRegistryScenario(onTestFinished);
     const { publisher, registry } = scenario;
     const appeal = aReceivedAppeal();
     const routed = aRoutedEvent(appeal);
@@ -86,46 +82,70 @@ describe('topic appeals.events', () => {
     expect(await statusOf(registry, appeal.appealId)).toMatchObject({ status: 'routed', updatedAt: routed.occurredAt });
   });
 
-  it('when the appeal is sent to triage, shows the status triage with no unit', async () => {
+  it('when the appeal is sent to triage, shows the status triage with no unit until it is routed, and a late triage does not move it back', async ({ expect, onTestFinished }) => {
+    const scenario = await startRegistryScenario(onTestFinished);
     const { publisher, registry } = scenario;
     const appeal = aReceivedAppeal();
     const triaged = aTriagedEvent(appeal);
+    const routed = aRoutedEvent(appeal);
+    const lateTriage = aTriagedEvent(appeal, { occurredAt: new Date(Date.parse(routed.occurredAt) + 1_000).toISOString() });
 
     await publisher.publish([
       { topic: 'appeals.received', payload: appeal },
       { topic: 'appeals.events', payload: triaged },
     ]);
-    const status = await waitForStatus(registry, appeal.appealId, 'triage');
-
-    expect(status).toEqual({
+    expect(await waitForStatus(registry, appeal.appealId, 'triage')).toEqual({
       id: appeal.appealId,
       registrationNumber: appeal.registrationNumber,
       status: 'triage',
       receivedAt: appeal.receivedAt,
       updatedAt: triaged.occurredAt,
     });
+
+    await publisher.publish([{ topic: 'appeals.events', payload: routed }]);
+    await waitForStatus(registry, appeal.appealId, 'routed');
+    await publisher.publish([{ topic: 'appeals.events', payload: lateTriage }]);
     await scenario.caughtUp();
+
+    expect(await statusOf(registry, appeal.appealId)).toMatchObject({ status: 'routed', unit: 'zhkh', updatedAt: routed.occurredAt });
     expect((await historyOf(registry, appeal.appealId)).history).toEqual([
       { type: 'appeal.received', occurredAt: appeal.receivedAt, status: 'received' },
       { type: 'appeal.triaged', occurredAt: triaged.occurredAt, status: 'triage' },
+      { type: 'appeal.routed', occurredAt: routed.occurredAt, status: 'routed', unit: 'zhkh', topic: 'housing' },
+      { type: 'appeal.triaged', occurredAt: lateTriage.occurredAt, status: 'triage' },
     ]);
   });
 
-  it('when an appeal sent to triage is routed afterwards, shows it routed, and a late triage does not undo it', async () => {
-    const { publisher, registry } = scenario;
+  it('when an event is not JSON or breaks the schema, dead-letters it with the reason and applies the next event', async ({ expect, onTestFinished }) => {
+    const scenario = await startRegistryScenario(onTestFinished);
+    const { publisher, registry, testKafka } = scenario;
     const appeal = aReceivedAppeal();
+    const eventsTopic = testKafka.names.of('appeals.events');
+    const notJson = '{"type": "appeal.routed", ';
+    const offSchema = JSON.stringify({ ...aRoutedEvent(appeal), unit: 'Bad Unit!' });
 
-    await publisher.publish([
-      { topic: 'appeals.received', payload: appeal },
-      { topic: 'appeals.events', payload: aTriagedEvent(appeal) },
+    await publisher.publish([{ topic: 'appeals.received', payload: appeal }]);
+    await produceRaw(testKafka.kafka, eventsTopic, [
+      { key: appeal.appealId, value: notJson },
+      { key: appeal.appealId, value: offSchema },
     ]);
-    await waitForStatus(registry, appeal.appealId, 'triage');
-    await publisher.publish([{ topic: 'appeals.events', payload: aRoutedEvent(appeal) }]);
-    await waitForStatus(registry, appeal.appealId, 'routed');
-    await publisher.publish([{ topic: 'appeals.events', payload: aTriagedEvent(appeal, { occurredAt: new Date(Date.parse(appeal.receivedAt) + 5_000).toISOString() }) }]);
-    await scenario.caughtUp();
+    const routed = aRoutedEvent(appeal, { unit: 'zhkh' });
+    await publisher.publish([{ topic: 'appeals.events', payload: routed }]);
 
-    expect(await statusOf(registry, appeal.appealId)).toMatchObject({ status: 'routed', unit: 'zhkh' });
-    expect((await historyOf(registry, appeal.appealId)).history.map((line) => line.status)).toEqual(['received', 'triage', 'routed', 'triage']);
+    expect(await waitForStatus(registry, appeal.appealId, 'routed')).toMatchObject({ unit: 'zhkh', updatedAt: routed.occurredAt });
+    await scenario.caughtUp();
+    const deadLetterTopic = testKafka.names.deadLetter(eventsTopic);
+    expect(await countMessages(testKafka.kafka, deadLetterTopic)).toBe(2);
+    const letters = (await readMessages(testKafka.kafka, deadLetterTopic, 2)).map((message) => {
+      const { originalTopic, consumerGroup, reason, valueBase64 } = DeadLetter.parse(JSON.parse(message.value));
+      return { key: message.key, originalTopic, consumerGroup, reason, value: Buffer.from(valueBase64 ?? '', 'base64').toString('utf8') };
+    });
+    expect(letters.map(({ reason: _reason, ...letter }) => letter)).toEqual([
+      { key: appeal.appealId, originalTopic: eventsTopic, consumerGroup: registry.groupId, value: notJson },
+      { key: appeal.appealId, originalTopic: eventsTopic, consumerGroup: registry.groupId, value: offSchema },
+    ]);
+    expect(letters[0]?.reason).toBe('value is not JSON');
+    expect(letters[1]?.reason).toMatch(/^payload does not match appeals\.events: unit: /);
+    expect((await historyOf(registry, appeal.appealId)).history.map((line) => line.type)).toEqual(['appeal.received', 'appeal.routed']);
   });
 });

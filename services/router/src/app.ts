@@ -50,10 +50,9 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
   });
 
   let consumer: RunningConsumer | undefined;
-  let joined = false;
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping(), consumer: () => joined },
+    readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
   });
   await http.ready();
 
@@ -66,7 +65,6 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
       topics.forEach((topic) => knownTopics.add(topic));
       await publisher.connect();
       consumer = await startAppealsReceivedConsumer({ ...deps, routeAppeal });
-      void consumer.joined.then(() => (joined = true));
     },
     async stop() {
       await consumer?.stop();

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealReceived, AppealRouted, AppealStatus, AppealTriageRequested } from '@priemnaya/contracts';
-import { connectDatabase } from '@priemnaya/database';
+import { connectDatabase, type Database } from '@priemnaya/database';
 import { createPublisher, type Publisher } from '@priemnaya/kafka';
-import { createTestKafka, testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
+import { testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildRegistryService, type RegistryService } from '../../src/app.js';
-import { waitForCaughtUp } from './kafka-probes.js';
-import type { Teardown } from './teardown.js';
+import { createSettledTestKafka, deleteTopics, waitForCaughtUp } from './kafka-probes.js';
+import { createTeardown } from './teardown.js';
 
 export const infra = testInfra();
 
@@ -16,49 +16,66 @@ export interface RunningRegistry {
   get(url: string): Promise<LightMyRequestResponse>;
 }
 
-/**
- * The real registry service on a new, empty database and a consumer group of its own, built but
- * not started; the teardown stops it, closes its HTTP server and drops the database.
- */
-export async function buildRegistry(teardown: Teardown, testKafka: TestKafka): Promise<RunningRegistry> {
-  const database = teardown.add(await connectDatabase(infra.mongoUrl, uniqueName('registry')), async (it) => {
-    await it.db.dropDatabase();
-    await it.close();
-  });
+interface OpenedRegistry {
+  database: Database;
+  service?: RegistryService;
+}
+
+/** Stops the service and closes its HTTP server, then drops and closes its database. */
+async function closeRegistry({ database, service }: OpenedRegistry): Promise<void> {
+  try {
+    await service?.http.close();
+    await service?.stop();
+  } finally {
+    await database.db.dropDatabase();
+    await database.close();
+  }
+}
+
+/** The real registry service on a new, empty database and a consumer group of its own, built but not started. */
+async function buildRegistry(opened: OpenedRegistry[], testKafka: TestKafka): Promise<RunningRegistry> {
+  const entry: OpenedRegistry = { database: await connectDatabase(infra.mongoUrl, uniqueName('registry')) };
+  opened.push(entry);
   const groupId = uniqueName('registry');
-  const service = teardown.add(
-    await buildRegistryService({ logger: testLogger(), database, kafka: testKafka.kafka, names: testKafka.names, groupId }),
-    async (it) => {
-      await it.http.close();
-      await it.stop();
-    },
-  );
+  const service = await buildRegistryService({ logger: testLogger(), database: entry.database, kafka: testKafka.kafka, names: testKafka.names, groupId });
+  entry.service = service;
   return { service, groupId, get: (url) => service.http.inject({ method: 'GET', url }) };
 }
+
+/** vitest's `onTestFinished` from the test context: each concurrent test cleans up after itself. */
+export type OnTestFinished = (cleanup: () => Promise<void>) => void;
 
 export interface RegistryScenario {
   testKafka: TestKafka;
   publisher: Publisher;
   registry: RunningRegistry;
-  /** The registry's input topics. */
-  topics: string[];
-  /** Waits until the registry has applied everything its topics hold now. */
+  /** Another registry on the same topics, with a new consumer group and an empty database, not started. */
+  buildRegistry(): Promise<RunningRegistry>;
+  /** Waits until the registry (the first one unless told) has applied everything its topics hold now. */
   caughtUp(registry?: RunningRegistry): Promise<void>;
 }
 
-/** A topic namespace of its own, a publisher into it and a started registry reading it. */
-export async function startRegistryScenario(teardown: Teardown): Promise<RegistryScenario> {
-  const testKafka = await createTestKafka(infra, [], 'registry');
+/**
+ * A topic namespace of its own, a publisher into it and a registry reading it, started unless
+ * told otherwise; everything is closed when the test finishes.
+ */
+export async function startRegistryScenario(onTestFinished: OnTestFinished, { start = true } = {}): Promise<RegistryScenario> {
+  const teardown = createTeardown();
+  onTestFinished(() => teardown.run());
+  const testKafka = await createSettledTestKafka(infra, [], 'registry');
+  teardown.add(testKafka, (it) => deleteTopics(it.kafka, it.prefix));
   const publisher = teardown.add(createPublisher({ kafka: testKafka.kafka, names: testKafka.names }), (it) => it.disconnect());
   await publisher.connect();
-  const registry = await buildRegistry(teardown, testKafka);
-  await registry.service.start();
+  // Registries stop side by side: each consumer's stop waits out its fetch in flight.
+  const opened = teardown.add<OpenedRegistry[]>([], (list) => Promise.all(list.map(closeRegistry)));
+  const registry = await buildRegistry(opened, testKafka);
+  if (start) await registry.service.start();
   const topics = [testKafka.names.of('appeals.received'), testKafka.names.of('appeals.events')];
   return {
     testKafka,
     publisher,
     registry,
-    topics,
+    buildRegistry: () => buildRegistry(opened, testKafka),
     caughtUp: (which = registry) => waitForCaughtUp(testKafka.kafka, which.groupId, topics),
   };
 }
