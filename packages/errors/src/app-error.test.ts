@@ -8,6 +8,14 @@ describe('isRetriable', () => {
     expect(isRetriable(new AppError('X', 'x', { retriable: true }))).toBe(true);
   });
 
+  it('when kafkajs ran out of retries, judges by the error of the last attempt', () => {
+    const connection = { name: 'KafkaJSConnectionError', retriable: true };
+    const exhausted = { name: 'KafkaJSNumberOfRetriesExceeded', retriable: false, cause: connection };
+    expect(isRetriable(exhausted)).toBe(true);
+    expect(isRetriable({ name: 'KafkaJSNonRetriableError', retriable: false, cause: exhausted })).toBe(true);
+    expect(isRetriable({ name: 'KafkaJSNumberOfRetriesExceeded', retriable: false, cause: { name: 'KafkaJSProtocolError', retriable: false } })).toBe(false);
+  });
+
   it('trusts the retriable flag of driver errors and treats unknown errors as fatal', () => {
     expect(isRetriable({ name: 'KafkaJSConnectionError', retriable: true })).toBe(true);
     expect(isRetriable({ name: 'MongoNetworkError' })).toBe(true);

@@ -27,8 +27,25 @@ export class UnavailableError extends AppError {
   }
 }
 
-export function isRetriable(error: unknown): boolean {
-  if (error instanceof AppError) return error.retriable;
+/**
+ * kafkajs reports retries that ran out (broker down, timeouts) as KafkaJSNumberOfRetriesExceeded,
+ * sometimes wrapped again in KafkaJSNonRetriableError; both say `retriable: false`, while the
+ * error of the last attempt, their `cause`, says whether a later call can succeed.
+ */
+export function lastAttemptError(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const { name, cause } = (current ?? {}) as { name?: string; cause?: unknown };
+    const wrapper = name === 'KafkaJSNumberOfRetriesExceeded' || name === 'KafkaJSNonRetriableError';
+    if (!wrapper || cause === undefined || cause === current) break;
+    current = cause;
+  }
+  return current;
+}
+
+export function isRetriable(thrown: unknown): boolean {
+  if (thrown instanceof AppError) return thrown.retriable;
+  const error = lastAttemptError(thrown);
   // kafkajs marks its own errors; network errors from the drivers are worth another try.
   if (typeof error === 'object' && error !== null) {
     const candidate = error as { retriable?: unknown; name?: unknown };

@@ -34,10 +34,13 @@ export class RequestError extends AppError {
   }
 
   static fromZod(error: z.ZodError, prefix = ''): RequestError {
-    const fields = error.issues.map((issue) => ({
-      field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body',
-      message: issue.message,
-    }));
+    const fieldName = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || 'body';
+    // zod reports unknown keys at their parent's path; the field at fault is each key itself.
+    const fields = error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ field: fieldName([...issue.path, key]), message: 'is not a known field' }))
+        : [{ field: fieldName(issue.path), message: issue.message }],
+    );
     return new RequestError(400, 'validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
   }
 }
@@ -94,7 +97,8 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
       } satisfies ErrorBody);
     }
     if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      const field = fastifyError.code?.startsWith('FST_ERR_CTP') ? 'content-type' : 'body';
+      // Only an unsupported media type is the header's fault; malformed or empty JSON is the body's.
+      const field = fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
       return reply.status(fastifyError.statusCode).send({
         statusCode: fastifyError.statusCode,
         code: fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'bad_request',

@@ -1,6 +1,6 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import { TOPIC_CATALOG, type TopicId, type TopicNames, type TopicPayload } from '@priemnaya/contracts';
-import { AppError, UnavailableError } from '@priemnaya/errors';
+import { AppError, isRetriable, lastAttemptError, UnavailableError } from '@priemnaya/errors';
 import { CompressionTypes, Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import { injectTraceHeaders } from './trace-headers.js';
 
@@ -94,9 +94,8 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
 
 function toPublishError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const retriable = (error as { retriable?: boolean }).retriable !== false;
-  const name = (error as { name?: string }).name ?? 'Error';
-  return retriable
+  const name = (lastAttemptError(error) as { name?: string }).name ?? 'Error';
+  return isRetriable(error)
     ? new UnavailableError(`Kafka did not acknowledge the messages (${name})`, error)
     : new AppError('PublishRejected', `Kafka rejected the messages (${name})`, { retriable: false, cause: error });
 }

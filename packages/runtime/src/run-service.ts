@@ -43,6 +43,8 @@ export interface ServiceParts {
 export async function runService<S extends z.ZodObject>(options: {
   service: string;
   envSchema: S;
+  /** Bounds the Kafka client's retries where a caller waits on them (ingest's 503 within seconds). */
+  kafkaRetry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
   build(context: ServiceContext<z.infer<S> & BaseServiceConfig>): Promise<ServiceParts>;
 }): Promise<void> {
   const { service } = options;
@@ -53,7 +55,12 @@ export async function runService<S extends z.ZodObject>(options: {
   shutdown.trapSignals();
 
   const database = await connectDatabase(config.MONGO_URL, config.MONGO_DB);
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: service, logger });
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS,
+    clientId: service,
+    logger,
+    ...(options.kafkaRetry ? { retry: options.kafkaRetry } : {}),
+  });
   const parts = await options.build({ config, logger, database, kafka, names: createTopicNames(config.TOPIC_PREFIX) });
 
   shutdown.add({ name: 'stop taking requests, finish those in flight', run: () => parts.http.close() });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createKafka, ensureTopics, type Kafka } from '@priemnaya/kafka';
 import { createTopicNames, type TopicNames, type UnitCode } from '@priemnaya/contracts';
 import { pino, type Logger } from 'pino';
+import { deleteTopics } from './kafka-probes.js';
 
 export interface TestInfra {
   kafkaBrokers: string[];
@@ -36,6 +37,8 @@ export interface TestKafka {
   kafka: Kafka;
   names: TopicNames;
   prefix: string;
+  /** Deletes the namespace's topics, so test runs do not pile topics up on the shared broker. */
+  dispose(): Promise<void>;
 }
 
 /** A Kafka client and a fresh topic namespace with the fleet's topics created in it. */
@@ -45,5 +48,5 @@ export async function createTestKafka(infra: TestInfra, units: UnitCode[], label
   const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: `${label}-test`, logger: silentLogger });
   const topics = [names.of('appeals.received'), names.of('appeals.events'), names.of('appeals.triage'), ...units.map((u) => names.tasks(u))];
   await ensureTopics(kafka, [...topics, ...topics.map((t) => names.deadLetter(t))].map((name) => ({ name, partitions: 2 })));
-  return { kafka, names, prefix };
+  return { kafka, names, prefix, dispose: () => deleteTopics(kafka, prefix) };
 }

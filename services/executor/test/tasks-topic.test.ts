@@ -1,7 +1,8 @@
+import { ensureTopics } from '@priemnaya/kafka';
+import { countMessages, produceRaw, readMessages } from '@priemnaya/testing';
 import { DeadLetter } from '@priemnaya/contracts';
 import { describe, it } from 'vitest';
 import { aTask, startExecutorScenario, tasksOf, waitForTask } from './support/executor-harness.js';
-import { countMessages, createTopics, produceRaw, readMessages } from './support/kafka-probes.js';
 
 // Each case has its own topics, consumer group and database, so the cases run side by side.
 describe.concurrent('topic tasks.<unit>', () => {
@@ -68,8 +69,8 @@ describe.concurrent('topic tasks.<unit>', () => {
   it('when a unit\'s task topic is created after start, lists the tasks that arrive on it and still those of the other units', async ({ expect, onTestFinished }) => {
     const { testKafka, publisher, executor } = await startExecutorScenario(onTestFinished);
     const newTopic = testKafka.names.tasks('newunit');
-    // ensureTopics, as an operator's script would, then a wait for the new topic's leaders.
-    await createTopics(testKafka.kafka, [newTopic, testKafka.names.deadLetter(newTopic)].map((name) => ({ name, partitions: 2 })));
+    // As an operator's script would create a new unit's topic.
+    await ensureTopics(testKafka.kafka, [newTopic, testKafka.names.deadLetter(newTopic)].map((name) => ({ name, partitions: 2 })));
     const task = aTask({ unit: 'newunit', topic: 'other' });
 
     await publisher.publish([{ topic: 'tasks', payload: task }]);

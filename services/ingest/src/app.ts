@@ -11,6 +11,12 @@ import type { RegistryClient } from './data-access/registry-client.js';
 import { createSubmitAppeal } from './domain/submit-appeal.js';
 import { appealRoutes } from './entry-points/http/appeal-routes.js';
 
+/**
+ * Kafka retries for the client and the publisher of ingest. A caller waits on them: with the
+ * broker down the answer is a 503 within a few seconds, and the caller retries with its key.
+ */
+export const PUBLISH_RETRY = { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 };
+
 export interface IngestDeps {
   logger: Logger;
   database: Database;
@@ -23,10 +29,12 @@ export interface IngestDeps {
 /** Builds the ingest service without listening, so tests can start it on port 0. */
 export async function buildIngestApp(deps: IngestDeps): Promise<FastifyInstance> {
   const appeals = createAppealRepository(deps.database.db);
+  const registrationNumbers = createRegistrationCounter(deps.database.db);
+  await registrationNumbers.ensureIndexes();
   const submitAppeal = createSubmitAppeal({
     intakeKeys: createIntakeKeyRepository(deps.database.db),
     appeals,
-    registrationNumbers: createRegistrationCounter(deps.database.db),
+    registrationNumbers,
     publisher: deps.publisher,
     clock: deps.clock ?? (() => new Date()),
     newId: randomUUID,

@@ -1,18 +1,20 @@
 import { createPublisher } from '@priemnaya/kafka';
 import { runService } from '@priemnaya/runtime';
-import { buildIngestApp } from './app.js';
+import { buildIngestApp, PUBLISH_RETRY } from './app.js';
 import { createRegistryClient } from './data-access/registry-client.js';
 import { IngestEnv } from './env.js';
+
 
 await runService({
   service: 'ingest',
   envSchema: IngestEnv,
+  kafkaRetry: PUBLISH_RETRY,
   async build({ config, logger, database, kafka, names }) {
     const publisher = createPublisher({
       kafka,
       names,
       timeoutMs: config.PUBLISH_TIMEOUT_MS,
-      retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 },
+      retry: PUBLISH_RETRY,
     });
     // The producer connects before the port opens: an appeal is never accepted without it.
     await publisher.connect();

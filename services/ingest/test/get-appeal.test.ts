@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aSubmission, postAppeal, startIngestScenario, type Acknowledgement, type ErrorResponse, type IngestScenario } from './support/ingest-harness.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
+import { aSubmission, postAppeal, startIngestScenarioEach, type Acknowledgement, type ErrorResponse, type IngestContext, type IngestScenario } from './support/ingest-harness.js';
 import { startRegistryStub, type RegistryStub } from './support/registry-stub.js';
-import { createTeardown } from './support/teardown.js';
 
-describe('GET /v1/appeals/{id}', () => {
-  const teardown = createTeardown();
+describe.concurrent('GET /v1/appeals/{id}', () => {
   let registry: RegistryStub;
-  let scenario: IngestScenario;
 
   beforeAll(async () => {
     registry = await startRegistryStub();
   });
   afterAll(() => registry.close());
-  beforeEach(async () => {
-    scenario = await startIngestScenario(teardown, registry.url);
-  });
-  afterEach(() => teardown.run());
+  beforeEach<IngestContext>(startIngestScenarioEach(() => registry.url));
+  afterEach<IngestContext>(({ teardown }) => teardown.run());
 
-  const getAppeal = (id: string) => scenario.ingest.app.inject({ method: 'GET', url: `/v1/appeals/${id}` });
 
-  it('when no service knows the id, answers 404 naming id', async () => {
-    const response = await getAppeal(randomUUID());
+  it<IngestContext>('when no service knows the id, answers 404 naming id', async ({ scenario, expect }) => {
+    const response = await getAppeal(scenario, randomUUID());
 
     expect(response.statusCode).toBe(404);
     const error = response.json<ErrorResponse>();
@@ -29,8 +23,8 @@ describe('GET /v1/appeals/{id}', () => {
     expect(error.message).toContain('id');
   });
 
-  it('when the id is not a uuid, answers 400 naming id', async () => {
-    const response = await getAppeal('not-a-uuid');
+  it<IngestContext>('when the id is not a uuid, answers 400 naming id', async ({ scenario, expect }) => {
+    const response = await getAppeal(scenario, 'not-a-uuid');
 
     expect(response.statusCode).toBe(400);
     const error = response.json<ErrorResponse>();
@@ -38,10 +32,10 @@ describe('GET /v1/appeals/{id}', () => {
     expect(error.message).toContain('id');
   });
 
-  it('when the registry has not seen an acknowledged appeal yet, answers received', async () => {
+  it<IngestContext>('when the registry has not seen an acknowledged appeal yet, answers received', async ({ scenario, expect }) => {
     const acknowledgement = (await postAppeal(scenario.ingest.app, aSubmission('not in the registry yet'))).json<Acknowledgement>();
 
-    const response = await getAppeal(acknowledgement.id);
+    const response = await getAppeal(scenario, acknowledgement.id);
 
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
@@ -53,7 +47,7 @@ describe('GET /v1/appeals/{id}', () => {
     });
   });
 
-  it('when the registry has routed the appeal, passes its status and unit through without personal data', async () => {
+  it<IngestContext>('when the registry has routed the appeal, passes its status and unit through without personal data', async ({ scenario, expect }) => {
     const submission = aSubmission('routed');
     const acknowledgement = (await postAppeal(scenario.ingest.app, submission)).json<Acknowledgement>();
     const status = {
@@ -68,7 +62,7 @@ describe('GET /v1/appeals/{id}', () => {
     // Personal data the registry might answer with by mistake must not reach the public answer.
     registry.statuses.set(acknowledgement.id, { ...status, author: submission.author, text: submission.text });
 
-    const response = await getAppeal(acknowledgement.id);
+    const response = await getAppeal(scenario, acknowledgement.id);
 
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual(status);
@@ -76,3 +70,7 @@ describe('GET /v1/appeals/{id}', () => {
     expect(response.body).not.toContain(submission.text);
   });
 });
+
+function getAppeal({ ingest }: IngestScenario, id: string) {
+  return ingest.app.inject({ method: 'GET', url: `/v1/appeals/${id}` });
+}

@@ -1,24 +1,24 @@
 import { AppealReceived, createTopicNames } from '@priemnaya/contracts';
-import { createKafka, ensureTopics } from '@priemnaya/kafka';
-import { silentLogger, uniqueName, waitFor } from '@priemnaya/testing';
+import { PUBLISH_RETRY } from '../src/app.js';
+import { createKafka, ensureTopics, type Kafka } from '@priemnaya/kafka';
+import { collectTopics, createTeardown, silentLogger, uniqueName, waitFor } from '@priemnaya/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aSubmission, dropDatabase, postAppeal, startIngest, type Acknowledgement, type ErrorResponse, type RunningIngest } from './support/ingest-harness.js';
 import { startPrivateKafka, type PrivateKafka } from './support/private-kafka.js';
 import { startRegistryStub } from './support/registry-stub.js';
-import { createTeardown } from './support/teardown.js';
-import { collectTopics } from './support/topic-collector.js';
 
 describe('POST /v1/appeals while Kafka is down', () => {
   const teardown = createTeardown();
   const names = createTopicNames(`${uniqueName('outage')}.`);
   const topic = names.of('appeals.received');
   let broker: PrivateKafka;
-  let kafka: ReturnType<typeof createKafka>;
+  let kafka: Kafka;
   let ingest: RunningIngest;
 
   beforeAll(async () => {
     broker = teardown.add(await startPrivateKafka(), (it) => it.remove());
-    kafka = createKafka({ brokers: broker.brokers, clientId: 'ingest-outage-test', logger: silentLogger });
+    // The client as runService builds it, so the refusal comes after the same retries as in production.
+    kafka = createKafka({ brokers: broker.brokers, clientId: 'ingest-outage-test', logger: silentLogger, retry: PUBLISH_RETRY });
     await ensureTopics(kafka, [{ name: topic, partitions: 2 }, { name: names.deadLetter(topic), partitions: 2 }]);
     const registry = teardown.add(await startRegistryStub(), (it) => it.close());
     const dbName = teardown.add(uniqueName('ingest-outage'), dropDatabase);

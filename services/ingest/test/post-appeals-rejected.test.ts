@@ -1,8 +1,7 @@
 import { AppealReceived } from '@priemnaya/contracts';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { aSubmission, postAppeal, startIngestScenario, type Acknowledgement, type ErrorResponse, type IngestScenario } from './support/ingest-harness.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
+import { aSubmission, postAppeal, startIngestScenarioEach, type Acknowledgement, type ErrorResponse, type IngestContext } from './support/ingest-harness.js';
 import { startRegistryStub, type RegistryStub } from './support/registry-stub.js';
-import { createTeardown } from './support/teardown.js';
 
 interface RejectedCase {
   condition: string;
@@ -24,22 +23,18 @@ const cases: RejectedCase[] = [
   { condition: 'the body is over 64 KiB', body: aSubmission('large', { text: 'я'.repeat(40_000) }), status: 413, field: 'body' },
 ];
 
-describe('POST /v1/appeals', () => {
-  const teardown = createTeardown();
+describe.concurrent('POST /v1/appeals', () => {
   let registry: RegistryStub;
-  let scenario: IngestScenario;
 
   beforeAll(async () => {
     registry = await startRegistryStub();
   });
   afterAll(() => registry.close());
-  beforeEach(async () => {
-    scenario = await startIngestScenario(teardown, registry.url);
-  });
-  afterEach(() => teardown.run());
+  beforeEach<IngestContext>(startIngestScenarioEach(() => registry.url));
+  afterEach<IngestContext>(({ teardown }) => teardown.run());
 
   for (const { condition, body, headers, status, field } of cases) {
-    it(`when ${condition}, answers ${status} naming ${field} and publishes nothing`, async () => {
+    it<IngestContext>(`when ${condition}, answers ${status} naming ${field} and publishes nothing`, async ({ scenario, expect }) => {
       const response = await postAppeal(scenario.ingest.app, body, headers);
 
       expect(response.statusCode).toBe(status);

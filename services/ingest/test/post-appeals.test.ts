@@ -1,31 +1,28 @@
 import { AppealReceived, parseRegistrationNumber } from '@priemnaya/contracts';
 import { startTelemetry, type Telemetry } from '@priemnaya/observability';
 import { uniqueName, waitFor } from '@priemnaya/testing';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from 'vitest';
 import {
   aSubmission,
   cityYear,
   postAppeal,
   startIngest,
-  startIngestScenario,
+  startIngestScenarioEach,
   type Acknowledgement,
   type ErrorResponse,
-  type IngestScenario,
+  type IngestContext,
 } from './support/ingest-harness.js';
 import { startRegistryStub, type RegistryStub } from './support/registry-stub.js';
-import { createTeardown } from './support/teardown.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[0-3]$/;
 
-describe('POST /v1/appeals', () => {
-  const teardown = createTeardown();
+describe.concurrent('POST /v1/appeals', () => {
   let telemetry: Telemetry;
   let registry: RegistryStub;
-  let scenario: IngestScenario;
 
   beforeAll(async () => {
-    // As in main.ts: the trace context that reaches Kafka headers comes from the process's telemetry.
+    // As runService does for every service: Kafka headers carry the trace context of the process's telemetry.
     telemetry = startTelemetry('ingest');
     registry = await startRegistryStub();
   });
@@ -33,12 +30,10 @@ describe('POST /v1/appeals', () => {
     await registry.close();
     await telemetry.shutdown();
   });
-  beforeEach(async () => {
-    scenario = await startIngestScenario(teardown, registry.url);
-  });
-  afterEach(() => teardown.run());
+  beforeEach<IngestContext>(startIngestScenarioEach(() => registry.url));
+  afterEach<IngestContext>(({ teardown }) => teardown.run());
 
-  it('when the appeal is valid, acknowledges it with a registration number and publishes it to appeals.received', async () => {
+  it<IngestContext>('when the appeal is valid, acknowledges it with a registration number and publishes it to appeals.received', async ({ scenario, expect }) => {
     const submission = aSubmission('valid');
     const response = await postAppeal(scenario.ingest.app, submission);
 
@@ -61,7 +56,7 @@ describe('POST /v1/appeals', () => {
     expect(message?.headers.traceparent).toMatch(TRACEPARENT);
   });
 
-  it('when the idempotency key repeats with the same appeal, returns the first registration and publishes it once', async () => {
+  it<IngestContext>('when the idempotency key repeats with the same appeal, returns the first registration and publishes it once', async ({ scenario, expect }) => {
     const submission = aSubmission('repeated');
     const key = uniqueName('key');
     const first = await postAppeal(scenario.ingest.app, submission, { 'idempotency-key': key });
@@ -81,7 +76,7 @@ describe('POST /v1/appeals', () => {
     expect(scenario.received.messages).toHaveLength(2);
   });
 
-  it('when the idempotency key repeats with a different appeal, answers 422 naming Idempotency-Key', async () => {
+  it<IngestContext>('when the idempotency key repeats with a different appeal, answers 422 naming Idempotency-Key', async ({ scenario, expect }) => {
     const key = uniqueName('key');
     const first = await postAppeal(scenario.ingest.app, aSubmission('first'), { 'idempotency-key': key });
     const reused = await postAppeal(scenario.ingest.app, aSubmission('different'), { 'idempotency-key': key });
@@ -93,7 +88,7 @@ describe('POST /v1/appeals', () => {
     expect(error.message).toContain('Idempotency-Key');
   });
 
-  it('when two instances register appeals concurrently, gives each a distinct number from one contiguous block', async () => {
+  it<IngestContext>('when two instances register appeals concurrently, gives each a distinct number from one contiguous block', async ({ scenario, teardown, expect }) => {
     const { testKafka, dbName, ingest } = scenario;
     const second = teardown.add(
       await startIngest({ kafka: testKafka.kafka, names: testKafka.names, dbName, registryUrl: registry.url }),

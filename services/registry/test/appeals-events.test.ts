@@ -1,6 +1,6 @@
+import { countMessages, produceRaw, readMessages } from '@priemnaya/testing';
 import { DeadLetter } from '@priemnaya/contracts';
 import { describe, it } from 'vitest';
-import { countMessages, produceRaw, readMessages } from './support/kafka-probes.js';
 import {
   aReceivedAppeal,
   aRoutedEvent,

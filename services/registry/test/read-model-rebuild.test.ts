@@ -1,5 +1,5 @@
+import { produceRaw } from '@priemnaya/testing';
 import { describe, it } from 'vitest';
-import { produceRaw } from './support/kafka-probes.js';
 import {
   aReceivedAppeal,
   aRoutedEvent,

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { TaskAssigned, UnitCode } from '@priemnaya/contracts';
 import { connectDatabase } from '@priemnaya/database';
 import { createPublisher, type Publisher } from '@priemnaya/kafka';
-import { testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
+import { createTeardown, createTestKafka, deleteTopics, testInfra, type TestKafka, testLogger, uniqueName, waitFor, waitForCaughtUp } from '@priemnaya/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildExecutorService, type ExecutorService } from '../../src/app.js';
 import type { TaskView } from '../../src/data-access/task-repository.js';
-import { createSettledTestKafka, deleteTopics, waitForCaughtUp } from './kafka-probes.js';
-import { createTeardown } from './teardown.js';
 
 export const infra = testInfra();
 
@@ -42,7 +40,7 @@ export interface ExecutorScenario {
 export async function startExecutorScenario(onTestFinished: OnTestFinished, { start = true } = {}): Promise<ExecutorScenario> {
   const teardown = createTeardown();
   onTestFinished(() => teardown.run());
-  const testKafka = await createSettledTestKafka(infra, UNITS, 'executor');
+  const testKafka = await createTestKafka(infra, UNITS, 'executor');
   teardown.add(testKafka, (it) => deleteTopics(it.kafka, it.prefix));
   const publisher = teardown.add(createPublisher({ kafka: testKafka.kafka, names: testKafka.names }), (it) => it.disconnect());
   await publisher.connect();

@@ -2,31 +2,34 @@ import { formatRegistrationNumber, type RegistrationNumber } from '@priemnaya/co
 import { isDuplicateKeyError } from '@priemnaya/database';
 import type { Db } from 'mongodb';
 
-interface CounterDocument {
+interface IssuedNumberDocument {
   _id: string;
+  year: number;
   sequence: number;
+  issuedAt: Date;
 }
 
 /**
- * One atomic counter per year: `findOneAndUpdate` with `$inc` gives every replica of ingest a
- * distinct, increasing number without coordination.
+ * Registration numbers, unique and increasing within a year across every ingest replica. Each
+ * issued number is a document whose `_id` is its year and sequence: of two replicas that try the
+ * same number, the unique `_id` lets one win and the other takes the next. Not `$inc` on one
+ * counter: FerretDB applies it without isolation, so concurrent increments return the same value
+ * (production MongoDB would be safe with `$inc`, and this works there too).
  */
 export function createRegistrationCounter(db: Db) {
-  const counters = db.collection<CounterDocument>('registration_counters');
+  const issued = db.collection<IssuedNumberDocument>('registration_numbers');
   return {
+    async ensureIndexes(): Promise<void> {
+      await issued.createIndex({ year: 1, sequence: -1 });
+    },
     async next(year: number): Promise<RegistrationNumber> {
-      for (let attempt = 0; ; attempt++) {
+      const last = await issued.find({ year }, { sort: { sequence: -1 }, limit: 1, projection: { sequence: 1 } }).next();
+      for (let sequence = (last?.sequence ?? 0) + 1; ; sequence++) {
         try {
-          const counter = await counters.findOneAndUpdate(
-            { _id: `appeals:${year}` },
-            { $inc: { sequence: 1 } },
-            { upsert: true, returnDocument: 'after' },
-          );
-          if (!counter) throw new Error('registration counter returned no document');
-          return formatRegistrationNumber(counter.sequence, year);
+          await issued.insertOne({ _id: `appeals:${year}:${sequence}`, year, sequence, issuedAt: new Date() });
+          return formatRegistrationNumber(sequence, year);
         } catch (error) {
-          // Two first registrations of a year may race to create the counter; the loser retries.
-          if (!isDuplicateKeyError(error) || attempt >= 3) throw error;
+          if (!isDuplicateKeyError(error)) throw error;
         }
       }
     },

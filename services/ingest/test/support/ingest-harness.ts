@@ -1,12 +1,10 @@
 import type { AppealSubmission, TopicNames } from '@priemnaya/contracts';
 import { connectDatabase } from '@priemnaya/database';
 import { createPublisher, type Kafka } from '@priemnaya/kafka';
-import { createTestKafka, testInfra, testLogger, uniqueName, type TestKafka } from '@priemnaya/testing';
+import { collectTopics, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName } from '@priemnaya/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildIngestApp } from '../../src/app.js';
+import { buildIngestApp, PUBLISH_RETRY } from '../../src/app.js';
 import { createRegistryClient } from '../../src/data-access/registry-client.js';
-import type { Teardown } from './teardown.js';
-import { collectTopics, type TopicCollector } from './topic-collector.js';
 
 export const infra = testInfra();
 export const CITY_TIME_ZONE = 'Europe/Moscow';
@@ -19,7 +17,8 @@ export interface RunningIngest {
 /** The real ingest app on its own database, publishing to the given topics, not listening. */
 export async function startIngest(options: { kafka: Kafka; names: TopicNames; dbName: string; registryUrl: string }): Promise<RunningIngest> {
   const database = await connectDatabase(infra.mongoUrl, options.dbName);
-  const publisher = createPublisher({ kafka: options.kafka, names: options.names });
+  // As main.ts wires it: bounded retries, so a request fails over to 503 when the broker is down.
+  const publisher = createPublisher({ kafka: options.kafka, names: options.names, retry: PUBLISH_RETRY });
   try {
     await publisher.connect();
     const app = await buildIngestApp({
@@ -84,9 +83,23 @@ export interface IngestScenario {
   received: TopicCollector;
 }
 
+/** What each test of a concurrent suite gets from beforeEach: its own scenario and what closes it. */
+export interface IngestContext {
+  scenario: IngestScenario;
+  teardown: Teardown;
+}
+
+/** A beforeEach for a suite whose tests each run their own ingest against the given registry. */
+export function startIngestScenarioEach(registryUrl: () => string) {
+  return async (context: IngestContext): Promise<void> => {
+    context.teardown = createTeardown();
+    context.scenario = await startIngestScenario(context.teardown, registryUrl());
+  };
+}
+
 /** A topic namespace and a database of its own, ingest on them, and a reader of what it publishes. */
 export async function startIngestScenario(teardown: Teardown, registryUrl: string): Promise<IngestScenario> {
-  const testKafka = await createTestKafka(infra, [], 'ingest');
+  const testKafka = teardown.add(await createTestKafka(infra, [], 'ingest'), (it) => it.dispose());
   const dbName = teardown.add(uniqueName('ingest'), dropDatabase);
   const ingest = teardown.add(await startIngest({ kafka: testKafka.kafka, names: testKafka.names, dbName, registryUrl }), (it) => it.close());
   const received = teardown.add(await collectTopics(testKafka.kafka, [testKafka.names.of('appeals.received')]), (it) => it.stop());

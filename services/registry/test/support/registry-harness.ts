@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AppealReceived, AppealRouted, AppealStatus, AppealTriageRequested } from '@priemnaya/contracts';
 import { connectDatabase, type Database } from '@priemnaya/database';
 import { createPublisher, type Publisher } from '@priemnaya/kafka';
-import { testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
+import { createTeardown, createTestKafka, deleteTopics, testInfra, type TestKafka, testLogger, uniqueName, waitFor, waitForCaughtUp } from '@priemnaya/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildRegistryService, type RegistryService } from '../../src/app.js';
-import { createSettledTestKafka, deleteTopics, waitForCaughtUp } from './kafka-probes.js';
-import { createTeardown } from './teardown.js';
 
 export const infra = testInfra();
 
@@ -62,7 +60,7 @@ export interface RegistryScenario {
 export async function startRegistryScenario(onTestFinished: OnTestFinished, { start = true } = {}): Promise<RegistryScenario> {
   const teardown = createTeardown();
   onTestFinished(() => teardown.run());
-  const testKafka = await createSettledTestKafka(infra, [], 'registry');
+  const testKafka = await createTestKafka(infra, [], 'registry');
   teardown.add(testKafka, (it) => deleteTopics(it.kafka, it.prefix));
   const publisher = teardown.add(createPublisher({ kafka: testKafka.kafka, names: testKafka.names }), (it) => it.disconnect());
   await publisher.connect();

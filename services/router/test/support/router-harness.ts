@@ -1,9 +1,8 @@
 import { connectDatabase, type Database } from '@priemnaya/database';
 import { createPublisher, type Publisher } from '@priemnaya/kafka';
-import { createTestKafka, testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
+import { type CollectedMessage, collectTopics, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName, waitFor } from '@priemnaya/testing';
 import { buildRouterService, type RouterService } from '../../src/app.js';
-import type { Teardown } from './teardown.js';
-import { collectTopics, type TopicCollector } from './topic-collector.js';
+import { createRoutingRepository } from '../../src/data-access/routing-repository.js';
 
 export const infra = testInfra();
 
@@ -18,11 +17,28 @@ export interface RouterScenario {
   topics: { received: string; tasks: string; events: string; triage: string; deadLetters: string };
   /** Starts consuming and waits until the router says it is ready. */
   start(): Promise<void>;
+  /** What has been read so far on one output topic about one appeal. */
+  producedOn(topic: string, appealId: string): CollectedMessage[];
+  /** Waits until the router produced something on the topic about the appeal; returns the first such message. */
+  firstOn(topic: string, appealId: string): Promise<CollectedMessage>;
+}
+
+/** What each test of a concurrent suite gets from beforeEach: its own scenario and what closes it. */
+export interface RouterContext {
+  scenario: RouterScenario;
+  teardown: Teardown;
+}
+
+/** A beforeEach for a suite whose tests each run their own started router. */
+export async function startRouterScenarioEach(context: RouterContext): Promise<void> {
+  context.teardown = createTeardown();
+  context.scenario = await createRouterScenario(context.teardown);
+  await context.scenario.start();
 }
 
 /** The real router on a topic namespace, consumer group and database of its own, not yet consuming. */
 export async function createRouterScenario(teardown: Teardown): Promise<RouterScenario> {
-  const testKafka = await createTestKafka(infra, ['zhkh'], 'router');
+  const testKafka = teardown.add(await createTestKafka(infra, ['zhkh'], 'router'), (it) => it.dispose());
   const { kafka, names } = testKafka;
   const topics = {
     received: names.of('appeals.received'),
@@ -35,6 +51,7 @@ export async function createRouterScenario(teardown: Teardown): Promise<RouterSc
     await it.db.dropDatabase();
     await it.close();
   });
+  await seedOneUnitCity(database);
   const router = teardown.add(
     await buildRouterService({ logger: testLogger(), database, kafka, names, groupId: uniqueName('router') }),
     async (it) => {
@@ -45,6 +62,7 @@ export async function createRouterScenario(teardown: Teardown): Promise<RouterSc
   const publisher = teardown.add(createPublisher({ kafka, names }), (it) => it.disconnect());
   await publisher.connect();
   const outputs = teardown.add(await collectTopics(kafka, [topics.tasks, topics.events, topics.triage, topics.deadLetters]), (it) => it.stop());
+  const producedOn = (topic: string, appealId: string) => outputs.ofAppeal(appealId).filter((message) => message.topic === topic);
   return {
     testKafka,
     database,
@@ -58,5 +76,19 @@ export async function createRouterScenario(teardown: Teardown): Promise<RouterSc
         description: 'the router to be ready',
       });
     },
+    producedOn,
+    firstOn: (topic, appealId) =>
+      waitFor(() => producedOn(topic, appealId)[0], { description: `a message about appeal ${appealId} on ${topic}` }),
   };
+}
+
+/**
+ * The sample city with its keyword rules, cut down to its housing unit `zhkh`: the router creates
+ * the task topics of every unit it knows when it starts, and with one unit those are the test
+ * namespace's own, so a test creates eight topics rather than thirty-two.
+ */
+async function seedOneUnitCity({ db }: Database): Promise<void> {
+  await createRoutingRepository(db).seedIfEmpty();
+  await db.collection<{ _id: string }>('units').deleteMany({ _id: { $ne: 'zhkh' } });
+  await db.collection<{ _id: string; unit: string }>('routing_table').deleteMany({ unit: { $ne: 'zhkh' } });
 }

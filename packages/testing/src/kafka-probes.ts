@@ -1,7 +1,7 @@
-import { createTopicNames, type UnitCode } from '@priemnaya/contracts';
-import { createKafka, ensureTopics, type Kafka, type TopicSpec } from '@priemnaya/kafka';
-import { silentLogger, uniqueName, waitFor, type TestInfra, type TestKafka } from '@priemnaya/testing';
+import type { Kafka } from '@priemnaya/kafka';
 import { Partitioners } from 'kafkajs';
+import { uniqueName } from './infra.js';
+import { waitFor } from './wait-for.js';
 
 /**
  * Waits until the group has committed every partition of the topics up to the end they have now.
@@ -74,47 +74,6 @@ export async function produceRaw(kafka: Kafka, topic: string, messages: { key: s
   } finally {
     await producer.disconnect();
   }
-}
-
-/**
- * ensureTopics, then a wait until the broker describes every partition of the topics with a
- * leader. kafkajs's own wait (createTopics with waitForLeaders) gives up as soon as the broker
- * answers UNKNOWN_TOPIC_OR_PARTITION for a topic it has just created, which this KRaft broker
- * does for a few hundred milliseconds under load, so ensureTopics fails though the topics exist.
- */
-export async function createTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
-  try {
-    await ensureTopics(kafka, topics);
-  } catch (error) {
-    if ((error as { type?: unknown }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
-  }
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await waitFor(
-      async () => {
-        const metadata = await admin.fetchTopicMetadata({ topics: topics.map((topic) => topic.name) });
-        return metadata.topics.every(({ partitions }) => partitions.length > 0 && partitions.every((partition) => partition.leader >= 0));
-      },
-      { description: `leaders for ${topics.map((topic) => topic.name).join(', ')}` },
-    );
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/**
- * The same namespace as createTestKafka(infra, units, label) from @priemnaya/testing: a unique
- * prefix with the fleet's topics and their dead-letter topics, two partitions each; created
- * through createTopics above, as createTestKafka fails on the broker's metadata lag.
- */
-export async function createSettledTestKafka(infra: TestInfra, units: UnitCode[], label: string): Promise<TestKafka> {
-  const prefix = `${uniqueName(label)}.`;
-  const names = createTopicNames(prefix);
-  const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: `${label}-test`, logger: silentLogger });
-  const topics = [names.of('appeals.received'), names.of('appeals.events'), names.of('appeals.triage'), ...units.map((unit) => names.tasks(unit))];
-  await createTopics(kafka, [...topics, ...topics.map((topic) => names.deadLetter(topic))].map((name) => ({ name, partitions: 2 })));
-  return { kafka, names, prefix };
 }
 
 /** Deletes the topics of a test's namespace, so the shared broker does not pile them up. */

@@ -1,5 +1,6 @@
 import type { Kafka } from '@priemnaya/kafka';
-import { uniqueName, waitFor } from '@priemnaya/testing';
+import { uniqueName } from './infra.js';
+import { waitFor } from './wait-for.js';
 
 export interface CollectedMessage {
   topic: string;
