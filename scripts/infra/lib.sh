@@ -327,10 +327,11 @@ log4j.logger.kafka.server.KafkaRaftServer=INFO
 LOG4J
 }
 
-# kafka_status RD NAME PORT: prints "running PID", "starting PID", "stopped" or "taken DESC".
-kafka_status() {
-  local rd=$1 name=$2 port=$3 pid
-  if pid=$(live_pid "$rd/$name.pid" "$rd/$name.properties"); then
+# process_status PIDFILE MARKER PORT: prints "running PID", "starting PID", "stopped" or
+# "taken DESC" for a process of ours (pid file, command line holding MARKER) meant to own PORT.
+process_status() {
+  local pidfile=$1 marker=$2 port=$3 pid
+  if pid=$(live_pid "$pidfile" "$marker"); then
     if port_open "$port" && port_owned_by "$port" "$pid"; then
       echo "running $pid"
     elif port_open "$port"; then
@@ -344,6 +345,9 @@ kafka_status() {
     echo "stopped"
   fi
 }
+
+# kafka_status RD NAME PORT
+kafka_status() { process_status "$1/$2.pid" "$1/$2.properties" "$3"; }
 
 # kafka_wait_ready RD NAME PORT PID
 kafka_wait_ready() {
@@ -422,22 +426,7 @@ kafka_stop() {
 # ---- FerretDB ----------------------------------------------------------------------------
 FERRETDB_READY_TIMEOUT=${FERRETDB_READY_TIMEOUT:-30}
 
-ferretdb_status() {
-  local rd=$1 name=$2 port=$3 pid
-  if pid=$(live_pid "$rd/$name.pid" "$FERRETDB_BIN"); then
-    if port_open "$port" && port_owned_by "$port" "$pid"; then
-      echo "running $pid"
-    elif port_open "$port"; then
-      echo "taken $(port_owner_desc "$port")"
-    else
-      echo "starting $pid"
-    fi
-  elif port_busy "$port"; then
-    echo "taken $(port_owner_desc "$port")"
-  else
-    echo "stopped"
-  fi
-}
+ferretdb_status() { process_status "$1/$2.pid" "$FERRETDB_BIN" "$3"; }
 
 ferretdb_wait_ready() {
   local rd=$1 name=$2 port=$3 pid=$4 t0=$SECONDS
