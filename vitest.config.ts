@@ -10,13 +10,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'service',
-          include: ['services/*/test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+          include: ['services/*/test/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
         },

@@ -3,10 +3,10 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import type { AppealReceived } from '@priemnaya/contracts';
-import { createTestKafka, testInfra, testLogger, uniqueName, waitFor } from '@priemnaya/testing';
+import { createTestKafka, testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublisher, startConsumer, type RunningConsumer } from '../src/index.js';
+import { createPublisher, startConsumer, type RunningConsumer } from '@priemnaya/kafka';
 
 const exporter = new InMemorySpanExporter();
 
@@ -14,13 +14,15 @@ describe('trace context through Kafka headers', () => {
   const seen: { appealId: string; traceId: string | undefined }[] = [];
   let consumer: RunningConsumer;
   let publisher: ReturnType<typeof createPublisher>;
+  let testKafka: TestKafka;
 
   beforeAll(async () => {
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());
     trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
 
-    const { kafka, names } = await createTestKafka(testInfra(), [], 'trace');
+    testKafka = await createTestKafka(testInfra(), [], 'trace');
+    const { kafka, names } = testKafka;
     publisher = createPublisher({ kafka, names });
     await publisher.connect();
     consumer = await startConsumer({
@@ -41,6 +43,7 @@ describe('trace context through Kafka headers', () => {
   afterAll(async () => {
     await consumer?.stop();
     await publisher?.disconnect();
+    await testKafka?.dispose();
   });
 
   it('when a message is published inside a trace, the consumer handles it in the same trace', async () => {
