@@ -1,9 +1,10 @@
 import { createTopicNames } from '@priemnaya/contracts';
 import { createKafka, ensureTopics } from '@priemnaya/kafka';
 import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
-import { freePort, silentLogger, testInfra, uniqueName, waitFor } from '@priemnaya/testing';
+import { deleteTopics, freePort, silentLogger, testInfra, uniqueName, waitFor } from '@priemnaya/testing';
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFleet, type RunningFleet } from '../scripts/fleet/fleet.js';
+import { FLEET_SERVICES, startFleet, type RunningFleet } from '../scripts/fleet/fleet.js';
 
 /**
  * The walking skeleton across real processes and the real broker: an appeal posted to the
@@ -12,11 +13,11 @@ import { startFleet, type RunningFleet } from '../scripts/fleet/fleet.js';
 describe('an appeal through the fleet', () => {
   let fleet: RunningFleet;
   const logs: string[] = [];
+  const infra = testInfra();
+  const isolation = { topicPrefix: `${uniqueName('e2e')}.`, databaseSuffix: uniqueName('e2e').replace(/-/g, '_') };
+  const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'e2e-setup', logger: silentLogger });
 
   beforeAll(async () => {
-    const infra = testInfra();
-    const isolation = { topicPrefix: `${uniqueName('e2e')}.`, databaseSuffix: uniqueName('e2e').replace(/-/g, '_') };
-    const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'e2e-setup', logger: silentLogger });
     const names = createTopicNames(isolation.topicPrefix);
     await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((unit) => unit.code)).map((name) => ({ name })));
     fleet = await startFleet({
@@ -30,6 +31,14 @@ describe('an appeal through the fleet', () => {
 
   afterAll(async () => {
     await fleet?.stop();
+    // Leave nothing behind on the shared broker and database.
+    await deleteTopics(kafka, isolation.topicPrefix);
+    const client = await MongoClient.connect(infra.mongoUrl);
+    try {
+      for (const { name } of FLEET_SERVICES) await client.db(`priemnaya_${name}_${isolation.databaseSuffix}`).dropDatabase();
+    } finally {
+      await client.close();
+    }
   });
 
   async function postAppeal(text: string) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@priemnaya/errors';
+import { AppError, isRetriable } from '@priemnaya/errors';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type z } from 'zod';
@@ -80,7 +80,8 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
       const body: ErrorBody = { statusCode: error.statusCode, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
       return reply.status(error.statusCode).send(body);
     }
-    if (error instanceof AppError && error.retriable) {
+    // A broker or database that did not answer: the same request may succeed later.
+    if (isRetriable(error)) {
       request.log.warn({ err: { name: error.name, message: error.message } }, 'dependency unavailable');
       return reply
         .status(503)

@@ -3,7 +3,7 @@ import { createTopicNames, type TopicNames } from '@priemnaya/contracts';
 import { connectDatabase, type Database } from '@priemnaya/database';
 import { createKafka, type Kafka } from '@priemnaya/kafka';
 import { createShutdown } from '@priemnaya/lifecycle';
-import { createLogger, startTelemetry, type Logger } from '@priemnaya/observability';
+import { createLogger, type Logger, type Telemetry } from '@priemnaya/observability';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 
@@ -36,19 +36,21 @@ export interface ServiceParts {
 }
 
 /**
- * The process wiring of every service, in one order: telemetry and logger first, configuration
+ * The process wiring of every service, in one order: telemetry (already started) and logger first, configuration
  * (a bad variable stops the process naming it), connections, then listen and consume. Shutdown
  * runs the other way: stop taking requests, stop consuming and commit, close the database.
  */
 export async function runService<S extends z.ZodObject>(options: {
   service: string;
+  /** Started by the service's own telemetry.ts, imported before anything else. */
+  telemetry: Telemetry;
   envSchema: S;
   /** Bounds the Kafka client's retries where a caller waits on them (ingest's 503 within seconds). */
   kafkaRetry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
   build(context: ServiceContext<z.infer<S> & BaseServiceConfig>): Promise<ServiceParts>;
 }): Promise<void> {
   const { service } = options;
-  const telemetry = startTelemetry(service);
+  const { telemetry } = options;
   const config = loadEnv(service, options.envSchema) as z.infer<S> & BaseServiceConfig;
   const logger = createLogger({ service, level: config.LOG_LEVEL });
   const shutdown = createShutdown({ logger });

@@ -1,3 +1,4 @@
+import { telemetry } from './telemetry.js';
 import { createPublisher } from '@priemnaya/kafka';
 import { runService } from '@priemnaya/runtime';
 import { buildIngestApp, PUBLISH_RETRY } from './app.js';
@@ -6,6 +7,7 @@ import { IngestEnv } from './env.js';
 
 
 await runService({
+  telemetry,
   service: 'ingest',
   envSchema: IngestEnv,
   kafkaRetry: PUBLISH_RETRY,

@@ -1,8 +1,10 @@
+import { telemetry } from './telemetry.js';
 import { runService } from '@priemnaya/runtime';
 import { buildRouterService } from './app.js';
 import { RouterEnv } from './env.js';
 
 await runService({
+  telemetry,
   service: 'router',
   envSchema: RouterEnv,
   build: ({ config, logger, database, kafka, names }) =>
