@@ -1,13 +1,21 @@
 /** Creates the fleet's topics for the sample city's units (existing ones are left alone). */
+import { env, loadEnv } from '@priemnaya/config';
 import { createTopicNames } from '@priemnaya/contracts';
 import { createKafka, ensureTopics } from '@priemnaya/kafka';
 import { createLogger } from '@priemnaya/observability';
 import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
+import { z } from 'zod';
 
-const brokers = (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
-if (brokers.length === 0) throw new Error('KAFKA_BROKERS is not set');
+const config = loadEnv(
+  'create-topics',
+  z.object({
+    KAFKA_BROKERS: env.kafkaBrokers(),
+    TOPIC_PREFIX: env.topicPrefix(),
+    TOPIC_REPLICATION_FACTOR: env.replicationFactor(),
+  }),
+);
 const logger = createLogger({ service: 'create-topics', level: 'warn' });
-const kafka = createKafka({ brokers, clientId: 'create-topics', logger });
-const topics = fleetTopics(createTopicNames(process.env.TOPIC_PREFIX ?? ''), SAMPLE_UNITS.map((unit) => unit.code));
-await ensureTopics(kafka, topics.map((name) => ({ name })));
+const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'create-topics', logger });
+const topics = fleetTopics(createTopicNames(config.TOPIC_PREFIX), SAMPLE_UNITS.map((unit) => unit.code));
+await ensureTopics(kafka, topics.map((name) => ({ name })), { partitions: 3, replicationFactor: config.TOPIC_REPLICATION_FACTOR });
 process.stderr.write(`[dev] ${topics.length} topics present\n`);

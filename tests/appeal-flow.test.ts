@@ -19,7 +19,7 @@ describe('an appeal through the fleet', () => {
 
   beforeAll(async () => {
     const names = createTopicNames(isolation.topicPrefix);
-    await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((unit) => unit.code)).map((name) => ({ name })));
+    await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((unit) => unit.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
     fleet = await startFleet({
       kafkaBrokers: infra.kafkaBrokers.join(','),
       mongoUrl: infra.mongoUrl,

@@ -20,7 +20,7 @@ const WARM_UP = 5;
 const infra = testInfra();
 const isolation = { topicPrefix: `${uniqueName('bench')}.`, databaseSuffix: uniqueName('bench').replace(/-/g, '_') };
 const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench', logger: silentLogger });
-await ensureTopics(kafka, fleetTopics(createTopicNames(isolation.topicPrefix), SAMPLE_UNITS.map((u) => u.code)).map((name) => ({ name })));
+await ensureTopics(kafka, fleetTopics(createTopicNames(isolation.topicPrefix), SAMPLE_UNITS.map((u) => u.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
 
 process.stderr.write(`[bench] starting the fleet...\n`);
 const fleet = await startFleet({

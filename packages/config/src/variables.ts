@@ -31,5 +31,7 @@ export const env = {
       .string()
       .regex(/^[A-Za-z0-9._-]*$/, 'may hold only letters, digits, dot, dash and underscore')
       .default(''),
+  /** Copies of each topic; 1 on a single local broker, 3 on a production cluster. */
+  replicationFactor: () => z.coerce.number().int().min(1).max(15).default(1),
   milliseconds: (fallback: number) => z.coerce.number().int().min(1).max(600_000).default(fallback),
 };

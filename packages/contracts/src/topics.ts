@@ -74,3 +74,8 @@ export type TopicNames = ReturnType<typeof createTopicNames>;
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A message for one catalog topic, typed by it; `tasks` messages go to their unit's topic. */
+export type OutgoingMessage = {
+  [T in TopicId]: { topic: T; payload: TopicPayload<T> };
+}[TopicId];

@@ -19,6 +19,10 @@ describe('isRetriable', () => {
   it('trusts the retriable flag of driver errors and treats unknown errors as fatal', () => {
     expect(isRetriable({ name: 'KafkaJSConnectionError', retriable: true })).toBe(true);
     expect(isRetriable({ name: 'MongoNetworkError' })).toBe(true);
+    expect(isRetriable({ name: 'MongoNetworkTimeoutError' })).toBe(true);
+    const labelled = { name: 'MongoServerError', hasErrorLabel: (label: string) => label === 'RetryableWriteError' };
+    expect(isRetriable(labelled)).toBe(true);
+    expect(isRetriable({ name: 'MongoServerError', code: 11000, hasErrorLabel: () => false })).toBe(false);
     expect(isRetriable(new Error('surprise'))).toBe(false);
   });
 });

@@ -46,11 +46,27 @@ export function lastAttemptError(error: unknown): unknown {
 export function isRetriable(thrown: unknown): boolean {
   if (thrown instanceof AppError) return thrown.retriable;
   const error = lastAttemptError(thrown);
-  // kafkajs marks its own errors; network errors from the drivers are worth another try.
+  // kafkajs marks its own errors; the MongoDB driver names and labels its transient ones.
   if (typeof error === 'object' && error !== null) {
-    const candidate = error as { retriable?: unknown; name?: unknown };
+    const candidate = error as { retriable?: unknown; name?: unknown; errorLabels?: unknown; hasErrorLabel?: unknown };
     if (typeof candidate.retriable === 'boolean') return candidate.retriable;
-    if (candidate.name === 'MongoNetworkError' || candidate.name === 'MongoServerSelectionError') return true;
+    if (typeof candidate.name === 'string' && TRANSIENT_MONGO_ERRORS.has(candidate.name)) return true;
+    if (typeof candidate.hasErrorLabel === 'function') {
+      const hasLabel = candidate.hasErrorLabel as (label: string) => boolean;
+      return TRANSIENT_MONGO_LABELS.some((label) => hasLabel.call(error, label));
+    }
   }
   return false;
 }
+
+/** The driver's errors for a server that did not answer in time or went away. */
+const TRANSIENT_MONGO_ERRORS = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongoOperationTimeoutError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+  'MongoNotConnectedError',
+]);
+const TRANSIENT_MONGO_LABELS = ['RetryableWriteError', 'TransientTransactionError', 'ResetPool'];

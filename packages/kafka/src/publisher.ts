@@ -1,14 +1,12 @@
 import { SpanKind, trace } from '@opentelemetry/api';
-import { TOPIC_CATALOG, type TopicId, type TopicNames, type TopicPayload } from '@priemnaya/contracts';
+import { TOPIC_CATALOG, type OutgoingMessage, type TopicNames } from '@priemnaya/contracts';
 import { AppError, isRetriable, lastAttemptError, UnavailableError } from '@priemnaya/errors';
 import { CompressionTypes, Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import { injectTraceHeaders } from './trace-headers.js';
 
 const tracer = trace.getTracer('@priemnaya/kafka');
 
-export type OutgoingMessage = {
-  [T in TopicId]: { topic: T; payload: TopicPayload<T> };
-}[TopicId];
+export type { OutgoingMessage } from '@priemnaya/contracts';
 
 export interface Publisher {
   connect(): Promise<void>;
@@ -30,15 +28,40 @@ export interface PublisherOptions {
 }
 
 export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: PublisherOptions): Publisher {
-  const producer: Producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-    // Bounded retries keep a caller's wait short when the broker is down; the caller retries
-    // with the same appeal id, and every consumer is idempotent by appeal id.
-    ...(retry ? { retry } : {}),
-  });
+  const newProducer = (): Producer =>
+    kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // Bounded retries keep a caller's wait short when the broker is down; the caller retries
+      // with the same appeal id, and every consumer is idempotent by appeal id.
+      ...(retry ? { retry } : {}),
+    });
+  let producer = newProducer();
+  let connected: Promise<void> | undefined;
+
+  /**
+   * After a failed send, kafkajs 2.2.4 winds the partition's sequence number back even when the
+   * broker did write the batch; the next batch would then reuse that number and be acknowledged
+   * as a duplicate without being written. A fresh producer gets a new producer id and starts its
+   * sequences anew, so nothing acknowledged can be dropped that way.
+   */
+  function replaceProducer(failed: Producer): void {
+    if (producer !== failed) return;
+    producer = newProducer();
+    connected = undefined;
+    void failed.disconnect().catch(() => undefined);
+  }
+
+  function ready(): Promise<Producer> {
+    const current = producer;
+    connected ??= current.connect().catch((error: unknown) => {
+      connected = undefined;
+      throw error;
+    });
+    return connected.then(() => current);
+  }
 
   function physicalTopic(message: OutgoingMessage): string {
     return message.topic === 'tasks' ? names.tasks(message.payload.unit) : names.of(message.topic);
@@ -46,7 +69,7 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
 
   return {
     async connect() {
-      await producer.connect();
+      await ready();
     },
     async publish(messages) {
       // Validate everything before sending anything: a batch is published whole or not at all.
@@ -70,8 +93,10 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
             });
             byTopic.set(topic, entry);
           }
+          let sender: Producer | undefined;
           try {
-            await producer.sendBatch({
+            sender = await ready();
+            await sender.sendBatch({
               topicMessages: [...byTopic.values()],
               acks: -1,
               timeout: timeoutMs,
@@ -79,6 +104,7 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
             });
           } catch (error) {
             span.recordException(error as Error);
+            if (sender) replaceProducer(sender);
             throw toPublishError(error);
           } finally {
             span.end();
@@ -87,6 +113,7 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
       );
     },
     async disconnect() {
+      connected = undefined;
       await producer.disconnect();
     },
   };

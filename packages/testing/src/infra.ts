@@ -7,6 +7,8 @@ import { deleteTopics } from './kafka-probes.js';
 export interface TestInfra {
   kafkaBrokers: string[];
   mongoUrl: string;
+  /** TOPIC_REPLICATION_FACTOR, for a cluster that needs more than one copy of a topic. */
+  replicationFactor: number;
 }
 
 /** The Kafka and database the tests run against: those `./scripts/dev test` started or was given. */
@@ -18,7 +20,9 @@ export function testInfra(env: NodeJS.ProcessEnv = process.env): TestInfra {
       'KAFKA_BROKERS and MONGO_URL are not set: run the tests through ./scripts/dev test, which starts Kafka and FerretDB (or set both to existing endpoints)',
     );
   }
-  return { kafkaBrokers: brokers.split(',').map((b) => b.trim()), mongoUrl };
+  const replicationFactor = Number(env.TOPIC_REPLICATION_FACTOR ?? '1');
+  if (!Number.isInteger(replicationFactor) || replicationFactor < 1) throw new Error('TOPIC_REPLICATION_FACTOR must be a positive whole number');
+  return { kafkaBrokers: brokers.split(',').map((b) => b.trim()), mongoUrl, replicationFactor };
 }
 
 /** A name no other test (or earlier run) uses: for topic prefixes, consumer groups, databases. */
@@ -47,6 +51,6 @@ export async function createTestKafka(infra: TestInfra, units: UnitCode[], label
   const names = createTopicNames(prefix);
   const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: `${label}-test`, logger: silentLogger });
   const topics = [names.of('appeals.received'), names.of('appeals.events'), names.of('appeals.triage'), ...units.map((u) => names.tasks(u))];
-  await ensureTopics(kafka, [...topics, ...topics.map((t) => names.deadLetter(t))].map((name) => ({ name, partitions: 2 })));
+  await ensureTopics(kafka, [...topics, ...topics.map((t) => names.deadLetter(t))].map((name) => ({ name, partitions: 2, replicationFactor: infra.replicationFactor })));
   return { kafka, names, prefix, dispose: () => deleteTopics(kafka, prefix) };
 }

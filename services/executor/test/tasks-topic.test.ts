@@ -2,7 +2,7 @@ import { ensureTopics } from '@priemnaya/kafka';
 import { countMessages, produceRaw, readMessages } from '@priemnaya/testing';
 import { DeadLetter } from '@priemnaya/contracts';
 import { describe, it } from 'vitest';
-import { aTask, startExecutorScenario, tasksOf, waitForTask } from './support/executor-harness.js';
+import { aTask, infra, startExecutorScenario, tasksOf, waitForTask } from './support/executor-harness.js';
 
 // Each case has its own topics, consumer group and database, so the cases run side by side.
 describe.concurrent('topic tasks.<unit>', () => {
@@ -70,7 +70,7 @@ describe.concurrent('topic tasks.<unit>', () => {
     const { testKafka, publisher, executor } = await startExecutorScenario(onTestFinished);
     const newTopic = testKafka.names.tasks('newunit');
     // As an operator's script would create a new unit's topic.
-    await ensureTopics(testKafka.kafka, [newTopic, testKafka.names.deadLetter(newTopic)].map((name) => ({ name, partitions: 2 })));
+    await ensureTopics(testKafka.kafka, [newTopic, testKafka.names.deadLetter(newTopic)].map((name) => ({ name, partitions: 2, replicationFactor: infra.replicationFactor })));
     const task = aTask({ unit: 'newunit', topic: 'other' });
 
     await publisher.publish([{ topic: 'tasks', payload: task }]);

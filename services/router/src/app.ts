@@ -18,6 +18,8 @@ export interface RouterDeps {
   names: TopicNames;
   groupId: string;
   routingTableRefreshMs?: number;
+  /** For the topics the router creates. */
+  replicationFactor?: number;
 }
 
 export interface RouterService {
@@ -33,6 +35,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
   const routing = createRoutingRepository(deps.database.db, deps.routingTableRefreshMs);
   const publisher = createPublisher({ kafka: deps.kafka, names: deps.names });
   const knownTopics = new Set<string>();
+  const topicDefaults = { partitions: 3, replicationFactor: deps.replicationFactor ?? 1 };
   const routeAppeal = createRouteAppeal({
     decisions: createDecisionRepository(deps.database.db),
     routingData: routing,
@@ -40,7 +43,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
       async ensure(unit) {
         const topic = deps.names.tasks(unit);
         if (knownTopics.has(topic)) return;
-        await ensureTopics(deps.kafka, [{ name: topic }, { name: deps.names.deadLetter(topic) }]);
+        await ensureTopics(deps.kafka, [{ name: topic }, { name: deps.names.deadLetter(topic) }], topicDefaults);
         knownTopics.add(topic);
       },
     },
@@ -61,7 +64,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
     async start() {
       if (await routing.seedIfEmpty()) deps.logger.info('seeded the sample city routing table');
       const topics = fleetTopics(deps.names, await routing.unitCodes());
-      await ensureTopics(deps.kafka, topics.map((name) => ({ name })));
+      await ensureTopics(deps.kafka, topics.map((name) => ({ name })), topicDefaults);
       topics.forEach((topic) => knownTopics.add(topic));
       await publisher.connect();
       consumer = await startAppealsReceivedConsumer({ ...deps, routeAppeal });

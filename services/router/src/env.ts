@@ -13,6 +13,8 @@ export const RouterEnv = z.object({
   /** Replicas share the work through this consumer group. */
   CONSUMER_GROUP: z.string().min(1).default('router'),
   TOPIC_PREFIX: env.topicPrefix(),
+  /** The router creates a unit's task topic when the table first names the unit. */
+  TOPIC_REPLICATION_FACTOR: env.replicationFactor(),
   /** How soon an edit of the routing table takes effect. */
   ROUTING_TABLE_REFRESH_MS: env.milliseconds(5_000),
   LOG_LEVEL: env.logLevel(),

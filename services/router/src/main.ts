@@ -15,5 +15,6 @@ await runService({
       names,
       groupId: config.CONSUMER_GROUP,
       routingTableRefreshMs: config.ROUTING_TABLE_REFRESH_MS,
+      replicationFactor: config.TOPIC_REPLICATION_FACTOR,
     }),
 });

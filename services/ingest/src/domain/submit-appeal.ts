@@ -1,6 +1,5 @@
-import type { AppealReceived, AppealSubmission, Channel, RegistrationNumber } from '@priemnaya/contracts';
+import type { AppealReceived, AppealSubmission, Channel, OutgoingMessage, RegistrationNumber } from '@priemnaya/contracts';
 import { AppError } from '@priemnaya/errors';
-import type { OutgoingMessage } from '@priemnaya/kafka';
 import { fingerprint } from './fingerprint.js';
 import { registrationYear } from './registration-year.js';
 

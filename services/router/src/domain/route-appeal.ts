@@ -1,5 +1,4 @@
-import type { AppealReceived } from '@priemnaya/contracts';
-import type { OutgoingMessage } from '@priemnaya/kafka';
+import type { AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
 import { decideRoute, type KeywordRule, type RouteDecision, type RouteEntry } from './decide-route.js';
 
 /** A decision as stored: made once per appeal, so a redelivered appeal is routed the same way. */
