@@ -82,13 +82,14 @@ describe.concurrent('topic appeals.events', () => {
     expect(await statusOf(registry, appeal.appealId)).toMatchObject({ status: 'routed', updatedAt: routed.occurredAt });
   });
 
-  it('when the appeal is sent to triage, shows the status triage with no unit until it is routed, and a late triage does not move it back', async ({ expect, onTestFinished }) => {
+  it('when the appeal is sent to triage, shows the status triage with no unit until it is routed, and a triage that happened earlier but arrives late does not move it back', async ({ expect, onTestFinished }) => {
     const scenario = await startRegistryScenario(onTestFinished);
     const { publisher, registry } = scenario;
     const appeal = aReceivedAppeal();
     const triaged = aTriagedEvent(appeal);
     const routed = aRoutedEvent(appeal);
-    const lateTriage = aTriagedEvent(appeal, { occurredAt: new Date(Date.parse(routed.occurredAt) + 1_000).toISOString() });
+    // Another triage decision that happened before the routing but is delivered after it.
+    const delayedTriage = aTriagedEvent(appeal, { occurredAt: new Date(Date.parse(triaged.occurredAt) + 500).toISOString() });
 
     await publisher.publish([
       { topic: 'appeals.received', payload: appeal },
@@ -104,16 +105,36 @@ describe.concurrent('topic appeals.events', () => {
 
     await publisher.publish([{ topic: 'appeals.events', payload: routed }]);
     await waitForStatus(registry, appeal.appealId, 'routed');
-    await publisher.publish([{ topic: 'appeals.events', payload: lateTriage }]);
+    await publisher.publish([{ topic: 'appeals.events', payload: delayedTriage }]);
     await scenario.caughtUp();
 
     expect(await statusOf(registry, appeal.appealId)).toMatchObject({ status: 'routed', unit: 'zhkh', updatedAt: routed.occurredAt });
     expect((await historyOf(registry, appeal.appealId)).history).toEqual([
       { type: 'appeal.received', occurredAt: appeal.receivedAt, status: 'received' },
       { type: 'appeal.triaged', occurredAt: triaged.occurredAt, status: 'triage' },
+      { type: 'appeal.triaged', occurredAt: delayedTriage.occurredAt, status: 'triage' },
       { type: 'appeal.routed', occurredAt: routed.occurredAt, status: 'routed', unit: 'zhkh', topic: 'housing' },
-      { type: 'appeal.triaged', occurredAt: lateTriage.occurredAt, status: 'triage' },
     ]);
+  });
+
+  it('when a routed appeal is sent back to triage later, shows triage and no longer names the unit', async ({ expect, onTestFinished }) => {
+    const scenario = await startRegistryScenario(onTestFinished);
+    const { publisher, registry } = scenario;
+    const appeal = aReceivedAppeal();
+    const routed = aRoutedEvent(appeal);
+    const returned = aTriagedEvent(appeal, { occurredAt: new Date(Date.parse(routed.occurredAt) + 1_000).toISOString() });
+
+    await publisher.publish([
+      { topic: 'appeals.received', payload: appeal },
+      { topic: 'appeals.events', payload: routed },
+      { topic: 'appeals.events', payload: returned },
+    ]);
+    await scenario.caughtUp();
+
+    const status = await statusOf(registry, appeal.appealId);
+    expect(status).toMatchObject({ status: 'triage', updatedAt: returned.occurredAt });
+    expect(status).not.toHaveProperty('unit');
+    expect(status).not.toHaveProperty('topic');
   });
 
   it('when an event is not JSON or breaks the schema, dead-letters it with the reason and applies the next event', async ({ expect, onTestFinished }) => {

@@ -1,7 +1,7 @@
 import type { AppealStatus, RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 import { isDuplicateKeyError } from '@priemnaya/database';
 import type { Db } from 'mongodb';
-import type { HistoryEntry, ReadModelChange } from '../domain/apply-event.js';
+import { statusOrder, type HistoryEntry, type ReadModelChange } from '../domain/apply-event.js';
 
 interface AppealDocument {
   _id: string;
@@ -9,7 +9,8 @@ interface AppealDocument {
   channel: string;
   receivedAt: string;
   status: AppealStatus;
-  statusRank: number;
+  /** statusOrder() of the status shown; empty until the first status is applied. */
+  statusOrder: string;
   unit?: UnitCode;
   topic?: RoutingTopic;
   routingReason?: RoutingReason;
@@ -56,34 +57,43 @@ export function createAppealReadModel(db: Db) {
       }
       const appealId = change.history.appealId;
       // Create the document on the first fact, whichever topic it came from...
-      await appeals.updateOne(
-        { _id: appealId },
-        {
-          $setOnInsert: { ...change.facts, status: 'received', statusRank: -1, updatedAt: change.status.at },
-        },
-        { upsert: true },
-      );
+      try {
+        await appeals.updateOne(
+          { _id: appealId },
+          { $setOnInsert: { ...change.facts, status: 'received', statusOrder: '', updatedAt: change.status.at } },
+          { upsert: true },
+        );
+      } catch (error) {
+        // Two replicas upserting the same new appeal: the other one created it, as wanted.
+        if (!isDuplicateKeyError(error)) throw error;
+      }
       if (change.received) await appeals.updateOne({ _id: appealId }, { $set: { appeal: change.received } });
-      // ...then move the status forward only: a status never goes back to an earlier one.
-      const { status, rank, unit, topic, reason, at } = change.status;
+      // ...then take the status only if it is the latest change seen for the appeal.
+      const { status, unit, topic, reason, at } = change.status;
+      const order = statusOrder(change.status);
+      const unset: Partial<Record<'unit' | 'topic', ''>> = {
+        ...(unit === undefined ? { unit: '' as const } : {}),
+        ...(topic === undefined ? { topic: '' as const } : {}),
+      };
       await appeals.updateOne(
-        { _id: appealId, statusRank: { $lt: rank } },
+        { _id: appealId, statusOrder: { $lt: order } },
         {
           $set: {
             status,
-            statusRank: rank,
+            statusOrder: order,
             updatedAt: at,
             ...(unit !== undefined ? { unit } : {}),
             ...(topic !== undefined ? { topic } : {}),
             ...(reason !== undefined ? { routingReason: reason } : {}),
           },
+          ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
         },
       );
     },
 
     async findStatus(appealId: string): Promise<AppealStatusView | undefined> {
       const document = await appeals.findOne({ _id: appealId });
-      if (!document || document.statusRank < 0) return undefined;
+      if (!document || document.statusOrder === '') return undefined;
       return {
         id: document._id,
         registrationNumber: document.registrationNumber,

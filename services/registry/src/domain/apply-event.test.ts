@@ -1,6 +1,6 @@
 import type { AppealEvent, AppealReceived } from '@priemnaya/contracts';
 import { describe, expect, it } from 'vitest';
-import { changeFromEvent, changeFromReceived, STATUS_RANK } from './apply-event.js';
+import { changeFromEvent, changeFromReceived, STATUS_RANK, statusOrder } from './apply-event.js';
 
 const received: AppealReceived = {
   version: 1,
@@ -27,9 +27,14 @@ const routed: AppealEvent = {
 };
 
 describe('read model changes', () => {
-  it('a routed appeal outranks a received one, so a late received event cannot undo routing', () => {
-    expect(changeFromEvent(routed).status.rank).toBeGreaterThan(changeFromReceived(received).status.rank);
-    expect(STATUS_RANK.routed).toBeGreaterThan(STATUS_RANK.triage);
+  it('a routed appeal comes after its registration, so a late received event cannot undo routing', () => {
+    expect(statusOrder(changeFromEvent(routed).status) > statusOrder(changeFromReceived(received).status)).toBe(true);
+  });
+
+  it('within one millisecond, orders by lifecycle rank; across time, the later change wins whatever its rank', () => {
+    const at = '2026-11-22T10:00:00.000Z';
+    expect(statusOrder({ at, rank: STATUS_RANK.routed }) > statusOrder({ at, rank: STATUS_RANK.triage })).toBe(true);
+    expect(statusOrder({ at: '2026-11-22T10:00:00.001Z', rank: STATUS_RANK.triage }) > statusOrder({ at, rank: STATUS_RANK.routed })).toBe(true);
   });
 
   it('a received appeal has a history id derived from the appeal, so a redelivery is the same line', () => {

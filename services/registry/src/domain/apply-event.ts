@@ -1,14 +1,25 @@
 import type { AppealEvent, AppealReceived, AppealStatus, RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 
 /**
- * How far along the lifecycle a status is. Events of one appeal can arrive from two topics in
- * any order, so a status only ever moves forward: a late `received` never hides `routed`.
+ * How far along the lifecycle a status is, to order facts that happened in the same
+ * millisecond: registration comes before triage, triage before routing.
  */
 export const STATUS_RANK: Record<AppealStatus, number> = {
   received: 0,
   triage: 1,
   routed: 2,
 };
+
+/**
+ * The position of a status change among an appeal's changes: when it happened, then its rank.
+ * Facts arrive from two topics in any order, so the read model keeps the status with the
+ * greatest position; a late `received` never hides `routed`, while a later change of any kind
+ * (a reroute, a return to triage) still replaces an earlier one. Timestamps are normalised
+ * ISO text, so the text order is the time order.
+ */
+export function statusOrder(status: { at: string; rank: number }): string {
+  return `${status.at}|${String(status.rank).padStart(3, '0')}`;
+}
 
 export interface HistoryEntry {
   eventId: string;
