@@ -1,4 +1,5 @@
 import type { RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import { isDuplicateKeyError } from '@priemnaya/database';
 import type { Db } from 'mongodb';
 import type { KeywordRule, RouteEntry } from '../domain/decide-route.js';
 import { SAMPLE_UNITS } from '@priemnaya/reference-data';
@@ -18,6 +19,23 @@ interface KeywordRuleDocument {
   stems: string[];
 }
 
+interface SeedDocument {
+  _id: string;
+  startedAt: Date;
+  completedAt?: Date;
+}
+
+const SAMPLE_SEED = 'sample-city';
+
+/** Runs an upsert; a concurrent upsert of the same document that won is just as good. */
+async function keepFirst(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}
+
 /**
  * The routing table (topic to unit), the units and the keyword rules, read with a short cache
  * so that an administrator's change takes effect within `refreshMs` without a restart.
@@ -26,15 +44,30 @@ export function createRoutingRepository(db: Db, refreshMs = 5_000, clock = () =>
   const units = db.collection<UnitDocument>('units');
   const routes = db.collection<RouteDocument>('routing_table');
   const keywordRules = db.collection<KeywordRuleDocument>('keyword_rules');
+  const seeds = db.collection<SeedDocument>('seeds');
   let cached: { at: number; value: { rules: KeywordRule[]; table: RouteEntry[] } } | undefined;
 
   return {
-    /** Seeds the sample city into an empty database; leaves a database with any units alone. */
+    /**
+     * Seeds the sample city into an empty database and leaves a city's own data alone. A marker
+     * records that seeding began, so a seed cut short by a crash is completed on the next start;
+     * every write is an upsert that keeps what exists, so routers starting together do not clash.
+     */
     async seedIfEmpty(): Promise<boolean> {
-      if ((await units.countDocuments({}, { limit: 1 })) > 0) return false;
-      await units.insertMany(SAMPLE_UNITS.map((unit) => ({ _id: unit.code, name: unit.name })));
-      await routes.insertMany(SAMPLE_UNITS.flatMap((unit) => unit.topics.map((topic) => ({ _id: topic, unit: unit.code }))));
-      await keywordRules.insertMany(SAMPLE_KEYWORD_RULES.map(({ id, ...rule }) => ({ _id: id, ...rule })));
+      const marker = await seeds.findOne({ _id: SAMPLE_SEED });
+      if (marker?.completedAt) return false;
+      if (!marker && (await units.countDocuments({}, { limit: 1 })) > 0) return false;
+      await keepFirst(() => seeds.updateOne({ _id: SAMPLE_SEED }, { $setOnInsert: { startedAt: new Date() } }, { upsert: true }));
+      for (const unit of SAMPLE_UNITS) {
+        await keepFirst(() => units.updateOne({ _id: unit.code }, { $setOnInsert: { name: unit.name } }, { upsert: true }));
+        for (const topic of unit.topics) {
+          await keepFirst(() => routes.updateOne({ _id: topic }, { $setOnInsert: { unit: unit.code } }, { upsert: true }));
+        }
+      }
+      for (const { id, ...rule } of SAMPLE_KEYWORD_RULES) {
+        await keepFirst(() => keywordRules.updateOne({ _id: id }, { $setOnInsert: rule }, { upsert: true }));
+      }
+      await seeds.updateOne({ _id: SAMPLE_SEED }, { $set: { completedAt: new Date() } });
       return true;
     },
     async unitCodes(): Promise<UnitCode[]> {
