@@ -18,13 +18,22 @@ export type MessageHandler<T extends TopicId> = (payload: TopicPayload<T>, meta:
 /** One handler for every subscribed topic: a topic without a handler does not compile. */
 export type HandlerMap<T extends TopicId> = { [K in T]: MessageHandler<K> };
 
-export interface ConsumerOptions<T extends TopicId> {
+/** What every consumer of a service shares. */
+export interface ConsumerContext {
   kafka: Kafka;
   names: TopicNames;
   groupId: string;
+  logger: Logger;
+  /**
+   * Called when the consumer has crashed for good (kafkajs will not restart it): the process
+   * should stop rather than live on consuming nothing.
+   */
+  onFatal?: (error: unknown) => void;
+}
+
+export interface ConsumerOptions<T extends TopicId> extends ConsumerContext {
   topics: readonly T[];
   handlers: HandlerMap<T>;
-  logger: Logger;
   /** Start from the beginning when the group has no committed offset (rebuilding read models). */
   fromBeginning?: boolean;
 }
@@ -44,7 +53,7 @@ export interface RunningConsumer {
  * retried by kafkajs (the offset is not committed), so nothing is skipped silently.
  */
 export async function startConsumer<T extends TopicId>(options: ConsumerOptions<T>): Promise<RunningConsumer> {
-  const { kafka, names, groupId, topics, handlers, logger, fromBeginning = true } = options;
+  const { kafka, names, groupId, topics, handlers, logger, onFatal, fromBeginning = true } = options;
   const consumer: Consumer = kafka.consumer({
     groupId,
     allowAutoTopicCreation: false,
@@ -71,6 +80,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
     // kafkajs restarts after a retriable crash and rejoins; otherwise this consumer is done.
     healthy = false;
+    if (!event.payload.restart) onFatal?.(event.payload.error);
   });
   consumer.on(consumer.events.STOP, () => {
     healthy = false;

@@ -24,6 +24,8 @@ export interface ServiceContext<C extends BaseServiceConfig> {
   database: Database;
   kafka: Kafka;
   names: TopicNames;
+  /** For what cannot recover by itself (a consumer kafkajs will not restart): stop the process. */
+  onFatal: (error: unknown) => void;
 }
 
 /** What a service's app.ts builds: an HTTP server not yet listening, and its Kafka work. */
@@ -63,7 +65,11 @@ export async function runService<S extends z.ZodObject>(options: {
     logger,
     ...(options.kafkaRetry ? { retry: options.kafkaRetry } : {}),
   });
-  const parts = await options.build({ config, logger, database, kafka, names: createTopicNames(config.TOPIC_PREFIX) });
+  const onFatal = (error: unknown) => {
+    logger.fatal({ err: error }, 'cannot go on, stopping');
+    void shutdown.run('fatal error').then(() => process.exit(1));
+  };
+  const parts = await options.build({ config, logger, database, kafka, names: createTopicNames(config.TOPIC_PREFIX), onFatal });
 
   shutdown.add({ name: 'stop taking requests, finish those in flight', run: () => parts.http.close() });
   shutdown.add({ name: 'stop consuming and producing, commit', run: () => parts.stop() });

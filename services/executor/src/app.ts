@@ -1,19 +1,14 @@
-import type { TopicNames } from '@priemnaya/contracts';
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
-import type { Kafka, RunningConsumer } from '@priemnaya/kafka';
+import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
 import { createTaskRepository } from './data-access/task-repository.js';
 import { taskRoutes } from './entry-points/http/task-routes.js';
 import { startTasksConsumer } from './entry-points/kafka/tasks-consumer.js';
 
-export interface ExecutorDeps {
-  logger: Logger;
+/** The consumer's context (Kafka, topic names, group, logger, what to do on a fatal crash) and the service's own. */
+export interface ExecutorDeps extends ConsumerContext {
   database: Database;
-  kafka: Kafka;
-  names: TopicNames;
-  groupId: string;
   /** How often to look for task topics of units added since start-up. */
   topicRefreshMs?: number;
 }
@@ -47,7 +42,7 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
 
   async function consume(): Promise<void> {
     const topics = await taskTopics();
-    consumer = await startTasksConsumer({ ...deps, tasks });
+    consumer = await startTasksConsumer(deps, tasks);
     // Only a consumer that started counts as subscribed, so a failed start is retried next tick.
     subscribed = topics;
   }

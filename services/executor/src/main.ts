@@ -7,9 +7,10 @@ await runService({
   telemetry,
   service: 'executor',
   envSchema: ExecutorEnv,
-  build: ({ config, logger, database, kafka, names }) =>
+  build: ({ config, logger, database, kafka, names, onFatal }) =>
     buildExecutorService({
       logger,
+      onFatal,
       database,
       kafka,
       names,

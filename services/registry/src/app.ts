@@ -1,19 +1,14 @@
-import type { TopicNames } from '@priemnaya/contracts';
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
-import type { Kafka, RunningConsumer } from '@priemnaya/kafka';
+import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
 import { createAppealReadModel } from './data-access/appeal-read-model.js';
 import { appealRoutes } from './entry-points/http/appeal-routes.js';
 import { startRegistryConsumer } from './entry-points/kafka/registry-consumer.js';
 
-export interface RegistryDeps {
-  logger: Logger;
+/** The consumer's context (Kafka, topic names, group, logger, what to do on a fatal crash) and the service's own. */
+export interface RegistryDeps extends ConsumerContext {
   database: Database;
-  kafka: Kafka;
-  names: TopicNames;
-  groupId: string;
 }
 
 export interface RegistryService {
@@ -37,7 +32,7 @@ export async function buildRegistryService(deps: RegistryDeps): Promise<Registry
     http,
     async start() {
       await readModel.ensureIndexes();
-      consumer = await startRegistryConsumer({ ...deps, readModel });
+      consumer = await startRegistryConsumer(deps, readModel);
     },
     async stop() {
       await consumer?.stop();

@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { TopicNames } from '@priemnaya/contracts';
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
-import { createPublisher, ensureTopics, type Kafka, type RunningConsumer } from '@priemnaya/kafka';
+import { createPublisher, ensureTopics, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import { fleetTopics } from '@priemnaya/reference-data';
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
 import { createDecisionRepository } from './data-access/decision-repository.js';
 import { createRoutingRepository } from './data-access/routing-repository.js';
 import { createRouteAppeal } from './domain/route-appeal.js';
 import { startAppealsReceivedConsumer } from './entry-points/kafka/appeals-received-consumer.js';
 
-export interface RouterDeps {
-  logger: Logger;
+/** The consumer's context (Kafka, topic names, group, logger, what to do on a fatal crash) and the service's own. */
+export interface RouterDeps extends ConsumerContext {
   database: Database;
-  kafka: Kafka;
-  names: TopicNames;
-  groupId: string;
   routingTableRefreshMs?: number;
   /** For the topics the router creates. */
   replicationFactor?: number;
@@ -67,7 +62,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
       await ensureTopics(deps.kafka, topics.map((name) => ({ name })), topicDefaults);
       topics.forEach((topic) => knownTopics.add(topic));
       await publisher.connect();
-      consumer = await startAppealsReceivedConsumer({ ...deps, routeAppeal });
+      consumer = await startAppealsReceivedConsumer(deps, routeAppeal);
     },
     async stop() {
       await consumer?.stop();

@@ -7,9 +7,10 @@ await runService({
   telemetry,
   service: 'router',
   envSchema: RouterEnv,
-  build: ({ config, logger, database, kafka, names }) =>
+  build: ({ config, logger, database, kafka, names, onFatal }) =>
     buildRouterService({
       logger,
+      onFatal,
       database,
       kafka,
       names,

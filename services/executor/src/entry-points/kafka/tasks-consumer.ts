@@ -1,28 +1,17 @@
-import type { TopicNames } from '@priemnaya/contracts';
-import { startConsumer, type Kafka, type RunningConsumer } from '@priemnaya/kafka';
-import type { Logger } from 'pino';
+import { startConsumer, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { TaskRepository } from '../../data-access/task-repository.js';
 
 /** Every unit's `tasks.<unit>` topic into the task store. */
-export function startTasksConsumer(deps: {
-  kafka: Kafka;
-  names: TopicNames;
-  groupId: string;
-  logger: Logger;
-  tasks: TaskRepository;
-}): Promise<RunningConsumer> {
+export function startTasksConsumer(context: ConsumerContext, tasks: TaskRepository): Promise<RunningConsumer> {
   return startConsumer({
-    kafka: deps.kafka,
-    names: deps.names,
-    groupId: deps.groupId,
-    logger: deps.logger,
+    ...context,
     topics: ['tasks'],
     handlers: {
       tasks: async (task, meta) => {
-        if (deps.names.unitOfTaskTopic(meta.topic) !== task.unit) {
+        if (context.names.unitOfTaskTopic(meta.topic) !== task.unit) {
           throw Object.assign(new Error(`task for unit ${task.unit} arrived on ${meta.topic}`), { retriable: false });
         }
-        await deps.tasks.record(task);
+        await tasks.record(task);
       },
     },
   });

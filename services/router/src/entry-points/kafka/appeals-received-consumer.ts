@@ -1,26 +1,19 @@
-import type { AppealReceived, TopicNames } from '@priemnaya/contracts';
-import { startConsumer, type Kafka, type RunningConsumer } from '@priemnaya/kafka';
-import type { Logger } from 'pino';
+import type { AppealReceived } from '@priemnaya/contracts';
+import { startConsumer, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { DecisionRecord } from '../../domain/route-appeal.js';
 
 /** `appeals.received` to the routing use case; decoding and validation happen in startConsumer. */
-export function startAppealsReceivedConsumer(deps: {
-  kafka: Kafka;
-  names: TopicNames;
-  groupId: string;
-  logger: Logger;
-  routeAppeal(appeal: AppealReceived): Promise<DecisionRecord>;
-}): Promise<RunningConsumer> {
+export function startAppealsReceivedConsumer(
+  context: ConsumerContext,
+  routeAppeal: (appeal: AppealReceived) => Promise<DecisionRecord>,
+): Promise<RunningConsumer> {
   return startConsumer({
-    kafka: deps.kafka,
-    names: deps.names,
-    groupId: deps.groupId,
-    logger: deps.logger,
+    ...context,
     topics: ['appeals.received'],
     handlers: {
       'appeals.received': async (appeal) => {
-        const record = await deps.routeAppeal(appeal);
-        deps.logger.info(
+        const record = await routeAppeal(appeal);
+        context.logger.info(
           {
             appealId: appeal.appealId,
             decision: record.decision.kind,
