@@ -1,7 +1,7 @@
 import { createTopicNames } from '@priemnaya/contracts';
 import { createKafka, ensureTopics } from '@priemnaya/kafka';
 import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
-import { deleteTopics, freePort, silentLogger, testInfra, uniqueName, waitFor } from '@priemnaya/testing';
+import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName, waitFor } from '@priemnaya/testing';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLEET_SERVICES, startFleet, type RunningFleet } from '../scripts/fleet/fleet.js';
@@ -20,11 +20,12 @@ describe('an appeal through the fleet', () => {
   beforeAll(async () => {
     const names = createTopicNames(isolation.topicPrefix);
     await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((unit) => unit.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
+    const [ingest, router, registry, executor] = await freePorts(4);
     fleet = await startFleet({
       kafkaBrokers: infra.kafkaBrokers.join(','),
       mongoUrl: infra.mongoUrl,
       isolation,
-      ports: { ingest: await freePort(), router: await freePort(), registry: await freePort(), executor: await freePort() },
+      ports: { ingest, router, registry, executor },
       onLine: (service, line) => logs.push(`${service} ${line}`),
     });
   });
@@ -92,11 +93,26 @@ describe('an appeal through the fleet', () => {
     expect(triaged.unit).toBeUndefined();
   });
 
-  it('keeps personal data out of every service log', () => {
+  it('keeps personal data out of every service log, also for requests it refuses', async () => {
+    const refusals = [
+      { body: JSON.stringify({ text: 'Сосед Сидоров шумит', author: { name: 'Петрова Анна Сергеевна', email: 'not-an-email' } }), status: 400 },
+      { body: '{"text": "Петрова Анна Сергеевна пишет", "author": ', status: 400 },
+      { body: JSON.stringify({ text: 'Петрова '.repeat(20_000), author: { name: 'Петрова Анна', email: 'petrova@example.org' } }), status: 413 },
+    ];
+    for (const refusal of refusals) {
+      const response = await fetch(`${fleet.urls.ingest}/v1/appeals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: refusal.body });
+      expect(response.status).toBe(refusal.status);
+    }
+    // Wait for ingest to have logged the refused requests before reading the logs.
+    await waitFor(() => logs.filter((line) => line.startsWith('ingest') && /"statusCode":4(00|13)/.test(line)).length >= 3, {
+      description: 'the refused requests in the ingest log',
+    });
     const joined = logs.join('\n');
     expect(logs.length).toBeGreaterThan(0);
     expect(joined).not.toContain('Петрова');
     expect(joined).not.toContain('petrova@example.org');
     expect(joined).not.toContain('отопления');
+    expect(joined).not.toContain('Сидоров');
+    expect(joined).not.toContain('not-an-email');
   });
 });

@@ -11,8 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { createTopicNames } from '@priemnaya/contracts';
 import { createKafka, ensureTopics } from '@priemnaya/kafka';
 import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
-import { freePort, silentLogger, testInfra, uniqueName } from '@priemnaya/testing';
-import { startFleet } from '../fleet/fleet.js';
+import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName } from '@priemnaya/testing';
+import { MongoClient } from 'mongodb';
+import { FLEET_SERVICES, startFleet } from '../fleet/fleet.js';
 import { latencyChartSvg, percentile } from './latency-chart.js';
 
 const count = Number(process.argv[2] ?? 100);
@@ -23,11 +24,12 @@ const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench', logg
 await ensureTopics(kafka, fleetTopics(createTopicNames(isolation.topicPrefix), SAMPLE_UNITS.map((u) => u.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
 
 process.stderr.write(`[bench] starting the fleet...\n`);
+const ports = await freePorts(FLEET_SERVICES.length);
 const fleet = await startFleet({
   kafkaBrokers: infra.kafkaBrokers.join(','),
   mongoUrl: infra.mongoUrl,
   isolation,
-  ports: { ingest: await freePort(), router: await freePort(), registry: await freePort(), executor: await freePort() },
+  ports: Object.fromEntries(FLEET_SERVICES.map(({ name }, i) => [name, ports[i]])),
 });
 
 const acknowledged: number[] = [];
@@ -60,6 +62,11 @@ try {
   }
 } finally {
   await fleet.stop();
+  // The benchmark's topics and databases are its own; leave nothing behind.
+  await deleteTopics(kafka, isolation.topicPrefix);
+  const client = await MongoClient.connect(infra.mongoUrl);
+  for (const { name } of FLEET_SERVICES) await client.db(`priemnaya_${name}_${isolation.databaseSuffix}`).dropDatabase();
+  await client.close();
 }
 
 const summary = (values: number[]) =>

@@ -53,7 +53,7 @@ Priemnaya is up (every service ready in ${seconds} s):
   router (health)          ${fleet.urls.router}/readyz
   registry                 ${fleet.urls.registry}/v1/appeals/{id}/status
   executor                 ${fleet.urls.executor}/v1/units/{unit}/tasks
-  Kafka ${kafkaBrokers}   database ${mongoUrl}
+  Kafka ${kafkaBrokers}   database ${withoutCredentials(mongoUrl)}
 Press Ctrl-C to stop.
 `);
 
@@ -74,6 +74,10 @@ if (!stopping) {
   process.stderr.write(`${service} exited with code ${code}; stopping the rest\n`);
   await fleet.stop();
   process.exit(1);
+}
+
+function withoutCredentials(url: string): string {
+  return url.replace(/(:\/\/)[^/@]*@/, '$1***@');
 }
 
 function isListening(port: number): Promise<boolean> {

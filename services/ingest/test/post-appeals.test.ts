@@ -76,6 +76,32 @@ describe.concurrent('POST /v1/appeals', () => {
     expect(scenario.received.messages).toHaveLength(2);
   });
 
+  it<IngestContext>('when two requests with the same new idempotency key arrive at once, both get one registration and every message of it is the same appeal', async ({ scenario, expect }) => {
+    const submission = aSubmission('concurrent repeat');
+    const key = uniqueName('key');
+    const [first, second] = await Promise.all([
+      postAppeal(scenario.ingest.app, submission, { 'idempotency-key': key }),
+      postAppeal(scenario.ingest.app, submission, { 'idempotency-key': key }),
+    ]);
+
+    expect(first.statusCode).toBe(202);
+    expect(second.statusCode).toBe(202);
+    const acknowledgement = first.json<Acknowledgement>();
+    expect(second.json<Acknowledgement>()).toEqual(acknowledgement);
+
+    // Both requests may publish (a documented race); consumers deduplicate by appeal id, so what
+    // matters is that every copy is the same appeal with the same number.
+    const later = (await postAppeal(scenario.ingest.app, aSubmission('after the race'))).json<Acknowledgement>();
+    await scenario.received.waitForAppeal(later.id);
+    await scenario.received.readToEnd();
+    const copies = scenario.received.ofAppeal(acknowledgement.id).map((message) => AppealReceived.parse(message.value));
+    expect(copies.length).toBeGreaterThanOrEqual(1);
+    for (const copy of copies) expect(copy.registrationNumber).toBe(acknowledgement.registrationNumber);
+    expect(new Set(scenario.received.messages.map((message) => AppealReceived.parse(message.value).appealId))).toEqual(
+      new Set([acknowledgement.id, later.id]),
+    );
+  });
+
   it<IngestContext>('when the idempotency key repeats with a different appeal, answers 422 naming Idempotency-Key', async ({ scenario, expect }) => {
     const key = uniqueName('key');
     const first = await postAppeal(scenario.ingest.app, aSubmission('first'), { 'idempotency-key': key });
