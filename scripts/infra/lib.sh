@@ -1,7 +1,7 @@
 # shellcheck shell=bash disable=SC2034  # variables are used by the sourcing scripts
 # Shared code of infra.sh and kafka-instance.sh: versions, install, config generation,
 # start / wait / stop of a single-node KRaft Kafka broker and of FerretDB (SQLite).
-# Sourced, not executed. See /work/shared/docs/local-infra.md (or docs/) for the background.
+# Sourced, not executed. docs/architecture.md says why Kafka and FerretDB run this way here.
 
 # ---- versions: the one place to change them ---------------------------------------------
 KAFKA_VERSION=3.9.1

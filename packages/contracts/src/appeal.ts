@@ -60,6 +60,6 @@ export const AppealReceived = z.strictObject({
 });
 export type AppealReceived = z.infer<typeof AppealReceived>;
 
-/** The status a citizen and staff see; later issues add accepted, answered, closed and others. */
+/** The status a citizen and staff see; the executors' work adds accepted, answered, closed and others. */
 export const AppealStatus = z.enum(['received', 'triage', 'routed']);
 export type AppealStatus = z.infer<typeof AppealStatus>;

@@ -33,7 +33,7 @@ export const AppealTriageRequested = z.strictObject({
 });
 export type AppealTriageRequested = z.infer<typeof AppealTriageRequested>;
 
-/** Payload of `appeals.events`: every lifecycle change of an appeal. Later issues add more types. */
+/** Payload of `appeals.events`: every lifecycle change of an appeal (routing so far; the executors' actions join it). */
 export const AppealEvent = z.discriminatedUnion('type', [AppealRouted, AppealTriageRequested]);
 export type AppealEvent = z.infer<typeof AppealEvent>;
 export type AppealEventType = AppealEvent['type'];

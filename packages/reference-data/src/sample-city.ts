@@ -2,7 +2,7 @@ import type { RoutingTopic, UnitCode } from '@priemnaya/contracts';
 
 /**
  * Units of a sample city, seeded into an empty routing database so that a fresh installation
- * routes at once. A real city replaces them through the admin API (routing issue).
+ * routes at once. A real city replaces them with its own units and routing table.
  */
 export const SAMPLE_UNITS: { code: UnitCode; name: string; topics: RoutingTopic[] }[] = [
   { code: 'zhkh', name: 'Управление жилищно-коммунального хозяйства и благоустройства', topics: ['housing'] },

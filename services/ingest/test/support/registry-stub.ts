@@ -9,8 +9,9 @@ export interface RegistryStub {
 }
 
 /**
- * A real HTTP server in the registry's place (the registry service is not written yet) that
- * answers `GET /v1/appeals/:id/status` the way its contract says.
+ * A real HTTP server in the registry's place, answering `GET /v1/appeals/:id/status` as set up by
+ * the test, for the answers the real registry cannot be made to give (one that carries personal
+ * data by mistake). get-appeal-with-registry.test.ts runs ingest with the real registry.
  */
 export async function startRegistryStub(): Promise<RegistryStub> {
   const statuses: RegistryStub['statuses'] = new Map();

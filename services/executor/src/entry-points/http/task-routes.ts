@@ -7,7 +7,7 @@ import type { TaskRepository } from '../../data-access/task-repository.js';
 const Params = z.object({ unit: UnitCode });
 const Query = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-/** A unit's open tasks, oldest first. Staff authentication comes with the executor issue. */
+/** A unit's open tasks, oldest first. Not yet authenticated: listen on loopback only until staff sign-in exists. */
 export function taskRoutes(app: FastifyInstance, tasks: TaskRepository): void {
   app.get('/v1/units/:unit/tasks', async (request) => {
     const { unit } = parseRequest(Params, request.params);

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { AppealReceived, type AppealRouted } from '@priemnaya/contracts';
+import { connectDatabase } from '@priemnaya/database';
+import { createPublisher } from '@priemnaya/kafka';
+import { collectTopics, createTeardown, createTestKafka, testLogger, uniqueName, waitFor } from '@priemnaya/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRegistryService } from '../../registry/src/app.js';
+import { aSubmission, dropDatabase, infra, postAppeal, startIngest, type Acknowledgement, type RunningIngest } from './support/ingest-harness.js';
+
+/** Ingest and the real registry on the same topics: the status a citizen reads follows the events. */
+describe('GET /v1/appeals/{id} with the registry running', () => {
+  const teardown = createTeardown();
+  let ingest: RunningIngest;
+  let publish: (event: AppealRouted) => Promise<void>;
+  let readReceived: (appealId: string) => Promise<AppealReceived>;
+
+  beforeAll(async () => {
+    const testKafka = teardown.add(await createTestKafka(infra, [], 'ingest-registry'), (it) => it.dispose());
+    const registryDb = teardown.add(await connectDatabase(infra.mongoUrl, uniqueName('registry').replace(/-/g, '_')), async (it) => {
+      await it.db.dropDatabase();
+      await it.close();
+    });
+    const registry = await buildRegistryService({ ...testKafka, logger: testLogger(), database: registryDb, groupId: uniqueName('registry') });
+    teardown.add(registry, async (it) => {
+      await it.stop();
+      await it.http.close();
+    });
+    const registryUrl = await registry.http.listen({ host: '127.0.0.1', port: 0 });
+    await registry.start();
+
+    const dbName = teardown.add(uniqueName('ingest'), dropDatabase);
+    ingest = teardown.add(await startIngest({ ...testKafka, dbName, registryUrl }), (it) => it.close());
+    const publisher = teardown.add(createPublisher(testKafka), (it) => it.disconnect());
+    await publisher.connect();
+    publish = (event) => publisher.publish([{ topic: 'appeals.events', payload: event }]);
+    const received = teardown.add(await collectTopics(testKafka.kafka, [testKafka.names.of('appeals.received')]), (it) => it.stop());
+    readReceived = async (appealId) => AppealReceived.parse((await received.waitForAppeal(appealId))[0]?.value);
+  });
+  afterAll(() => teardown.run());
+
+  it('shows received, then routed with the unit once the router has decided', async () => {
+    const acknowledgement = (await postAppeal(ingest.app, aSubmission('followed through the registry'))).json<Acknowledgement>();
+    const getStatus = async () => (await ingest.app.inject({ method: 'GET', url: `/v1/appeals/${acknowledgement.id}` })).json<{ status: string; unit?: string }>();
+    expect(await getStatus()).toMatchObject({ status: 'received' });
+
+    const appeal = await readReceived(acknowledgement.id);
+    await publish({
+      version: 1,
+      type: 'appeal.routed',
+      eventId: randomUUID(),
+      appealId: appeal.appealId,
+      registrationNumber: appeal.registrationNumber,
+      occurredAt: new Date(Date.parse(appeal.receivedAt) + 1_000).toISOString(),
+      channel: appeal.channel,
+      receivedAt: appeal.receivedAt,
+      topic: 'housing',
+      unit: 'zhkh',
+      reason: { kind: 'keyword-rule', ruleId: 'sample-housing', matchedTerms: ['фонар'] },
+    });
+
+    const routed = await waitFor(async () => {
+      const status = await getStatus();
+      return status.status === 'routed' ? status : undefined;
+    }, { description: 'the routed status through ingest' });
+    expect(routed).toEqual({
+      id: acknowledgement.id,
+      registrationNumber: acknowledgement.registrationNumber,
+      status: 'routed',
+      unit: 'zhkh',
+      topic: 'housing',
+      receivedAt: appeal.receivedAt,
+      updatedAt: new Date(Date.parse(appeal.receivedAt) + 1_000).toISOString(),
+    });
+  });
+});
