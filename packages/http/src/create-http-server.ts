@@ -82,7 +82,7 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
     }
     // A broker or database that did not answer: the same request may succeed later.
     if (isRetriable(error)) {
-      request.log.warn({ err: { name: error.name, message: error.message } }, 'dependency unavailable');
+      request.log.warn({ err: error }, 'dependency unavailable');
       return reply
         .status(503)
         .header('retry-after', '5')

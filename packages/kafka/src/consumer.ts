@@ -86,7 +86,8 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     healthy = false;
   });
 
-  async function deadLetter({ topic, partition, message }: EachMessagePayload, reason: string): Promise<void> {
+  /** `loggedReason`: what may be logged of the reason, when the reason itself may quote data. */
+  async function deadLetter({ topic, partition, message }: EachMessagePayload, reason: string, loggedReason = reason): Promise<void> {
     const letter: DeadLetter = {
       version: 1,
       originalTopic: topic,
@@ -103,7 +104,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
       acks: -1,
       messages: [{ key: message.key, value: JSON.stringify(letter), headers: message.headers ?? {} }],
     });
-    logger.warn({ topic, partition, offset: message.offset, reason }, 'message dead-lettered');
+    logger.warn({ topic, partition, offset: message.offset, reason: loggedReason }, 'message dead-lettered');
   }
 
   async function handle(payload: EachMessagePayload): Promise<void> {
@@ -132,7 +133,8 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
       await handler(parsed.data as TopicPayload<T>, meta);
     } catch (error) {
       if (isRetriable(error)) throw error;
-      await deadLetter(payload, `handler failed: ${(error as Error).name}: ${(error as Error).message}`);
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      await deadLetter(payload, `handler failed: ${name}: ${message}`, `handler failed: ${name}`);
     }
   }
 

@@ -28,4 +28,28 @@ describe('createLogger', () => {
     expect(line).not.toContain('ivanov@example.org');
     expect(line).not.toContain('Яма');
   });
+
+  it('logs an unknown error without its message, which may quote data, but with its type and frames', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ service: 'test', destination });
+    const duplicate = Object.assign(new Error('E11000 duplicate key: { email: "ivanov@example.org" }'), { name: 'MongoServerError', code: 11000 });
+    logger.error({ err: duplicate }, 'write failed');
+    logger.error({ err: Object.assign(new Error('Connection refused'), { name: 'KafkaJSConnectionError', retriable: true }) }, 'broker down');
+    const [first, second] = lines;
+    expect(first).not.toContain('ivanov@example.org');
+    expect(first).toContain('"type":"MongoServerError"');
+    expect(first).toContain('"code":11000');
+    expect(second).toContain('Connection refused');
+  });
+
+  it('censors personal fields at any depth and in arrays, and keeps the rest', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ service: 'test', destination });
+    logger.warn({ outer: { inner: { deeper: { text: 'Текст обращения', phone: '+79001234567' }, count: 3 } }, list: [{ email: 'a@b.ru' }] }, 'nested');
+    const line = lines.join('');
+    expect(line).not.toContain('Текст обращения');
+    expect(line).not.toContain('+79001234567');
+    expect(line).not.toContain('a@b.ru');
+    expect(line).toContain('"count":3');
+  });
 });
