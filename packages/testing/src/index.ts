@@ -4,3 +4,4 @@ export * from './kafka-probes.js';
 export * from './teardown.js';
 export * from './topic-collector.js';
 export * from './wait-for.js';
+export * from './private-infra.js';

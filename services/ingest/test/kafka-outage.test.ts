@@ -1,10 +1,9 @@
 import { AppealReceived, createTopicNames } from '@priemnaya/contracts';
 import { PUBLISH_RETRY } from '../src/app.js';
 import { createKafka, ensureTopics, type Kafka } from '@priemnaya/kafka';
-import { collectTopics, createTeardown, silentLogger, uniqueName, waitFor } from '@priemnaya/testing';
+import { collectTopics, createTeardown, silentLogger, startPrivateKafka, uniqueName, waitFor, type PrivateKafka } from '@priemnaya/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aSubmission, dropDatabase, postAppeal, startIngest, type Acknowledgement, type ErrorResponse, type RunningIngest } from './support/ingest-harness.js';
-import { startPrivateKafka, type PrivateKafka } from './support/private-kafka.js';
 import { startRegistryStub } from './support/registry-stub.js';
 
 describe('POST /v1/appeals while Kafka is down', () => {

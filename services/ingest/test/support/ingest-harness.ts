@@ -15,8 +15,8 @@ export interface RunningIngest {
 }
 
 /** The real ingest app on its own database, publishing to the given topics, not listening. */
-export async function startIngest(options: { kafka: Kafka; names: TopicNames; dbName: string; registryUrl: string }): Promise<RunningIngest> {
-  const database = await connectDatabase(infra.mongoUrl, options.dbName);
+export async function startIngest(options: { kafka: Kafka; names: TopicNames; dbName: string; registryUrl: string; mongoUrl?: string }): Promise<RunningIngest> {
+  const database = await connectDatabase(options.mongoUrl ?? infra.mongoUrl, options.dbName);
   // As main.ts wires it: bounded retries, so a request fails over to 503 when the broker is down.
   const publisher = createPublisher({ kafka: options.kafka, names: options.names, retry: PUBLISH_RETRY });
   try {

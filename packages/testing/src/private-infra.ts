@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { freePorts } from './free-port.js';
+
+const run = promisify(execFile);
+const INFRA = fileURLToPath(new URL('../../../scripts/infra/', import.meta.url));
+
+/** A broker or database of a test's own, which it may stop and restart without disturbing others. */
+export interface PrivateServer {
+  /** Stops it; resolves once it no longer listens. */
+  stop(): Promise<void>;
+  /** Starts it again from the same directory (same data); resolves once it is ready. */
+  start(): Promise<void>;
+  /** Stops it and deletes its directory. */
+  remove(): Promise<void>;
+}
+
+export interface PrivateKafka extends PrivateServer {
+  brokers: string[];
+}
+
+export interface PrivateDatabase extends PrivateServer {
+  mongoUrl: string;
+}
+
+/** A single-node Kafka broker of the test's own (scripts/infra/kafka-instance.sh). */
+export async function startPrivateKafka(): Promise<PrivateKafka> {
+  const [port, controllerPort] = await freePorts(2);
+  const server = await startPrivate('kafka-instance.sh', 'priemnaya-kafka-', [String(port), String(controllerPort)], `KAFKA_BROKERS=127.0.0.1:${port}`);
+  return { ...server, brokers: [`127.0.0.1:${port}`] };
+}
+
+/** A FerretDB of the test's own (scripts/infra/ferretdb-instance.sh). */
+export async function startPrivateDatabase(): Promise<PrivateDatabase> {
+  const [port] = await freePorts(1);
+  const mongoUrl = `mongodb://127.0.0.1:${port}/?directConnection=true`;
+  const server = await startPrivate('ferretdb-instance.sh', 'priemnaya-ferretdb-', [String(port)], `MONGO_URL=${mongoUrl}`);
+  return { ...server, mongoUrl };
+}
+
+async function startPrivate(script: string, dirPrefix: string, ports: string[], readyLine: string): Promise<PrivateServer> {
+  const dir = await mkdtemp(join(tmpdir(), dirPrefix));
+  const call = async (...args: string[]) => {
+    try {
+      return (await run(join(INFRA, script), args, { maxBuffer: 10 * 1024 * 1024 })).stdout;
+    } catch (error) {
+      const { stderr } = error as { stderr?: string };
+      throw new Error(`${script} ${args.join(' ')} failed:\n${stderr ?? String(error)}`);
+    }
+  };
+  const start = async () => {
+    const stdout = await call('start', dir, ...ports);
+    if (!stdout.includes(readyLine)) throw new Error(`${script} start printed ${stdout}`);
+  };
+  const stop = async () => {
+    await call('stop', dir);
+  };
+  try {
+    await start();
+  } catch (error) {
+    await stop().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    start,
+    stop,
+    async remove() {
+      await stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
