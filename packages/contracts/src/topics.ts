@@ -39,6 +39,11 @@ export type DeadLetter = z.infer<typeof DeadLetter>;
  */
 export function createTopicNames(prefix = '') {
   const at = (name: string) => `${prefix}${name}`;
+  // Compiled once: idOf and unitOfTaskTopic run for every consumed message.
+  const taskTopic = new RegExp(`^${escapeRegExp(prefix)}tasks\\.([a-z][a-z0-9-]*)$`);
+  const appealTopics = new Map<string, TopicId>(
+    (['appeals.received', 'appeals.events', 'appeals.triage'] as const).map((id) => [at(id), id]),
+  );
   return {
     prefix,
     of(topic: Exclude<TopicId, 'tasks'>): string {
@@ -49,23 +54,18 @@ export function createTopicNames(prefix = '') {
     },
     /** Matches every unit's task topic and nothing else. */
     tasksPattern(): RegExp {
-      return new RegExp(`^${escapeRegExp(prefix)}tasks\\.[a-z][a-z0-9-]*$`);
+      return new RegExp(taskTopic.source);
     },
     /** The topic a unit's task topic name belongs to, or undefined when it is not one. */
     unitOfTaskTopic(topicName: string): UnitCode | undefined {
-      const match = new RegExp(`^${escapeRegExp(prefix)}tasks\\.([a-z][a-z0-9-]*)$`).exec(topicName);
-      return match?.[1];
+      return taskTopic.exec(topicName)?.[1];
     },
     deadLetter(topicName: string): string {
       return `${topicName}.dlq`;
     },
     /** Which catalog entry describes a physical topic name. */
     idOf(topicName: string): TopicId | undefined {
-      if (this.unitOfTaskTopic(topicName) !== undefined) return 'tasks';
-      for (const id of ['appeals.received', 'appeals.events', 'appeals.triage'] as const) {
-        if (topicName === at(id)) return id;
-      }
-      return undefined;
+      return taskTopic.test(topicName) ? 'tasks' : appealTopics.get(topicName);
     },
   };
 }

@@ -33,6 +33,11 @@ export class RequestError extends AppError {
     super('RequestError', message, { retriable: false });
   }
 
+  /** 404 for a resource named by a path parameter, naming the parameter. */
+  static notFound(field: string, value: string, what = 'appeal'): RequestError {
+    return new RequestError(404, 'not_found', `${field}: no ${what} ${value}`, [{ field, message: `no such ${what}` }]);
+  }
+
   static fromZod(error: z.ZodError, prefix = ''): RequestError {
     const fieldName = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || 'body';
     // zod reports unknown keys at their parent's path; the field at fault is each key itself.

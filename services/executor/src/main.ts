@@ -7,13 +7,9 @@ await runService({
   telemetry,
   service: 'executor',
   envSchema: ExecutorEnv,
-  build: ({ config, logger, database, kafka, names, onFatal }) =>
+  build: ({ config, ...context }) =>
     buildExecutorService({
-      logger,
-      onFatal,
-      database,
-      kafka,
-      names,
+      ...context,
       groupId: config.CONSUMER_GROUP,
       topicRefreshMs: config.TOPIC_REFRESH_MS,
     }),

@@ -7,6 +7,5 @@ await runService({
   telemetry,
   service: 'registry',
   envSchema: RegistryEnv,
-  build: ({ config, logger, database, kafka, names, onFatal }) =>
-    buildRegistryService({ logger, onFatal, database, kafka, names, groupId: config.CONSUMER_GROUP }),
+  build: ({ config, ...context }) => buildRegistryService({ ...context, groupId: config.CONSUMER_GROUP }),
 });

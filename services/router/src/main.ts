@@ -7,13 +7,9 @@ await runService({
   telemetry,
   service: 'router',
   envSchema: RouterEnv,
-  build: ({ config, logger, database, kafka, names, onFatal }) =>
+  build: ({ config, ...context }) =>
     buildRouterService({
-      logger,
-      onFatal,
-      database,
-      kafka,
-      names,
+      ...context,
       groupId: config.CONSUMER_GROUP,
       routingTableRefreshMs: config.ROUTING_TABLE_REFRESH_MS,
       replicationFactor: config.TOPIC_REPLICATION_FACTOR,

@@ -16,15 +16,8 @@ interface TaskDocument {
   text: string;
 }
 
-export interface TaskView {
-  appealId: string;
-  registrationNumber: string;
-  unit: UnitCode;
-  topic: RoutingTopic;
-  status: TaskStatus;
-  receivedAt: string;
-  routedAt: string;
-}
+/** What the inbox lists of a task: the document without its id, reason and text. */
+export type TaskView = Omit<TaskDocument, '_id' | 'reason' | 'text'>;
 
 /** One task per appeal and unit; a redelivered task message lands on the same document. */
 export function createTaskRepository(db: Db) {
@@ -42,16 +35,13 @@ export function createTaskRepository(db: Db) {
       );
     },
     async openTasks(unit: UnitCode, limit: number): Promise<TaskView[]> {
-      const documents = await tasks.find({ unit, status: 'open' }).sort({ receivedAt: 1 }).limit(limit).toArray();
-      return documents.map(({ appealId, registrationNumber, unit: taskUnit, topic, status, receivedAt, routedAt }) => ({
-        appealId,
-        registrationNumber,
-        unit: taskUnit,
-        topic,
-        status,
-        receivedAt,
-        routedAt,
-      }));
+      // The text and reason stay in the database: an inbox lists many tasks and shows neither.
+      const documents = await tasks
+        .find({ unit, status: 'open' }, { projection: { text: 0, reason: 0 } })
+        .sort({ receivedAt: 1 })
+        .limit(limit)
+        .toArray();
+      return documents.map(({ _id, text: _text, reason: _reason, ...view }) => view);
     },
   };
 }

@@ -55,7 +55,7 @@ export function appealRoutes(app: FastifyInstance, deps: AppealRoutesDeps): void
     // The registry has not seen it yet: ingest knows it was acknowledged, so it is received.
     const stored = await deps.findStoredAppeal(id);
     if (stored?.acknowledgedAt === undefined) {
-      throw new RequestError(404, 'not_found', `id: no appeal ${id}`, [{ field: 'id', message: 'no such appeal' }]);
+      throw RequestError.notFound('id', id);
     }
     return {
       id,

@@ -14,14 +14,14 @@ export function appealRoutes(app: FastifyInstance, readModel: AppealReadModel): 
   app.get('/v1/appeals/:id/status', async (request) => {
     const { id } = parseRequest(Params, request.params);
     const view = await readModel.findStatus(id);
-    if (!view) throw new RequestError(404, 'not_found', `id: no appeal ${id}`, [{ field: 'id', message: 'no such appeal' }]);
+    if (!view) throw RequestError.notFound('id', id);
     return view;
   });
 
   app.get('/v1/appeals/:id/history', async (request) => {
     const { id } = parseRequest(Params, request.params);
     const entries = await readModel.history(id);
-    if (entries.length === 0) throw new RequestError(404, 'not_found', `id: no appeal ${id}`, [{ field: 'id', message: 'no such appeal' }]);
+    if (entries.length === 0) throw RequestError.notFound('id', id);
     return {
       id,
       history: entries.map(({ type, occurredAt, status, unit, topic }) => ({ type, occurredAt, status, unit, topic })),
