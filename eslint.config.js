@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.cache/**', '**/dist/**', 'test-results/**'] },
+  { ignores: ['**/node_modules/**', '.cache/**', '**/dist/**', 'test-results/**', '**/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -48,13 +48,17 @@ describe('trace context through Kafka headers', () => {
 
   it('when a message is published inside a trace, the consumer handles it in the same trace', async () => {
     const appeal: AppealReceived = {
-      version: 1,
+      version: 2,
       appealId: randomUUID(),
       registrationNumber: '00001/2026',
       channel: 'site',
       receivedAt: new Date().toISOString(),
       author: { name: 'Test', email: 'test@example.org' },
       text: 'Текст',
+      kind: 'appeal',
+      attachments: [],
+      raw: { format: 'json', body: {} },
+      screening: [],
     };
     const tracer = trace.getTracer('test');
     const traceId = await tracer.startActiveSpan('submit appeal', async (span) => {

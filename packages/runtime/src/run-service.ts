@@ -2,6 +2,7 @@ import { loadEnv } from '@priemnaya/config';
 import { createTopicNames, type TopicNames } from '@priemnaya/contracts';
 import { connectDatabase, type Database } from '@priemnaya/database';
 import { createKafka, type Kafka } from '@priemnaya/kafka';
+import type { GrpcServer } from '@priemnaya/grpc';
 import { createShutdown } from '@priemnaya/lifecycle';
 import { createLogger, type Logger, type Telemetry } from '@priemnaya/observability';
 import type { FastifyInstance } from 'fastify';
@@ -31,6 +32,8 @@ export interface ServiceContext<C extends BaseServiceConfig> {
 /** What a service's app.ts builds: an HTTP server not yet listening, and its Kafka work. */
 export interface ServiceParts {
   http: FastifyInstance;
+  /** A gRPC server, for services that have one; it listens beside HTTP and stops with it. */
+  grpc?: { server: GrpcServer; host: string; port: number };
   /** Starts the Kafka side (producers, consumers); called once the HTTP server listens. */
   start(): Promise<void>;
   /** Stops consuming and producing; in-flight messages finish and their offsets are committed. */
@@ -72,11 +75,16 @@ export async function runService<S extends z.ZodObject>(options: {
   const parts = await options.build({ config, logger, database, kafka, names: createTopicNames(config.TOPIC_PREFIX), onFatal });
 
   shutdown.add({ name: 'stop taking requests, finish those in flight', run: () => parts.http.close() });
+  if (parts.grpc) {
+    const { server } = parts.grpc;
+    shutdown.add({ name: 'stop taking gRPC calls, finish those in flight', run: () => server.close() });
+  }
   shutdown.add({ name: 'stop consuming and producing, commit', run: () => parts.stop() });
   shutdown.add({ name: 'close the database', run: () => database.close() });
   shutdown.add({ name: 'flush telemetry', run: () => telemetry.shutdown() });
 
   const address = await parts.http.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT });
+  const grpcPort = parts.grpc ? await parts.grpc.server.listen(parts.grpc.host, parts.grpc.port) : undefined;
   await parts.start();
-  logger.info({ listening: address }, `${service} started`);
+  logger.info({ listening: address, ...(grpcPort !== undefined ? { grpcPort } : {}) }, `${service} started`);
 }

@@ -1,15 +1,27 @@
 import { randomUUID } from 'node:crypto';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { Database } from '@priemnaya/database';
-import { createHttpServer } from '@priemnaya/http';
+import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
+import { createHttpServer, RequestError } from '@priemnaya/http';
 import type { Publisher } from '@priemnaya/kafka';
+import { DEFAULT_SCREENING_POLICY } from '@priemnaya/prescreen';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createAppealRepository } from './data-access/appeal-repository.js';
+import { createAttachmentStore } from './data-access/attachment-store.js';
 import { createIntakeKeyRepository } from './data-access/intake-key-repository.js';
 import { createRegistrationCounter } from './data-access/registration-counter.js';
 import type { RegistryClient } from './data-access/registry-client.js';
+import type { AttachmentLimits } from './domain/attachment-policy.js';
+import { createPreScreen, screenedAuthor } from './domain/pre-screen.js';
 import { createSubmitAppeal } from './domain/submit-appeal.js';
-import { appealRoutes } from './entry-points/http/appeal-routes.js';
+import { intakeService } from './entry-points/grpc/intake-service.js';
+import type { IngestRouteDeps } from './entry-points/http/ingest-route-deps.js';
+import { createOpenApiRegistry, serveOpenApi } from './entry-points/http/openapi.js';
+import { siteAppealRoutes } from './entry-points/http/site/appeal-routes.js';
+import { documentSiteRoutes } from './entry-points/http/site/site-openapi.js';
+import { personKeys } from '@priemnaya/prescreen';
 
 /**
  * Kafka retries for the client and the publisher of ingest. A caller waits on them: with the
@@ -24,28 +36,78 @@ export interface IngestDeps {
   registry: RegistryClient;
   timeZone: string;
   clock?: () => Date;
+  rateLimitPerMinute?: number;
+  attachmentLimits?: AttachmentLimits;
+  repeatWindowDays?: number;
+}
+
+export interface IngestApp {
+  /** The public HTTP API, not yet listening. */
+  http: FastifyInstance;
+  /** The intake gRPC API for other channel services, not yet listening. */
+  grpc: GrpcServer;
 }
 
 /** Builds the ingest service without listening, so tests can start it on port 0. */
-export async function buildIngestApp(deps: IngestDeps): Promise<FastifyInstance> {
+export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
   const appeals = createAppealRepository(deps.database.db);
   const registrationNumbers = createRegistrationCounter(deps.database.db);
-  await registrationNumbers.ensureIndexes();
+  await Promise.all([registrationNumbers.ensureIndexes(), appeals.ensureIndexes()]);
+  const preScreen = createPreScreen({
+    findByPerson: (keys, since) => appeals.findByPerson(keys, { since, limit: 50 }),
+    policy: { ...DEFAULT_SCREENING_POLICY, ...(deps.repeatWindowDays !== undefined ? { repeatWindowDays: deps.repeatWindowDays } : {}) },
+  });
   const submitAppeal = createSubmitAppeal({
     intakeKeys: createIntakeKeyRepository(deps.database.db),
     appeals,
     registrationNumbers,
+    screen: preScreen,
     publisher: deps.publisher,
     clock: deps.clock ?? (() => new Date()),
     newId: randomUUID,
     timeZone: deps.timeZone,
   });
 
-  const app = createHttpServer({
+  const attachmentLimits = deps.attachmentLimits ?? { maxFiles: 5, maxFileBytes: 10 * 1024 * 1024 };
+  const http = createHttpServer({
     logger: deps.logger,
     readinessChecks: { database: () => deps.database.ping() },
   });
-  appealRoutes(app, { submitAppeal, findStoredAppeal: (id) => appeals.find(id), registry: deps.registry });
-  await app.ready();
-  return app;
+  // Per client address, on every route but the probes and the documentation.
+  await http.register(fastifyRateLimit, {
+    max: deps.rateLimitPerMinute ?? 120,
+    timeWindow: 60_000,
+    allowList: (request) => /^\/(healthz|readyz|docs)/.test(request.url),
+    errorResponseBuilder: (_request, context) =>
+      new RequestError(429, 'rate_limited', `client: more than ${context.max} requests a minute; retry after ${Math.ceil(context.ttl / 1000)} s`, [
+        { field: 'client', message: 'rate limit exceeded' },
+      ]),
+  });
+  await http.register(fastifyMultipart, {
+    limits: { fileSize: attachmentLimits.maxFileBytes, files: attachmentLimits.maxFiles },
+  });
+
+  const openapi = createOpenApiRegistry();
+  const routeDeps: IngestRouteDeps = {
+    logger: deps.logger,
+    submitAppeal,
+    appeals,
+    attachments: createAttachmentStore(deps.database.db),
+    attachmentLimits,
+    registry: deps.registry,
+    openapi,
+  };
+  siteAppealRoutes(http, routeDeps);
+  documentSiteRoutes(openapi, attachmentLimits);
+  await serveOpenApi(http, openapi);
+  await http.ready();
+
+  const grpc = createGrpcServer([
+    intakeService({
+      logger: deps.logger,
+      submitAppeal,
+      findByPerson: (author, limit) => appeals.findByPerson(personKeys(screenedAuthor(author)), { limit }),
+    }),
+  ]);
+  return { http, grpc };
 }

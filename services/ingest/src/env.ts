@@ -10,6 +10,15 @@ export const IngestEnv = z.object({
   /** The public API; loopback unless a proxy in front needs otherwise. */
   HTTP_HOST: env.host(),
   HTTP_PORT: env.port(8080),
+  /** The intake gRPC API for the desk and the platform adapter; loopback like HTTP. */
+  GRPC_PORT: env.port(8180),
+  /** Requests per minute one client (by address) may make to the public routes before 429. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Files one site-form appeal may carry, and the size of each. */
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().min(0).max(20).default(5),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** How far back the pre-screen looks for a repeat by the same person. */
+  REPEAT_WINDOW_DAYS: z.coerce.number().int().positive().default(90),
   /** The registry answers the current status of an appeal. */
   REGISTRY_URL: z.url().default('http://127.0.0.1:8082'),
   /** Registration years turn over at midnight here, not in UTC. */

@@ -1,10 +1,9 @@
 import { telemetry } from './telemetry.js';
 import { createPublisher } from '@priemnaya/kafka';
 import { runService } from '@priemnaya/runtime';
-import { buildIngestApp, PUBLISH_RETRY } from './app.js';
+import { buildIngest, PUBLISH_RETRY } from './app.js';
 import { createRegistryClient } from './data-access/registry-client.js';
 import { IngestEnv } from './env.js';
-
 
 await runService({
   telemetry,
@@ -18,15 +17,23 @@ await runService({
       timeoutMs: config.PUBLISH_TIMEOUT_MS,
       retry: PUBLISH_RETRY,
     });
-    // The producer connects before the port opens: an appeal is never accepted without it.
+    // The producer connects before the ports open: an appeal is never accepted without it.
     await publisher.connect();
-    const http = await buildIngestApp({
+    const { http, grpc } = await buildIngest({
       logger,
       database,
       publisher,
       registry: createRegistryClient(config.REGISTRY_URL),
       timeZone: config.CITY_TIME_ZONE,
+      rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+      attachmentLimits: { maxFiles: config.ATTACHMENT_MAX_FILES, maxFileBytes: config.ATTACHMENT_MAX_BYTES },
+      repeatWindowDays: config.REPEAT_WINDOW_DAYS,
     });
-    return { http, start: async () => {}, stop: () => publisher.disconnect() };
+    return {
+      http,
+      grpc: { server: grpc, host: config.HTTP_HOST, port: config.GRPC_PORT },
+      start: async () => {},
+      stop: () => publisher.disconnect(),
+    };
   },
 });

@@ -1,4 +1,17 @@
-import type { AppealReceived, AppealSubmission, Channel, OutgoingMessage, RegistrationNumber } from '@priemnaya/contracts';
+import type {
+  AppealAuthor,
+  AppealKind,
+  AppealReceived,
+  AttachmentRef,
+  Channel,
+  GeoPoint,
+  OutgoingMessage,
+  PlatformDetails,
+  RawPayload,
+  ReceptionCard,
+  RegistrationNumber,
+  ScreeningFinding,
+} from '@priemnaya/contracts';
 import { AppError } from '@priemnaya/errors';
 import { fingerprint } from './fingerprint.js';
 import { registrationYear } from './registration-year.js';
@@ -8,6 +21,36 @@ export interface StoredAppeal {
   appeal: AppealReceived;
   fingerprint: string;
   acknowledgedAt?: Date;
+  /** How the pre-screen finds this appeal again: the author's normalised keys and a text signature. */
+  screeningIndex: ScreeningIndex;
+}
+
+export interface ScreeningIndex {
+  personKeys: string[];
+  signature: number[];
+}
+
+export interface Screening {
+  findings: ScreeningFinding[];
+  index: ScreeningIndex;
+}
+
+/** An appeal as a channel hands it over, before registration. */
+export interface AppealIntake {
+  channel: Channel;
+  kind: AppealKind;
+  /** The client's `Idempotency-Key`. */
+  idempotencyKey?: string;
+  /** The channel's own id of the item; a resend with it gives the same appeal. */
+  externalId?: string;
+  author: AppealAuthor;
+  text: string;
+  problemAddress?: string;
+  location?: GeoPoint;
+  attachments: AttachmentRef[];
+  raw: RawPayload;
+  reception?: ReceptionCard;
+  platform?: PlatformDetails;
 }
 
 export interface SubmitAppealPorts {
@@ -20,19 +63,12 @@ export interface SubmitAppealPorts {
     markAcknowledged(appealId: string, at: Date): Promise<void>;
   };
   registrationNumbers: { next(year: number): Promise<RegistrationNumber> };
+  /** The art. 11 pre-screen; its findings travel with the appeal and never block it. */
+  screen(intake: AppealIntake, receivedAt: Date): Promise<Screening>;
   publisher: { publish(messages: OutgoingMessage[]): Promise<void> };
   clock: () => Date;
   newId: () => string;
   timeZone: string;
-}
-
-export interface AppealIntake {
-  channel: Channel;
-  submission: AppealSubmission;
-  /** The client's `Idempotency-Key`. */
-  idempotencyKey?: string;
-  /** The channel's own id of the message; a resend with it gives the same appeal. */
-  externalId?: string;
 }
 
 export interface Registration {
@@ -41,34 +77,37 @@ export interface Registration {
   receivedAt: string;
   /** True when this intake repeated an earlier one and got its answer back. */
   replayed: boolean;
+  screening: ScreeningFinding[];
 }
 
 /** The same idempotency key was sent with a different appeal: a client bug, never retried. */
 export class IdempotencyKeyConflict extends AppError {
-  constructor() {
-    super('IdempotencyKeyConflict', 'Idempotency-Key: this key was already used for a different appeal', { retriable: false });
+  constructor(readonly field: string) {
+    super('IdempotencyKeyConflict', `${field}: this key was already used for a different appeal`, { retriable: false });
   }
 }
 
 /**
- * Registers an appeal and publishes it to `appeals.received`. Resolves only after Kafka has
- * acknowledged it; a resend (same idempotency key, or same channel and external id) returns the
- * first registration and publishes again only if the first publish never completed.
+ * Registers an appeal from any channel and publishes it to `appeals.received`. Resolves only
+ * after Kafka has acknowledged it; a resend (same idempotency key, or same channel and external
+ * id) returns the first registration and publishes again only if the first publish never completed.
  */
 export function createSubmitAppeal(ports: SubmitAppealPorts) {
   return async function submitAppeal(intake: AppealIntake): Promise<Registration> {
-    const print = fingerprint({ channel: intake.channel, submission: intake.submission });
-    const dedupKey =
+    // The raw payload may differ between resends (timestamps, signatures); what is said may not.
+    const { raw: _raw, idempotencyKey: _key, ...meaning } = intake;
+    const print = fingerprint(meaning);
+    const dedup =
       intake.idempotencyKey !== undefined
-        ? `key:${intake.idempotencyKey}`
+        ? { key: `key:${intake.idempotencyKey}`, field: 'Idempotency-Key' }
         : intake.externalId !== undefined
-          ? `external:${intake.channel}:${intake.externalId}`
+          ? { key: `external:${intake.channel}:${intake.externalId}`, field: 'externalId' }
           : undefined;
 
     let appealId = ports.newId();
-    if (dedupKey !== undefined) {
-      const claim = await ports.intakeKeys.claim(dedupKey, appealId, print);
-      if (claim.fingerprint !== print) throw new IdempotencyKeyConflict();
+    if (dedup !== undefined) {
+      const claim = await ports.intakeKeys.claim(dedup.key, appealId, print);
+      if (claim.fingerprint !== print) throw new IdempotencyKeyConflict(dedup.field);
       appealId = claim.appealId;
     }
 
@@ -83,22 +122,28 @@ export function createSubmitAppeal(ports: SubmitAppealPorts) {
 
   async function register(appealId: string, intake: AppealIntake, print: string): Promise<StoredAppeal> {
     const now = ports.clock();
+    const screening = await ports.screen(intake, now);
     const registrationNumber = await ports.registrationNumbers.next(registrationYear(now, ports.timeZone));
-    const { submission } = intake;
     const appeal: AppealReceived = {
-      version: 1,
+      version: 2,
       appealId,
       registrationNumber,
       channel: intake.channel,
+      kind: intake.kind,
       ...(intake.externalId !== undefined ? { externalId: intake.externalId } : {}),
       receivedAt: now.toISOString(),
-      author: submission.author,
-      text: submission.text,
-      ...(submission.problemAddress !== undefined ? { problemAddress: submission.problemAddress } : {}),
-      ...(submission.location !== undefined ? { location: submission.location } : {}),
+      author: intake.author,
+      text: intake.text,
+      ...(intake.problemAddress !== undefined ? { problemAddress: intake.problemAddress } : {}),
+      ...(intake.location !== undefined ? { location: intake.location } : {}),
+      attachments: intake.attachments,
+      raw: intake.raw,
+      screening: screening.findings,
+      ...(intake.reception !== undefined ? { reception: intake.reception } : {}),
+      ...(intake.platform !== undefined ? { platform: intake.platform } : {}),
     };
     // A concurrent repeat may have registered the same id first; its number wins.
-    return ports.appeals.insertIfAbsent({ appeal, fingerprint: print });
+    return ports.appeals.insertIfAbsent({ appeal, fingerprint: print, screeningIndex: screening.index });
   }
 }
 
@@ -108,5 +153,6 @@ function toRegistration(stored: StoredAppeal, replayed: boolean): Registration {
     registrationNumber: stored.appeal.registrationNumber,
     receivedAt: stored.appeal.receivedAt,
     replayed,
+    screening: stored.appeal.screening,
   };
 }

@@ -3,7 +3,7 @@ import { connectDatabase } from '@priemnaya/database';
 import { createPublisher, type Kafka } from '@priemnaya/kafka';
 import { collectTopics, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName } from '@priemnaya/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildIngestApp, PUBLISH_RETRY } from '../../src/app.js';
+import { buildIngest, PUBLISH_RETRY } from '../../src/app.js';
 import { createRegistryClient } from '../../src/data-access/registry-client.js';
 
 export const infra = testInfra();
@@ -11,26 +11,42 @@ export const CITY_TIME_ZONE = 'Europe/Moscow';
 
 export interface RunningIngest {
   app: FastifyInstance;
+  /** The intake gRPC server, listening on a free loopback port. */
+  grpcAddress: string;
   close(): Promise<void>;
 }
 
 /** The real ingest app on its own database, publishing to the given topics, not listening. */
-export async function startIngest(options: { kafka: Kafka; names: TopicNames; dbName: string; registryUrl: string; mongoUrl?: string }): Promise<RunningIngest> {
+export async function startIngest(options: {
+  kafka: Kafka;
+  names: TopicNames;
+  dbName: string;
+  registryUrl: string;
+  mongoUrl?: string;
+  rateLimitPerMinute?: number;
+  attachmentLimits?: { maxFiles: number; maxFileBytes: number };
+}): Promise<RunningIngest> {
   const database = await connectDatabase(options.mongoUrl ?? infra.mongoUrl, options.dbName);
   // As main.ts wires it: bounded retries, so a request fails over to 503 when the broker is down.
   const publisher = createPublisher({ kafka: options.kafka, names: options.names, retry: PUBLISH_RETRY });
   try {
     await publisher.connect();
-    const app = await buildIngestApp({
+    const { http: app, grpc } = await buildIngest({
       logger: testLogger(),
       database,
       publisher,
       registry: createRegistryClient(options.registryUrl),
       timeZone: CITY_TIME_ZONE,
+      // Tests send many requests from one address; the rate-limit test sets its own.
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+      ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
     });
+    const grpcPort = await grpc.listen('127.0.0.1', 0);
     return {
       app,
+      grpcAddress: `127.0.0.1:${grpcPort}`,
       async close() {
+        await grpc.close(1_000);
         await app.close();
         await publisher.disconnect();
         await database.close();

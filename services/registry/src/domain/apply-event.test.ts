@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { changeFromEvent, changeFromReceived, STATUS_RANK, statusOrder } from './apply-event.js';
 
 const received: AppealReceived = {
-  version: 1,
+  version: 2,
   appealId: '0b6f1f3e-56a7-4d7e-9a55-2f1b0c2d9e11',
   registrationNumber: '00001/2026',
   channel: 'site',
   receivedAt: '2026-11-22T10:00:00.000Z',
   author: { name: 'Иванов И. И.', email: 'citizen@example.org' },
   text: 'Нет отопления',
+  kind: 'appeal',
+  attachments: [],
+  raw: { format: 'json', body: {} },
+  screening: [],
 };
 
 const routed: AppealEvent = {

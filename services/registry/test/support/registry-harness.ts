@@ -89,7 +89,7 @@ function at(offsetSeconds: number): string {
 export function aReceivedAppeal(overrides: Partial<AppealReceived> = {}): AppealReceived {
   sequence += 1;
   return {
-    version: 1,
+    version: 2,
     appealId: randomUUID(),
     registrationNumber: `${String(sequence).padStart(5, '0')}/2026`,
     channel: 'site',
@@ -97,6 +97,10 @@ export function aReceivedAppeal(overrides: Partial<AppealReceived> = {}): Appeal
     author: { name: 'Иванова Мария Петровна', email: 'maria.ivanova@example.org', phone: '+7 900 123-45-67' },
     text: `Во дворе дома 5 по улице Ленина не горит фонарь (обращение ${sequence})`,
     problemAddress: 'ул. Ленина, 5',
+    kind: 'appeal',
+    attachments: [],
+    raw: { format: 'json', body: {} },
+    screening: [],
     ...overrides,
   };
 }

@@ -7,13 +7,17 @@ let sequence = 0;
 /** An appeal as ingest publishes it to `appeals.received`. */
 export function anAppeal(text: string, overrides: Partial<AppealReceived> = {}): AppealReceived {
   return {
-    version: 1,
+    version: 2,
     appealId: randomUUID(),
     registrationNumber: formatRegistrationNumber(++sequence, 2026),
     channel: 'site',
     receivedAt: new Date().toISOString(),
     author: { name: 'Петров Пётр', email: 'petrov@example.org' },
     text,
+    kind: 'appeal',
+    attachments: [],
+    raw: { format: 'json', body: {} },
+    screening: [],
     ...overrides,
   };
 }

@@ -1,0 +1,34 @@
+import type { AppealAuthor } from '@priemnaya/contracts';
+import { parsePersonName, personKeys, screenAppeal, textSignature, type EarlierAppeal, type ScreeningPolicy } from '@priemnaya/prescreen';
+import type { AppealIntake, Screening } from './submit-appeal.js';
+
+export interface PreScreenPorts {
+  /** Acknowledged appeals sharing one of the keys, received since the date, newest first. */
+  findByPerson(personKeys: string[], since: Date): Promise<{ appealId: string; receivedAt: Date; signature: number[] }[]>;
+  policy: ScreeningPolicy;
+}
+
+/** The art. 11 pre-screen of one intake, against the same person's earlier appeals on any channel. */
+export function createPreScreen(ports: PreScreenPorts) {
+  return async function preScreen(intake: AppealIntake, receivedAt: Date): Promise<Screening> {
+    const author = screenedAuthor(intake.author);
+    const keys = personKeys(author);
+    const since = new Date(receivedAt.getTime() - ports.policy.repeatWindowDays * 24 * 60 * 60 * 1000);
+    const earlier: EarlierAppeal[] = (await ports.findByPerson(keys, since)).map((appeal) => ({
+      appealId: appeal.appealId,
+      receivedAt: appeal.receivedAt,
+      signature: appeal.signature,
+    }));
+    const findings = screenAppeal({ author, text: intake.text, receivedAt, earlier }, ports.policy);
+    return { findings, index: { personKeys: keys, signature: textSignature(intake.text) } };
+  };
+}
+
+export function screenedAuthor(author: AppealAuthor) {
+  return {
+    ...(author.name !== undefined ? parsePersonName(author.name) : {}),
+    ...(author.email !== undefined ? { email: author.email } : {}),
+    ...(author.phone !== undefined ? { phone: author.phone } : {}),
+    ...(author.postalAddress !== undefined ? { postalAddress: author.postalAddress } : {}),
+  };
+}
