@@ -66,6 +66,7 @@ describe('GET /v1/appeals/{id} with the registry running', () => {
       id: acknowledgement.id,
       registrationNumber: acknowledgement.registrationNumber,
       status: 'routed',
+      description: 'Обращение передано исполнителю',
       unit: 'zhkh',
       topic: 'housing',
       receivedAt: appeal.receivedAt,

@@ -42,6 +42,7 @@ describe.concurrent('GET /v1/appeals/{id}', () => {
       id: acknowledgement.id,
       registrationNumber: acknowledgement.registrationNumber,
       status: 'received',
+      description: 'Обращение зарегистрировано',
       receivedAt: expect.any(String) as string,
       updatedAt: expect.any(String) as string,
     });
@@ -65,7 +66,7 @@ describe.concurrent('GET /v1/appeals/{id}', () => {
     const response = await getAppeal(scenario, acknowledgement.id);
 
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual(status);
+    expect(response.json()).toEqual({ ...status, description: 'Обращение передано исполнителю' });
     expect(response.body).not.toContain(submission.author.email);
     expect(response.body).not.toContain(submission.text);
   });

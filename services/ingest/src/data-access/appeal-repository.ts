@@ -1,5 +1,6 @@
 import { AppealReceived } from '@priemnaya/contracts';
 import { isDuplicateKeyError } from '@priemnaya/database';
+import type { TextSignature } from '@priemnaya/prescreen';
 import type { Db } from 'mongodb';
 import type { ScreeningIndex, StoredAppeal } from '../domain/submit-appeal.js';
 
@@ -9,7 +10,7 @@ interface AppealDocument {
   fingerprint: string;
   acknowledgedAt?: Date;
   personKeys: string[];
-  signature: number[];
+  signature: TextSignature;
   /** Copied out of the appeal so the person lookup filters and sorts on an indexed date. */
   receivedAt: Date;
 }
@@ -20,7 +21,7 @@ export interface PersonAppeal {
   registrationNumber: string;
   channel: AppealReceived['channel'];
   receivedAt: Date;
-  signature: number[];
+  signature: TextSignature;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { AppealIntake, Screening } from './submit-appeal.js';
 
 export interface PreScreenPorts {
   /** Acknowledged appeals sharing one of the keys, received since the date, newest first. */
-  findByPerson(personKeys: string[], since: Date): Promise<{ appealId: string; receivedAt: Date; signature: number[] }[]>;
+  findByPerson(personKeys: string[], since: Date): Promise<EarlierAppeal[]>;
   policy: ScreeningPolicy;
 }
 
@@ -14,11 +14,7 @@ export function createPreScreen(ports: PreScreenPorts) {
     const author = screenedAuthor(intake.author);
     const keys = personKeys(author);
     const since = new Date(receivedAt.getTime() - ports.policy.repeatWindowDays * 24 * 60 * 60 * 1000);
-    const earlier: EarlierAppeal[] = (await ports.findByPerson(keys, since)).map((appeal) => ({
-      appealId: appeal.appealId,
-      receivedAt: appeal.receivedAt,
-      signature: appeal.signature,
-    }));
+    const earlier = await ports.findByPerson(keys, since);
     const findings = screenAppeal({ author, text: intake.text, receivedAt, earlier }, ports.policy);
     return { findings, index: { personKeys: keys, signature: textSignature(intake.text) } };
   };

@@ -13,6 +13,7 @@ import type {
   ScreeningFinding,
 } from '@priemnaya/contracts';
 import { AppError } from '@priemnaya/errors';
+import type { TextSignature } from '@priemnaya/prescreen';
 import { fingerprint } from './fingerprint.js';
 import { registrationYear } from './registration-year.js';
 
@@ -27,7 +28,7 @@ export interface StoredAppeal {
 
 export interface ScreeningIndex {
   personKeys: string[];
-  signature: number[];
+  signature: TextSignature;
 }
 
 export interface Screening {

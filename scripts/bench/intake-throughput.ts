@@ -1,0 +1,178 @@
+/**
+ * Benchmark: accepted appeals per second through `POST /v1/appeals` with the whole fleet running
+ * (separate processes, the real broker and database), and the acknowledgement latency at each
+ * load; beside it, in the same run, the raw ceiling of the same Kafka for the same message size
+ * with a bare kafkajs producer, so the ratio shows what the service costs.
+ *
+ *   ./scripts/dev bench intake [seconds per level]
+ *
+ * Load is closed-loop: N clients each send an appeal, wait for its 202, send the next. The level
+ * with the most appeals per second gives the headline figure and the latency at that rate.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type AppealReceived, createTopicNames, formatRegistrationNumber } from '@priemnaya/contracts';
+import { createKafka, ensureTopics } from '@priemnaya/kafka';
+import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
+import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName } from '@priemnaya/testing';
+import { Partitioners } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+import { FLEET_SERVICES, startFleet } from '../fleet/fleet.js';
+import { throughputChartSvg } from './throughput-chart.js';
+import { percentile } from './latency-chart.js';
+
+const secondsPerLevel = Number(process.argv[2] ?? 8);
+const LEVELS = [1, 4, 16, 48];
+const infra = testInfra();
+const isolation = { topicPrefix: `${uniqueName('bench')}.`, databaseSuffix: uniqueName('bench').replace(/-/g, '_') };
+const names = createTopicNames(isolation.topicPrefix);
+const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench', logger: silentLogger });
+await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((u) => u.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
+const rawTopic = `${isolation.topicPrefix}bench.raw`;
+await ensureTopics(kafka, [{ name: rawTopic }], { partitions: 3, replicationFactor: infra.replicationFactor });
+
+interface LevelResult {
+  clients: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** Runs `clients` closed loops of `send` for the level's duration; returns throughput and latency. */
+async function runLevel(clients: number, send: (sequence: number) => Promise<void>): Promise<LevelResult> {
+  const latencies: number[] = [];
+  let sequence = 0;
+  const started = performance.now();
+  const deadline = started + secondsPerLevel * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const sentAt = performance.now();
+        await send(sequence++);
+        latencies.push(performance.now() - sentAt);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { clients, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+const submission = (sequence: number) =>
+  JSON.stringify({
+    text: `В подъезде дома ${sequence % 200} по улице Садовой третью неделю нет отопления, батареи холодные, в квартирах 14 градусов. Просим принять меры.`,
+    author: { name: 'Петрова Анна Сергеевна', email: 'resident@example.org', postalAddress: 'ул. Садовая, 12, кв. 5' },
+    problemAddress: 'ул. Садовая, 12',
+  });
+
+/** The message ingest would publish for such a submission, so the raw producer sends the same size. */
+function sampleAppeal(sequence: number): AppealReceived {
+  const body = JSON.parse(submission(sequence)) as { text: string; author: AppealReceived['author']; problemAddress: string };
+  return {
+    version: 2,
+    appealId: randomUUID(),
+    registrationNumber: formatRegistrationNumber(sequence + 1, 2026),
+    channel: 'site',
+    kind: 'appeal',
+    receivedAt: new Date().toISOString(),
+    author: body.author,
+    text: body.text,
+    problemAddress: body.problemAddress,
+    attachments: [],
+    raw: { format: 'json', body },
+    screening: [],
+  };
+}
+
+process.stderr.write('[bench] starting the fleet...\n');
+const ports = await freePorts(FLEET_SERVICES.length);
+const fleet = await startFleet({
+  kafkaBrokers: infra.kafkaBrokers.join(','),
+  mongoUrl: infra.mongoUrl,
+  isolation,
+  ports: Object.fromEntries(FLEET_SERVICES.map(({ name }, i) => [name, ports[i]])),
+  // One address sends everything here; the per-client limit would measure itself.
+  extraEnv: { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn' },
+});
+
+const service: LevelResult[] = [];
+const rawSingle: LevelResult[] = [];
+let rawBatched = 0;
+let messageBytes = 0;
+try {
+  for (const clients of LEVELS) {
+    process.stderr.write(`[bench] POST /v1/appeals with ${clients} concurrent clients for ${secondsPerLevel} s...\n`);
+    const result = await runLevel(clients, async (sequence) => {
+      const response = await fetch(`${fleet.urls.ingest}/v1/appeals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: submission(sequence),
+      });
+      if (response.status !== 202) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
+      await response.arrayBuffer();
+    });
+    service.push(result);
+    process.stderr.write(`[bench]   ${result.perSecond.toFixed(0)} appeals/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms\n`);
+  }
+} finally {
+  await fleet.stop();
+}
+
+// The same broker, the same message size, the producer settings ingest uses: idempotent, acks from all replicas.
+const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+await producer.connect();
+try {
+  for (const clients of LEVELS) {
+    process.stderr.write(`[bench] bare kafkajs producer, one message a send, ${clients} concurrent senders for ${secondsPerLevel} s...\n`);
+    const result = await runLevel(clients, async (sequence) => {
+      const appeal = sampleAppeal(sequence);
+      const value = JSON.stringify(appeal);
+      messageBytes = Buffer.byteLength(value);
+      await producer.send({ topic: rawTopic, acks: -1, messages: [{ key: appeal.appealId, value }] });
+    });
+    rawSingle.push(result);
+    process.stderr.write(`[bench]   ${result.perSecond.toFixed(0)} messages/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms\n`);
+  }
+  process.stderr.write(`[bench] bare kafkajs producer, batches of 500 messages, for ${secondsPerLevel} s...\n`);
+  const batched = await runLevel(1, async (sequence) => {
+    const messages = Array.from({ length: 500 }, (_, i) => {
+      const appeal = sampleAppeal(sequence * 500 + i);
+      return { key: appeal.appealId, value: JSON.stringify(appeal) };
+    });
+    await producer.send({ topic: rawTopic, acks: -1, messages });
+  });
+  rawBatched = batched.perSecond * 500;
+} finally {
+  await producer.disconnect();
+  await deleteTopics(kafka, isolation.topicPrefix);
+  const client = await MongoClient.connect(infra.mongoUrl);
+  for (const { name } of FLEET_SERVICES) await client.db(`priemnaya_${name}_${isolation.databaseSuffix}`).dropDatabase();
+  await client.close();
+}
+
+const best = service.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+const bestRaw = rawSingle.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+const row = (r: LevelResult) => `| ${r.clients} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`;
+console.log(`message size: ${messageBytes} bytes; ${secondsPerLevel} s per level; closed loop`);
+console.log('\nPOST /v1/appeals through the whole fleet (202 = Kafka has the appeal):');
+console.log('| clients | appeals/s | p50 ms | p99 ms |\n| --- | --- | --- | --- |');
+service.forEach((r) => console.log(row(r)));
+console.log('\nbare kafkajs producer, same broker and size, one message a send, acks=all, idempotent:');
+console.log('| senders | messages/s | p50 ms | p99 ms |\n| --- | --- | --- | --- |');
+rawSingle.forEach((r) => console.log(row(r)));
+console.log(`\nbare kafkajs producer, batches of 500: ${rawBatched.toFixed(0)} messages/s`);
+console.log(`\naccepted appeals per second: ${best.perSecond.toFixed(0)} (at ${best.clients} clients), p50 ${best.p50.toFixed(1)} ms, p99 ${best.p99.toFixed(1)} ms`);
+console.log(`raw Kafka ceiling, one message a send: ${bestRaw.perSecond.toFixed(0)} messages/s; ratio service/raw: ${(best.perSecond / bestRaw.perSecond).toFixed(2)}`);
+console.log(`raw Kafka ceiling, batched: ${rawBatched.toFixed(0)} messages/s; ratio service/raw: ${(best.perSecond / rawBatched).toFixed(3)}`);
+
+const chart = path.resolve(import.meta.dirname, '../../.cache/bench/intake-throughput.svg');
+await mkdir(path.dirname(chart), { recursive: true });
+await writeFile(
+  chart,
+  throughputChartSvg('Intake throughput and acknowledgement latency by concurrent clients', [
+    { name: 'POST /v1/appeals (fleet)', colour: '#c0392b', points: service },
+    { name: 'bare kafkajs producer', colour: '#2471a3', points: rawSingle },
+  ]),
+);
+console.log(`chart: ${chart}`);
