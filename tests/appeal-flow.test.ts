@@ -4,7 +4,7 @@ import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
 import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName, waitFor } from '@priemnaya/testing';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLEET_SERVICES, startFleet, type RunningFleet } from '../scripts/fleet/fleet.js';
+import { FLEET_SERVICES, isolatedDatabase, startFleet, type RunningFleet } from '../scripts/fleet/fleet.js';
 
 /**
  * The walking skeleton across real processes and the real broker: an appeal posted to the
@@ -36,7 +36,7 @@ describe('an appeal through the fleet', () => {
     await deleteTopics(kafka, isolation.topicPrefix);
     const client = await MongoClient.connect(infra.mongoUrl);
     try {
-      for (const { name } of FLEET_SERVICES) await client.db(`priemnaya_${name}_${isolation.databaseSuffix}`).dropDatabase();
+      for (const { name } of FLEET_SERVICES) await client.db(isolatedDatabase(name, isolation.databaseSuffix)).dropDatabase();
     } finally {
       await client.close();
     }

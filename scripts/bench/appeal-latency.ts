@@ -13,7 +13,7 @@ import { createKafka, ensureTopics } from '@priemnaya/kafka';
 import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
 import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName } from '@priemnaya/testing';
 import { MongoClient } from 'mongodb';
-import { FLEET_SERVICES, startFleet } from '../fleet/fleet.js';
+import { FLEET_SERVICES, isolatedDatabase, startFleet } from '../fleet/fleet.js';
 import { latencyChartSvg, percentile } from './latency-chart.js';
 
 const count = Number(process.argv[2] ?? 100);
@@ -67,7 +67,7 @@ try {
   // The benchmark's topics and databases are its own; leave nothing behind.
   await deleteTopics(kafka, isolation.topicPrefix);
   const client = await MongoClient.connect(infra.mongoUrl);
-  for (const { name } of FLEET_SERVICES) await client.db(`priemnaya_${name}_${isolation.databaseSuffix}`).dropDatabase();
+  for (const { name } of FLEET_SERVICES) await client.db(isolatedDatabase(name, isolation.databaseSuffix)).dropDatabase();
   await client.close();
 }
 

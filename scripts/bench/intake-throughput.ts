@@ -19,7 +19,7 @@ import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
 import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName } from '@priemnaya/testing';
 import { Partitioners } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { FLEET_SERVICES, startFleet } from '../fleet/fleet.js';
+import { FLEET_SERVICES, isolatedDatabase, startFleet } from '../fleet/fleet.js';
 import { throughputChartSvg } from './throughput-chart.js';
 import { percentile } from './latency-chart.js';
 
@@ -147,7 +147,7 @@ try {
   await producer.disconnect();
   await deleteTopics(kafka, isolation.topicPrefix);
   const client = await MongoClient.connect(infra.mongoUrl);
-  for (const { name } of FLEET_SERVICES) await client.db(`priemnaya_${name}_${isolation.databaseSuffix}`).dropDatabase();
+  for (const { name } of FLEET_SERVICES) await client.db(isolatedDatabase(name, isolation.databaseSuffix)).dropDatabase();
   await client.close();
 }
 

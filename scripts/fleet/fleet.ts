@@ -1,24 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The services of the fleet in start order, each with its default port. */
-export const FLEET_SERVICES = [
-  { name: 'registry', port: 8082 },
-  { name: 'router', port: 8081 },
-  { name: 'executor', port: 8083 },
-  { name: 'ingest', port: 8080 },
-] as const;
-export type ServiceName = (typeof FLEET_SERVICES)[number]['name'];
+/**
+ * The processes of the fleet in start order, each with its default HTTP port and, for those that
+ * serve gRPC, its gRPC port. The platform simulator stands in for the Gosuslugi feedback platform,
+ * which has no live access here; a deployment points the adapter at the real platform instead.
+ */
+export const FLEET_SERVICES: readonly { name: ServiceName; port: number; grpcPort?: number; entry: string }[] = [
+  { name: 'registry', port: 8082, entry: 'services/registry/src/main.ts' },
+  { name: 'router', port: 8081, entry: 'services/router/src/main.ts' },
+  { name: 'executor', port: 8083, entry: 'services/executor/src/main.ts' },
+  { name: 'ingest', port: 8080, grpcPort: 8180, entry: 'services/ingest/src/main.ts' },
+  { name: 'desk', port: 8084, grpcPort: 8184, entry: 'services/desk/src/main.ts' },
+  { name: 'pos-simulator', port: 8095, entry: 'scripts/pos-simulator.ts' },
+  { name: 'pos-adapter', port: 8085, entry: 'services/pos-adapter/src/main.ts' },
+];
+export type ServiceName = 'registry' | 'router' | 'executor' | 'ingest' | 'desk' | 'pos-simulator' | 'pos-adapter';
 
 export interface FleetOptions {
   kafkaBrokers: string;
   mongoUrl: string;
-  /** Port per service; defaults to the fixed ports of FLEET_SERVICES. */
+  /** HTTP port per service; defaults to the fixed ports of FLEET_SERVICES. */
   ports?: Partial<Record<ServiceName, number>>;
+  /** gRPC port per service; when `ports` is given and this is not, free ports are picked. */
+  grpcPorts?: Partial<Record<ServiceName, number>>;
   /** Topic prefix and database-name suffix, so a test fleet shares nothing with others. */
   isolation?: { topicPrefix: string; databaseSuffix: string };
   /** Receives every line a service prints. */
@@ -29,6 +39,8 @@ export interface FleetOptions {
 
 export interface RunningFleet {
   urls: Record<ServiceName, string>;
+  /** `host:port` of each gRPC server (ingest's intake API, the desk). */
+  grpcAddresses: Partial<Record<ServiceName, string>>;
   /** Sends SIGTERM to every service and waits for each to exit (SIGKILL after a deadline). */
   stop(): Promise<void>;
   /** Resolves with the first service that exits on its own. */
@@ -43,12 +55,17 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
   let reportExit!: (value: { service: ServiceName; code: number | null }) => void;
   const exited = new Promise<{ service: ServiceName; code: number | null }>((resolve) => (reportExit = resolve));
 
-  for (const { name, port: defaultPort } of FLEET_SERVICES) {
+  const grpcAddresses: Partial<Record<ServiceName, string>> = {};
+  for (const { name, port: defaultPort, grpcPort } of FLEET_SERVICES) {
     const port = options.ports?.[name] ?? defaultPort;
     urls[name] = `http://127.0.0.1:${port}`;
+    if (grpcPort !== undefined) {
+      const chosen = options.grpcPorts?.[name] ?? (options.ports ? await freePort() : grpcPort);
+      grpcAddresses[name] = `127.0.0.1:${chosen}`;
+    }
   }
 
-  for (const { name } of FLEET_SERVICES) {
+  for (const { name, entry, grpcPort } of FLEET_SERVICES) {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...options.extraEnv,
@@ -57,11 +74,15 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: String(new URL(urls[name]).port),
       REGISTRY_URL: urls.registry,
+      ROUTER_URL: urls.router,
+      INTAKE_GRPC_ADDRESS: grpcAddresses.ingest ?? '',
+      POS_BASE_URL: urls['pos-simulator'],
+      ...(grpcPort !== undefined ? { GRPC_PORT: (grpcAddresses[name] ?? '').split(':')[1] ?? '' } : {}),
       ...(options.isolation
-        ? { TOPIC_PREFIX: options.isolation.topicPrefix, MONGO_DB: `priemnaya_${name}_${options.isolation.databaseSuffix}` }
+        ? { TOPIC_PREFIX: options.isolation.topicPrefix, MONGO_DB: isolatedDatabase(name, options.isolation.databaseSuffix) }
         : {}),
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'services', name, 'src', 'main.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,7 +130,23 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
     throw error;
   }
   failure.catch(() => {}); // later exits are reported through `exited`
-  return { urls, stop, exited };
+  return { urls, grpcAddresses, stop, exited };
+}
+
+/** The database a service uses in an isolated fleet (tests, benchmarks), to drop afterwards. */
+export function isolatedDatabase(service: ServiceName, suffix: string): string {
+  return `priemnaya_${service.replace(/-/g, '_')}_${suffix}`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitUntilReady(url: string, deadline: number, service: string): Promise<void> {

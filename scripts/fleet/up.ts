@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { FLEET_SERVICES, startFleet, type ServiceName } from './fleet.js';
 
-const COLOURS: Record<ServiceName, number> = { ingest: 36, router: 35, registry: 33, executor: 32 };
+const COLOURS: Record<ServiceName, number> = { ingest: 36, router: 35, registry: 33, executor: 32, desk: 34, 'pos-adapter': 31, 'pos-simulator': 90 };
 const width = Math.max(...FLEET_SERVICES.map((s) => s.name.length));
 
 function printLine(service: ServiceName, line: string): void {
@@ -32,7 +32,7 @@ if (!kafkaBrokers || !mongoUrl) {
 
 // A port held by an earlier run (or anything else) is reported, not clashed with: a leftover
 // service would otherwise answer the readiness probes of the new one.
-const taken = (await Promise.all(FLEET_SERVICES.map(async (s) => ((await isListening(s.port)) ? s : undefined)))).filter(
+const taken = (await Promise.all(FLEET_SERVICES.map(async (s) => ((await isListening(s.port)) || (s.grpcPort !== undefined && (await isListening(s.grpcPort))) ? s : undefined)))).filter(
   (s) => s !== undefined,
 );
 if (taken.length > 0) {
@@ -53,6 +53,12 @@ Priemnaya is up (every service ready in ${seconds} s):
   router (health)          ${fleet.urls.router}/readyz
   registry                 ${fleet.urls.registry}/v1/appeals/{id}/status
   executor                 ${fleet.urls.executor}/v1/units/{unit}/tasks
+  API reference            ${fleet.urls.ingest}/docs
+  Open311 GeoReport v2     ${fleet.urls.ingest}/open311/v2/services.json
+  chat widget webhook      ${fleet.urls.ingest}/v1/chat/messages
+  intake gRPC              ${fleet.grpcAddresses.ingest ?? ''}
+  desk gRPC                ${fleet.grpcAddresses.desk ?? ''}
+  platform simulator       ${fleet.urls['pos-simulator']} (the adapter polls it)
   Kafka ${kafkaBrokers}   database ${withoutCredentials(mongoUrl)}
 Press Ctrl-C to stop.
 `);
