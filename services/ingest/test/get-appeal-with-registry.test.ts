@@ -73,4 +73,38 @@ describe('GET /v1/appeals/{id} with the registry running', () => {
       updatedAt: new Date(Date.parse(appeal.receivedAt) + 1_000).toISOString(),
     });
   });
+
+  it('GET /v1/appeals/{id}/history: shows the citizen registration, then the hand-over to a unit, in their words and without personal data', async () => {
+    const submission = aSubmission('history for the citizen');
+    const acknowledgement = (await postAppeal(ingest.app, submission)).json<Acknowledgement>();
+    const getHistory = async () =>
+      (await ingest.app.inject({ method: 'GET', url: `/v1/appeals/${acknowledgement.id}/history` })).json<{ history: { status: string; description: string }[] }>();
+    expect((await getHistory()).history.map((entry) => entry.status)).toEqual(['received']);
+
+    const appeal = await readReceived(acknowledgement.id);
+    await publish({
+      version: 1,
+      type: 'appeal.routed',
+      eventId: randomUUID(),
+      appealId: appeal.appealId,
+      registrationNumber: appeal.registrationNumber,
+      occurredAt: new Date(Date.parse(appeal.receivedAt) + 1_000).toISOString(),
+      channel: appeal.channel,
+      receivedAt: appeal.receivedAt,
+      topic: 'housing',
+      unit: 'zhkh',
+      reason: { kind: 'keyword-rule', ruleId: 'sample-housing', matchedTerms: ['фонар'] },
+    });
+
+    const history = await waitFor(async () => {
+      const current = await getHistory();
+      return current.history.length === 2 ? current : undefined;
+    }, { description: 'the routed step in the history' });
+    expect(history.history).toEqual([
+      { status: 'received', description: 'Обращение зарегистрировано', at: appeal.receivedAt },
+      { status: 'routed', description: 'Обращение передано исполнителю', at: new Date(Date.parse(appeal.receivedAt) + 1_000).toISOString() },
+    ]);
+    const body = JSON.stringify(history);
+    for (const personal of [submission.author.name, submission.author.email, submission.text]) expect(body).not.toContain(personal);
+  });
 });
