@@ -8,6 +8,7 @@ import { createDecisionRepository } from './data-access/decision-repository.js';
 import { createRoutingRepository } from './data-access/routing-repository.js';
 import { createRouteAppeal } from './domain/route-appeal.js';
 import { startAppealsReceivedConsumer } from './entry-points/kafka/appeals-received-consumer.js';
+import { suggestionRoutes } from './entry-points/http/suggestion-routes.js';
 
 /** The consumer's context (Kafka, topic names, group, logger, what to do on a fatal crash) and the service's own. */
 export interface RouterDeps extends ConsumerContext {
@@ -52,6 +53,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
     logger: deps.logger,
     readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
   });
+  suggestionRoutes(http, { routingData: routing });
   await http.ready();
 
   return {
