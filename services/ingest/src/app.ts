@@ -20,6 +20,8 @@ import { intakeService } from './entry-points/grpc/intake-service.js';
 import type { IngestRouteDeps } from './entry-points/http/ingest-route-deps.js';
 import { createOpenApiRegistry, serveOpenApi } from './entry-points/http/openapi.js';
 import { siteAppealRoutes } from './entry-points/http/site/appeal-routes.js';
+import { registerOpen311 } from './entry-points/http/open311/open311-routes.js';
+import { documentOpen311Routes } from './entry-points/http/open311/open311-openapi.js';
 import { documentSiteRoutes } from './entry-points/http/site/site-openapi.js';
 import { personKeys } from '@priemnaya/prescreen';
 
@@ -98,7 +100,9 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     openapi,
   };
   siteAppealRoutes(http, routeDeps);
+  await registerOpen311(http, routeDeps, deps.clock ? { clock: deps.clock } : {});
   documentSiteRoutes(openapi, attachmentLimits);
+  documentOpen311Routes(openapi);
   await serveOpenApi(http, openapi);
   await http.ready();
 

@@ -22,6 +22,23 @@ interface HistoryDocument extends Omit<HistoryEntry, 'eventId'> {
   _id: string;
 }
 
+/** Which appeals a bulk lookup wants; every filter given must hold. */
+export interface AppealListFilter {
+  ids?: string[];
+  registrationNumbers?: string[];
+  channel?: string;
+  statuses?: string[];
+  /** Received at or after this instant, as normalised ISO text. */
+  receivedFrom?: string;
+  /** Received at or before this instant, as normalised ISO text. */
+  receivedTo?: string;
+  limit: number;
+}
+
+export interface AppealListItem extends AppealStatusView {
+  channel: string;
+}
+
 export interface AppealStatusView {
   id: string;
   registrationNumber: string;
@@ -46,6 +63,7 @@ export function createAppealReadModel(db: Db) {
       await history.createIndex({ appealId: 1, occurredAt: 1 });
       await appeals.createIndex({ registrationNumber: 1 });
       await appeals.createIndex({ unit: 1, status: 1 });
+      await appeals.createIndex({ channel: 1, receivedAt: -1 });
     },
 
     async apply(change: ReadModelChange): Promise<void> {
@@ -103,6 +121,38 @@ export function createAppealReadModel(db: Db) {
         receivedAt: document.receivedAt,
         updatedAt: document.updatedAt,
       };
+    },
+
+    /** Appeals whose status is known, newest first, with no personal data. */
+    async list(filter: AppealListFilter): Promise<AppealListItem[]> {
+      const receivedAt = {
+        ...(filter.receivedFrom !== undefined ? { $gte: filter.receivedFrom } : {}),
+        ...(filter.receivedTo !== undefined ? { $lte: filter.receivedTo } : {}),
+      };
+      const documents = await appeals
+        .find(
+          {
+            statusOrder: { $ne: '' },
+            ...(filter.ids !== undefined ? { _id: { $in: filter.ids } } : {}),
+            ...(filter.registrationNumbers !== undefined ? { registrationNumber: { $in: filter.registrationNumbers } } : {}),
+            ...(filter.channel !== undefined ? { channel: filter.channel } : {}),
+            ...(filter.statuses !== undefined ? { status: { $in: filter.statuses as AppealStatus[] } } : {}),
+            ...(Object.keys(receivedAt).length > 0 ? { receivedAt } : {}),
+          },
+          // Only the public facts: the author, the text and the routing reason stay here.
+          { sort: { receivedAt: -1, _id: 1 }, limit: filter.limit, projection: { appeal: 0, routingReason: 0 } },
+        )
+        .toArray();
+      return documents.map((document) => ({
+        id: document._id,
+        registrationNumber: document.registrationNumber,
+        channel: document.channel,
+        status: document.status,
+        ...(document.unit !== undefined ? { unit: document.unit } : {}),
+        ...(document.topic !== undefined ? { topic: document.topic } : {}),
+        receivedAt: document.receivedAt,
+        updatedAt: document.updatedAt,
+      }));
     },
 
     async history(appealId: string): Promise<HistoryEntry[]> {
