@@ -20,6 +20,7 @@ import { intakeService } from './entry-points/grpc/intake-service.js';
 import type { IngestRouteDeps } from './entry-points/http/ingest-route-deps.js';
 import { createOpenApiRegistry, serveOpenApi } from './entry-points/http/openapi.js';
 import { siteAppealRoutes } from './entry-points/http/site/appeal-routes.js';
+import { type ChatConfig, chatRoutes } from './entry-points/http/chat/chat-routes.js';
 import { registerOpen311 } from './entry-points/http/open311/open311-routes.js';
 import { documentOpen311Routes } from './entry-points/http/open311/open311-openapi.js';
 import { documentSiteRoutes } from './entry-points/http/site/site-openapi.js';
@@ -41,6 +42,8 @@ export interface IngestDeps {
   rateLimitPerMinute?: number;
   attachmentLimits?: AttachmentLimits;
   repeatWindowDays?: number;
+  /** The site chat is always on; the Telegram bot only with its token and webhook secret. */
+  chat?: ChatConfig;
 }
 
 export interface IngestApp {
@@ -100,6 +103,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     openapi,
   };
   siteAppealRoutes(http, routeDeps);
+  chatRoutes(http, routeDeps, { db: deps.database.db, ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.chat ? { config: deps.chat } : {}) });
   await registerOpen311(http, routeDeps, deps.clock ? { clock: deps.clock } : {});
   documentSiteRoutes(openapi, attachmentLimits);
   documentOpen311Routes(openapi);

@@ -31,6 +31,19 @@ export const IngestEnv = z.object({
   /** How long one Kafka attempt may take before the caller is told to retry. */
   PUBLISH_TIMEOUT_MS: env.milliseconds(3_000),
   LOG_LEVEL: env.logLevel(),
+  /** The Telegram bot's token from BotFather; without it the bot's webhook route is not served. */
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must be a bot token as BotFather gives it, <id>:<key>').optional(),
+  /** The secret_token given to setWebhook: proves that a webhook call comes from Telegram. */
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 letters, digits, _ or -').optional(),
+  /** Where sendMessage is called; a local Bot API server or a test fake replaces Telegram's. */
+  TELEGRAM_API_BASE_URL: z.url().default('https://api.telegram.org'),
+  /** How long one sendMessage call may take; the webhook call waits on it. */
+  TELEGRAM_SEND_TIMEOUT_MS: env.milliseconds(5_000),
+  /** sendMessage calls per reply before the update is left to Telegram's redelivery. */
+  TELEGRAM_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
+}).refine((config) => config.TELEGRAM_BOT_TOKEN === undefined || config.TELEGRAM_WEBHOOK_SECRET !== undefined, {
+  message: 'is required with TELEGRAM_BOT_TOKEN: an unverified webhook would take anyone\'s updates',
+  path: ['TELEGRAM_WEBHOOK_SECRET'],
 });
 export type IngestEnv = z.infer<typeof IngestEnv>;
 

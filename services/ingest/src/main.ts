@@ -28,6 +28,18 @@ await runService({
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       attachmentLimits: { maxFiles: config.ATTACHMENT_MAX_FILES, maxFileBytes: config.ATTACHMENT_MAX_BYTES },
       repeatWindowDays: config.REPEAT_WINDOW_DAYS,
+      chat:
+        config.TELEGRAM_BOT_TOKEN !== undefined && config.TELEGRAM_WEBHOOK_SECRET !== undefined
+          ? {
+              telegram: {
+                botToken: config.TELEGRAM_BOT_TOKEN,
+                webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+                apiBaseUrl: config.TELEGRAM_API_BASE_URL,
+                sendTimeoutMs: config.TELEGRAM_SEND_TIMEOUT_MS,
+                sendAttempts: config.TELEGRAM_SEND_ATTEMPTS,
+              },
+            }
+          : {},
     });
     return {
       http,

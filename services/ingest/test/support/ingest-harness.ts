@@ -4,6 +4,7 @@ import { createPublisher, type Kafka } from '@priemnaya/kafka';
 import { collectTopics, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName } from '@priemnaya/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildIngest, PUBLISH_RETRY } from '../../src/app.js';
+import type { ChatConfig } from '../../src/entry-points/http/chat/chat-routes.js';
 import { createRegistryClient } from '../../src/data-access/registry-client.js';
 
 export const infra = testInfra();
@@ -25,6 +26,7 @@ export async function startIngest(options: {
   mongoUrl?: string;
   rateLimitPerMinute?: number;
   attachmentLimits?: { maxFiles: number; maxFileBytes: number };
+  chat?: ChatConfig;
 }): Promise<RunningIngest> {
   const database = await connectDatabase(options.mongoUrl ?? infra.mongoUrl, options.dbName);
   // As main.ts wires it: bounded retries, so a request fails over to 503 when the broker is down.
@@ -40,6 +42,7 @@ export async function startIngest(options: {
       // Tests send many requests from one address; the rate-limit test sets its own.
       rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
       ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
+      ...(options.chat ? { chat: options.chat } : {}),
     });
     const grpcPort = await grpc.listen('127.0.0.1', 0);
     return {
@@ -106,18 +109,23 @@ export interface IngestContext {
 }
 
 /** A beforeEach for a suite whose tests each run their own ingest against the given registry. */
-export function startIngestScenarioEach(registryUrl: () => string) {
+export function startIngestScenarioEach(registryUrl: () => string, options: () => ScenarioOptions = () => ({})) {
   return async (context: IngestContext): Promise<void> => {
     context.teardown = createTeardown();
-    context.scenario = await startIngestScenario(context.teardown, registryUrl());
+    context.scenario = await startIngestScenario(context.teardown, registryUrl(), options());
   };
 }
 
+/** What a suite may set for the ingest of each scenario (the chat's Telegram bot, for one). */
+export interface ScenarioOptions {
+  chat?: ChatConfig;
+}
+
 /** A topic namespace and a database of its own, ingest on them, and a reader of what it publishes. */
-export async function startIngestScenario(teardown: Teardown, registryUrl: string): Promise<IngestScenario> {
+export async function startIngestScenario(teardown: Teardown, registryUrl: string, options: ScenarioOptions = {}): Promise<IngestScenario> {
   const testKafka = teardown.add(await createTestKafka(infra, [], 'ingest'), (it) => it.dispose());
   const dbName = teardown.add(uniqueName('ingest'), dropDatabase);
-  const ingest = teardown.add(await startIngest({ kafka: testKafka.kafka, names: testKafka.names, dbName, registryUrl }), (it) => it.close());
+  const ingest = teardown.add(await startIngest({ kafka: testKafka.kafka, names: testKafka.names, dbName, registryUrl, ...options }), (it) => it.close());
   const received = teardown.add(await collectTopics(testKafka.kafka, [testKafka.names.of('appeals.received')]), (it) => it.stop());
   return { testKafka, dbName, ingest, received };
 }
