@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { RoutingTopic } from '@priemnaya/contracts';
+import { z } from 'zod';
+import { FeatureSettings } from './feature-space.js';
+
+export const MODEL_FORMAT = 'priemnaya-classifier/1';
+
+const TopicScores = z.object({
+  precision: z.number(),
+  recall: z.number(),
+  f1: z.number(),
+  support: z.number().int(),
+});
+
+/** Cross-validated figures of the way a model was trained, kept with the model for comparison. */
+export const ModelEvaluation = z.object({
+  folds: z.number().int(),
+  seed: z.number().int(),
+  examples: z.number().int(),
+  accuracy: z.number(),
+  macroF1: z.number(),
+  coverageAt95Precision: z.number(),
+  thresholdAt95Precision: z.number().nullable(),
+  expectedCalibrationError: z.number(),
+  perTopic: z.record(z.string(), TopicScores),
+});
+export type ModelEvaluation = z.infer<typeof ModelEvaluation>;
+
+/**
+ * The versioned model artefact the router loads: feature settings, vocabulary (stems and
+ * character n-grams that occur in several appeals, never raw text), weights, calibration and
+ * the figures it was evaluated with.
+ */
+export const ClassifierModel = z
+  .object({
+    format: z.literal(MODEL_FORMAT),
+    /** `<corpus>-<yyyy-mm-dd>-<hash of the weights>`; the router records it with each decision. */
+    version: z.string().regex(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/),
+    createdAt: z.iso.datetime(),
+    topics: z.array(RoutingTopic).min(2),
+    features: FeatureSettings,
+    terms: z.array(z.string()),
+    idf: z.array(z.number()),
+    /** Feature-major: `weights[term * topics.length + topic]`. */
+    weights: z.array(z.number()),
+    bias: z.array(z.number()),
+    calibration: z.object({ method: z.literal('temperature'), temperature: z.number().positive(), folds: z.number().int() }),
+    training: z.object({
+      examples: z.number().int(),
+      perTopic: z.record(z.string(), z.number().int()),
+      options: z.record(z.string(), z.unknown()),
+    }),
+    evaluation: ModelEvaluation.nullable(),
+  })
+  .refine((m) => m.idf.length === m.terms.length, { message: 'idf must have one value per term' })
+  .refine((m) => m.weights.length === m.terms.length * m.topics.length, {
+    message: 'weights must have one value per term and topic',
+  })
+  .refine((m) => m.bias.length === m.topics.length, { message: 'bias must have one value per topic' });
+export type ClassifierModel = z.infer<typeof ClassifierModel>;
+
+/** A version id that names the corpus, the day and the content, so two different models never share one. */
+export function modelVersion(corpus: string, createdAt: Date, content: Pick<ClassifierModel, 'terms' | 'weights' | 'bias'>): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([content.terms, content.weights, content.bias]))
+    .digest('hex')
+    .slice(0, 8);
+  const slug = corpus.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model';
+  return `${slug}-${createdAt.toISOString().slice(0, 10)}-${hash}`;
+}
+
+export function serialiseModel(model: ClassifierModel): string {
+  return JSON.stringify(model);
+}
+
+/** Parses and checks a model artefact; throws a ZodError naming the first broken field. */
+export function parseModel(json: string): ClassifierModel {
+  return ClassifierModel.parse(JSON.parse(json));
+}

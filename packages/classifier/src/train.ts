@@ -1,0 +1,139 @@
+import { ROUTING_TOPICS, type RoutingTopic } from '@priemnaya/contracts';
+import { buildFeatureSpace } from './build-feature-space.js';
+import { fitTemperature } from './calibration.js';
+import { type ClassifierModel, MODEL_FORMAT, type ModelEvaluation, modelVersion } from './classifier-model.js';
+import { DEFAULT_FEATURE_SETTINGS, type FeatureSettings } from './feature-space.js';
+import { createRussianStemmer } from './russian-stemmer.js';
+import { type LinearWeights, fitSoftmaxRegression, scores } from './softmax-regression.js';
+import { stratifiedFolds } from './stratified-folds.js';
+import { type AppealToken, tokeniseAppeal } from './tokenise-appeal.js';
+import { createVectoriser } from './vectoriser.js';
+
+/** One appeal with the topic a person gave it: the corpus, or a triage decision, or a reroute. */
+export interface LabelledAppeal {
+  readonly text: string;
+  readonly topic: RoutingTopic;
+}
+
+export interface TrainOptions {
+  readonly features?: Partial<FeatureSettings>;
+  readonly l2?: number;
+  readonly epochs?: number;
+  readonly learningRate?: number;
+  readonly classWeightPower?: number;
+  readonly maxTerms?: number;
+  /** Folds of the training set whose held-out scores fit the calibration. */
+  readonly calibrationFolds?: number;
+  readonly seed?: number;
+  /** Names the training data in the version id, e.g. `kursk`. */
+  readonly corpus?: string;
+  readonly now?: Date;
+  readonly evaluation?: ModelEvaluation | null;
+  readonly onProgress?: (message: string) => void;
+}
+
+export const DEFAULT_TRAIN_OPTIONS = {
+  l2: 1e-4,
+  epochs: 10,
+  learningRate: 0.5,
+  classWeightPower: 1,
+  maxTerms: 30_000,
+  calibrationFolds: 4,
+  seed: 20_240_401,
+  corpus: 'model',
+};
+
+const WEIGHT_DECIMALS = 1e4;
+
+/**
+ * Trains a model artefact: the feature space and weights from all the examples, the calibration
+ * temperature from held-out folds of them. The same call serves the first model and a retrain on
+ * the corpus plus people's corrections.
+ */
+export function train(examples: readonly LabelledAppeal[], options: TrainOptions = {}): ClassifierModel {
+  const settings: FeatureSettings = { ...DEFAULT_FEATURE_SETTINGS, ...options.features };
+  const resolved = { ...DEFAULT_TRAIN_OPTIONS, ...withoutUndefined(options) };
+  const progress = options.onProgress ?? (() => undefined);
+  const topics: RoutingTopic[] = ROUTING_TOPICS.map((t) => t.code);
+  const topicIndex = new Map<string, number>(topics.map((t, i) => [t, i]));
+  const labels = examples.map((e) => {
+    const label = topicIndex.get(e.topic);
+    if (label === undefined) throw new RangeError(`unknown routing topic: ${e.topic}`);
+    return label;
+  });
+  const stem = createRussianStemmer();
+  const documents = examples.map((e) => tokeniseAppeal(e.text));
+
+  const folds = stratifiedFolds(examples.map((e) => e.topic), resolved.calibrationFolds, resolved.seed);
+  const heldOutLogits: Float64Array[] = [];
+  const heldOutLabels: number[] = [];
+  for (let fold = 0; fold < resolved.calibrationFolds; fold++) {
+    progress(`calibration fold ${fold + 1}/${resolved.calibrationFolds}`);
+    const trainAt = folds.flatMap((f, i) => (f === fold ? [] : [i]));
+    const testAt = folds.flatMap((f, i) => (f === fold ? [i] : []));
+    const fitted = fitLinear(trainAt.map((i) => documents[i] ?? []), trainAt.map((i) => labels[i] ?? 0));
+    for (const i of testAt) {
+      heldOutLogits.push(fitted.logits(documents[i] ?? []));
+      heldOutLabels.push(labels[i] ?? 0);
+    }
+  }
+  const temperature = fitTemperature(heldOutLogits, heldOutLabels);
+  progress(`calibration temperature ${temperature.toFixed(3)}; fitting on all ${examples.length} examples`);
+
+  const final = fitLinear(documents, labels);
+  const content = {
+    terms: final.terms,
+    weights: Array.from(final.model.weights, round),
+    bias: Array.from(final.model.bias, round),
+  };
+  const now = options.now ?? new Date();
+  const perTopic = Object.fromEntries(topics.map((t) => [t, 0]));
+  for (const e of examples) perTopic[e.topic] = (perTopic[e.topic] ?? 0) + 1;
+  return {
+    format: MODEL_FORMAT,
+    version: modelVersion(resolved.corpus, now, content),
+    createdAt: now.toISOString(),
+    topics,
+    features: settings,
+    terms: content.terms,
+    idf: Array.from(final.idf, round),
+    weights: content.weights,
+    bias: content.bias,
+    calibration: { method: 'temperature', temperature: round(temperature), folds: resolved.calibrationFolds },
+    training: {
+      examples: examples.length,
+      perTopic,
+      options: {
+        l2: resolved.l2,
+        epochs: resolved.epochs,
+        learningRate: resolved.learningRate,
+        classWeightPower: resolved.classWeightPower,
+        maxTerms: resolved.maxTerms,
+        seed: resolved.seed,
+      },
+    },
+    evaluation: options.evaluation ?? null,
+  };
+
+  function fitLinear(trainingDocuments: readonly (readonly AppealToken[])[], trainingLabels: readonly number[]) {
+    const space = buildFeatureSpace(trainingDocuments, settings, stem, resolved.maxTerms);
+    const vectoriser = createVectoriser(space.terms, space.idf, settings, stem);
+    const vectors = trainingDocuments.map((tokens) => vectoriser.vectoriseTokens(tokens));
+    const model: LinearWeights = fitSoftmaxRegression(vectors, trainingLabels, space.terms.length, topics.length, resolved);
+    return {
+      terms: space.terms,
+      idf: space.idf,
+      model,
+      logits: (tokens: readonly AppealToken[]) =>
+        scores(vectoriser.vectoriseTokens(tokens), model.weights, model.bias, 1, topics.length, new Float64Array(topics.length)),
+    };
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * WEIGHT_DECIMALS) / WEIGHT_DECIMALS;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
