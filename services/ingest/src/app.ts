@@ -103,7 +103,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     openapi,
   };
   siteAppealRoutes(http, routeDeps);
-  chatRoutes(http, routeDeps, { db: deps.database.db, ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.chat ? { config: deps.chat } : {}) });
+  await chatRoutes(http, routeDeps, { db: deps.database.db, ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.chat ? { config: deps.chat } : {}) });
   await registerOpen311(http, routeDeps, deps.clock ? { clock: deps.clock } : {});
   documentSiteRoutes(openapi, attachmentLimits);
   documentOpen311Routes(openapi);

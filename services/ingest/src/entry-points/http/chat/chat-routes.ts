@@ -25,8 +25,9 @@ export interface ChatConfig {
 }
 
 /** The chat channels: the site's widget always, the Telegram bot when it is configured. */
-export function chatRoutes(app: FastifyInstance, deps: IngestRouteDeps, chat: { db: Db; clock?: () => Date; config?: ChatConfig }): void {
+export async function chatRoutes(app: FastifyInstance, deps: IngestRouteDeps, chat: { db: Db; clock?: () => Date; config?: ChatConfig }): Promise<void> {
   const conversations = createConversationRepository(chat.db);
+  await conversations.ensureIndexes();
   const handleChatMessage = createHandleChatMessage({ conversations, submitAppeal: (intake) => deps.submitAppeal(intake), clock: chat.clock ?? (() => new Date()) });
   chatWidgetRoutes(app, handleChatMessage);
   const telegram = chat.config?.telegram;
