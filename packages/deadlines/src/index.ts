@@ -1,0 +1,15 @@
+export * from './local-date.js';
+export { isValidZone, localDateOf, instantAt, startOfLocalDay } from './city-time.js';
+export { DeadlineDataError, type Checked } from './data-issues.js';
+export * from './calendar-data.js';
+export * from './production-calendar.js';
+export * from './bundled-calendars.js';
+export * from './working-days.js';
+export * from './working-hours.js';
+export * from './clock-terms.js';
+export * from './deadline-policy.js';
+export * from './bundled-policies.js';
+export * from './lifecycle-events.js';
+export * from './appeal-clocks.js';
+export * from './warning-stages.js';
+export { stableAlertId } from './alert-id.js';
