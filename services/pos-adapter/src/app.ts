@@ -1,0 +1,65 @@
+import type { Database } from '@priemnaya/database';
+import { createHttpServer } from '@priemnaya/http';
+import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
+import type { FastifyInstance } from 'fastify';
+import type { RetryPolicy } from './domain/retry-delay.js';
+import { createFeedCursorStore } from './data-access/feed-cursor-store.js';
+import type { IntakeClient } from './data-access/intake-client.js';
+import type { PlatformClient } from './data-access/platform-client.js';
+import { createPlatformItemRepository } from './data-access/platform-item-repository.js';
+import { startAppealsEventsConsumer } from './entry-points/kafka/appeals-events-consumer.js';
+import { startFeedPoller, type FeedPoller } from './entry-points/poller/feed-poller.js';
+import { createPostStatusChange } from './use-cases/post-status-change.js';
+import { createPullItemsPage } from './use-cases/pull-items-page.js';
+import { createRetry } from './use-cases/retry-with-backoff.js';
+
+/** The consumer's context (Kafka, topic names, group, logger, fatal handler) and the adapter's own. */
+export interface PosAdapterDeps extends ConsumerContext {
+  database: Database;
+  platform: PlatformClient;
+  intake: IntakeClient;
+  pollIntervalMs: number;
+  pageSize: number;
+  retryPolicy: RetryPolicy;
+  /** How long stop() lets the page in flight retry before cutting it (it is then read again). */
+  stopGraceMs: number;
+}
+
+export interface PosAdapter {
+  http: FastifyInstance;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the adapter without listening, polling or consuming, so tests can start the real thing. */
+export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter> {
+  const items = createPlatformItemRepository(deps.database.db);
+  const cursors = createFeedCursorStore(deps.database.db);
+  const retry = createRetry(deps.retryPolicy, deps.logger);
+  let consumer: RunningConsumer | undefined;
+  let poller: FeedPoller | undefined;
+
+  const http = createHttpServer({
+    logger: deps.logger,
+    readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
+  });
+  await http.ready();
+
+  return {
+    http,
+    async start() {
+      consumer = await startAppealsEventsConsumer(deps, createPostStatusChange({ platform: deps.platform, items, retry, logger: deps.logger }));
+      poller = startFeedPoller({
+        pullPage: createPullItemsPage({ platform: deps.platform, intake: deps.intake, cursors, items, retry, pageSize: deps.pageSize, logger: deps.logger }),
+        intervalMs: deps.pollIntervalMs,
+        graceMs: deps.stopGraceMs,
+        logger: deps.logger,
+      });
+    },
+    async stop() {
+      await poller?.stop();
+      await consumer?.stop();
+      deps.intake.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { AppealEvent } from '@priemnaya/contracts';
+import { describe, expect, it } from 'vitest';
+import { isNewToPlatform, platformStatusChange } from './platform-status.js';
+
+const base = {
+  version: 1 as const,
+  eventId: randomUUID(),
+  appealId: randomUUID(),
+  registrationNumber: '00001/2026',
+  occurredAt: '2026-03-02T10:00:00.000Z',
+  channel: 'pos' as const,
+  receivedAt: '2026-03-02T09:00:00.000Z',
+};
+
+describe('platformStatusChange', () => {
+  it('when an appeal is routed, gives in-progress at the time of routing', () => {
+    const event: AppealEvent = { ...base, type: 'appeal.routed', topic: 'housing', unit: 'zhkh', reason: { kind: 'keyword-rule', ruleId: 'r1', matchedTerms: [] } };
+
+    expect(platformStatusChange(event)).toEqual({ status: 'in-progress', occurredAt: base.occurredAt });
+  });
+
+  it('when an appeal goes to triage, gives nothing: the portal keeps showing it registered', () => {
+    expect(platformStatusChange({ ...base, type: 'appeal.triaged', reason: { kind: 'no-rule-matched' } })).toBeUndefined();
+  });
+});
+
+describe('isNewToPlatform', () => {
+  it('when the same status was posted before (a reroute), is false; otherwise true', () => {
+    const change = { status: 'in-progress' as const, occurredAt: base.occurredAt };
+    expect([isNewToPlatform(change, 'in-progress'), isNewToPlatform(change, undefined)]).toEqual([false, true]);
+  });
+});

@@ -1,0 +1,32 @@
+import type { AppealEvent } from '@priemnaya/contracts';
+
+/** Statuses the platform takes from us (`registered` comes with the acknowledgement). */
+export type PlatformStatus = 'in-progress' | 'forwarded' | 'extended' | 'answered' | 'closed';
+
+export interface PlatformStatusChange {
+  status: PlatformStatus;
+  occurredAt: string;
+}
+
+/**
+ * The status change the citizen should see on the portal for an event, or undefined when the
+ * event is internal. Exhaustive over the event types, so a new one does not compile until it is
+ * decided here.
+ */
+export function platformStatusChange(event: AppealEvent): PlatformStatusChange | undefined {
+  switch (event.type) {
+    case 'appeal.routed':
+      return { status: 'in-progress', occurredAt: event.occurredAt };
+    case 'appeal.triaged':
+      // Deciding who answers is our own affair; the portal already shows the appeal registered.
+      return undefined;
+  }
+}
+
+/**
+ * Whether to post a change, given what the platform last got from us: a reroute to another unit
+ * is still `in-progress` to the citizen, so it posts nothing new.
+ */
+export function isNewToPlatform(change: PlatformStatusChange, postedStatus: PlatformStatus | undefined): boolean {
+  return change.status !== postedStatus;
+}
