@@ -77,6 +77,11 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
       ROUTER_URL: urls.router,
       INTAKE_GRPC_ADDRESS: grpcAddresses.ingest ?? '',
       POS_BASE_URL: urls['pos-simulator'],
+      POS_SIMULATOR_HOST: '127.0.0.1',
+      POS_SIMULATOR_PORT: new URL(urls['pos-simulator']).port,
+      // The simulator's own invented client; a deployment sets the platform's real credentials.
+      POS_CLIENT_ID: process.env.POS_CLIENT_ID ?? 'priemnaya-city',
+      POS_CLIENT_SECRET: process.env.POS_CLIENT_SECRET ?? 'simulator-secret',
       ...(grpcPort !== undefined ? { GRPC_PORT: (grpcAddresses[name] ?? '').split(':')[1] ?? '' } : {}),
       ...(options.isolation
         ? { TOPIC_PREFIX: options.isolation.topicPrefix, MONGO_DB: isolatedDatabase(name, options.isolation.databaseSuffix) }

@@ -21,7 +21,7 @@ import type { IngestRouteDeps } from './entry-points/http/ingest-route-deps.js';
 import { createOpenApiRegistry, serveOpenApi } from './entry-points/http/openapi.js';
 import { siteAppealRoutes } from './entry-points/http/site/appeal-routes.js';
 import { type ChatConfig, chatRoutes } from './entry-points/http/chat/chat-routes.js';
-import { registerOpen311 } from './entry-points/http/open311/open311-routes.js';
+import { type Open311Options, registerOpen311 } from './entry-points/http/open311/open311-routes.js';
 import { documentOpen311Routes } from './entry-points/http/open311/open311-openapi.js';
 import { documentSiteRoutes } from './entry-points/http/site/site-openapi.js';
 import { personKeys } from '@priemnaya/prescreen';
@@ -44,6 +44,8 @@ export interface IngestDeps {
   repeatWindowDays?: number;
   /** The site chat is always on; the Telegram bot only with its token and webhook secret. */
   chat?: ChatConfig;
+  /** Client keys and jurisdiction of the Open311 façade. */
+  open311?: Open311Options;
 }
 
 export interface IngestApp {
@@ -104,7 +106,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
   };
   siteAppealRoutes(http, routeDeps);
   await chatRoutes(http, routeDeps, { db: deps.database.db, ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.chat ? { config: deps.chat } : {}) });
-  await registerOpen311(http, routeDeps, deps.clock ? { clock: deps.clock } : {});
+  await registerOpen311(http, routeDeps, { ...deps.open311, ...(deps.clock ? { clock: deps.clock } : {}) });
   documentSiteRoutes(openapi, attachmentLimits);
   documentOpen311Routes(openapi);
   await serveOpenApi(http, openapi);

@@ -32,6 +32,14 @@ export const IngestEnv = z.object({
   PUBLISH_TIMEOUT_MS: env.milliseconds(3_000),
   LOG_LEVEL: env.logLevel(),
   /** The Telegram bot's token from BotFather; without it the bot's webhook route is not served. */
+  /** Keys of the Open311 client applications allowed to submit, comma-separated; empty lets any client submit. */
+  OPEN311_API_KEYS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((key) => key.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(16, 'each key must be at least 16 characters'))),
+  /** The Open311 jurisdiction this city answers for; unset accepts any `jurisdiction_id`. */
+  OPEN311_JURISDICTION_ID: z.string().trim().min(1).optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must be a bot token as BotFather gives it, <id>:<key>').optional(),
   /** The secret_token given to setWebhook: proves that a webhook call comes from Telegram. */
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 letters, digits, _ or -').optional(),

@@ -28,6 +28,10 @@ await runService({
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       attachmentLimits: { maxFiles: config.ATTACHMENT_MAX_FILES, maxFileBytes: config.ATTACHMENT_MAX_BYTES },
       repeatWindowDays: config.REPEAT_WINDOW_DAYS,
+      open311: {
+        apiKeys: config.OPEN311_API_KEYS,
+        ...(config.OPEN311_JURISDICTION_ID !== undefined ? { jurisdictionId: config.OPEN311_JURISDICTION_ID } : {}),
+      },
       chat:
         config.TELEGRAM_BOT_TOKEN !== undefined && config.TELEGRAM_WEBHOOK_SECRET !== undefined
           ? {

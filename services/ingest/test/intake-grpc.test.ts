@@ -33,7 +33,7 @@ describe.concurrent('gRPC priemnaya.intake.v1.IntakeService', () => {
   afterEach<IngestContext>(({ teardown }) => teardown.run());
 
   function clientOf({ scenario, teardown }: IngestContext) {
-    const client = teardown.add(new IntakeServiceClient(scenario.ingest.grpcAddress, credentials.createInsecure()), (it) => it.close());
+    const client = teardown.add(new IntakeServiceClient(scenario.ingest.grpcAddress, credentials.createInsecure()), async (it) => it.close());
     return {
       register: (request: RegisterAppealRequest) => callUnary<RegisterAppealRequest, RegisterAppealResponse>(client.registerAppeal.bind(client), request, new Metadata(), 5_000),
       findByPerson: (person: RegisterAppealRequest['author'], limit = 0) =>
