@@ -5,6 +5,7 @@ import { collectTopics, createTeardown, createTestKafka, type Teardown, testInfr
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildIngest, PUBLISH_RETRY } from '../../src/app.js';
 import type { ChatConfig } from '../../src/entry-points/http/chat/chat-routes.js';
+import type { Open311Options } from '../../src/entry-points/http/open311/open311-routes.js';
 import { createRegistryClient } from '../../src/data-access/registry-client.js';
 
 export const infra = testInfra();
@@ -27,6 +28,7 @@ export async function startIngest(options: {
   rateLimitPerMinute?: number;
   attachmentLimits?: { maxFiles: number; maxFileBytes: number };
   chat?: ChatConfig;
+  open311?: Open311Options;
 }): Promise<RunningIngest> {
   const database = await connectDatabase(options.mongoUrl ?? infra.mongoUrl, options.dbName);
   // As main.ts wires it: bounded retries, so a request fails over to 503 when the broker is down.
@@ -43,6 +45,7 @@ export async function startIngest(options: {
       rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
       ...(options.attachmentLimits ? { attachmentLimits: options.attachmentLimits } : {}),
       ...(options.chat ? { chat: options.chat } : {}),
+      ...(options.open311 ? { open311: options.open311 } : {}),
     });
     const grpcPort = await grpc.listen('127.0.0.1', 0);
     return {
