@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY_DATA, defaultPolicySet } from './bundled-policies.js';
+import { checkPolicySet, loadPolicySet, selectPolicy, termDays, type AppealFacts, type TermRule } from './deadline-policy.js';
+import { DeadlineDataError } from './data-issues.js';
+
+const policies = defaultPolicySet();
+const data = DEFAULT_POLICY_DATA as { policies: Record<string, unknown>[] };
+
+function reasons(input: unknown): string[] {
+  const checked = checkPolicySet(input);
+  return checked.ok ? [] : checked.reasons;
+}
+
+describe('selectPolicy', () => {
+  it.each<[string, AppealFacts, string]>([
+    ['a site form appeal', { channel: 'site', kind: 'appeal' }, 'written-appeal'],
+    ['a chat appeal on roads', { channel: 'chat', kind: 'appeal', topic: 'roads' }, 'written-appeal'],
+    ['a platform message', { channel: 'pos', kind: 'platform-message' }, 'platform-message'],
+    ['an oral appeal answered at the desk', { channel: 'desk', kind: 'appeal', answeredOnTheSpot: true }, 'oral-on-the-spot'],
+    ['an oral appeal to answer in writing', { channel: 'desk', kind: 'appeal', answeredOnTheSpot: false }, 'written-appeal'],
+    ['a report on migration law', { channel: 'telegram', kind: 'appeal', tags: ['migration-law'] }, 'migration-law'],
+  ])('for %s, chooses %s', (_name, facts, expected) => {
+    expect(selectPolicy(policies, facts).id).toBe(expected);
+  });
+
+  it('cites the article of each term in the data', () => {
+    const written = selectPolicy(policies, { channel: 'site', kind: 'appeal' });
+    expect(written.registration?.basis).toBe('59-ФЗ ст. 8 ч. 2');
+    expect(written.forwarding?.basis).toBe('59-ФЗ ст. 8 ч. 3');
+    expect(written.answer.basis).toBe('59-ФЗ ст. 12 ч. 1');
+    expect(written.extension).toMatchObject({ maxDays: 30, basis: '59-ФЗ ст. 12 ч. 2' });
+    expect(selectPolicy(policies, { channel: 'site', kind: 'appeal', tags: ['migration-law'] }).answer).toMatchObject({ days: 20, basis: '59-ФЗ ст. 12 ч. 1.1' });
+  });
+
+  it('gives a platform message its topic’s own number of working days when the policy sets one', () => {
+    const rule: TermRule = { count: 'working-days', days: 10, daysByTopic: { roads: 5 }, moveOffNonWorkingDay: true, basis: 'x' };
+    expect(termDays(rule, 'roads')).toBe(5);
+    expect(termDays(rule, 'housing')).toBe(10);
+    expect(termDays(rule, undefined)).toBe(10);
+  });
+});
+
+describe('checkPolicySet', () => {
+  it('refuses a policy set whose last policy does not match every appeal', () => {
+    expect(reasons({ policies: data.policies.slice(0, 2) })).toEqual([
+      'policies[1].match: the last policy (platform-message) must match every appeal (an empty match)',
+    ]);
+  });
+
+  it('refuses a catch-all before other policies, which would hide them', () => {
+    const [first, second, third, last] = data.policies;
+    expect(reasons({ policies: [last, first, second, third] })).toContain(
+      'policies[0].match: written-appeal matches every appeal, so the policies after it would never apply',
+    );
+  });
+
+  it('refuses an overdue stage that waits for working hours, a fraction of 1, no recipients and an unknown channel', () => {
+    const bad = {
+      id: 'bad',
+      title: 'bad',
+      match: { channels: ['fax'] },
+      answer: { count: 'calendar-days', days: 30, basis: '59-ФЗ ст. 12 ч. 1' },
+      stages: [
+        { id: 'late', trigger: { type: 'overdue' }, recipients: ['head'], waitsForWorkingHours: true },
+        { id: 'all', trigger: { type: 'time-used', fraction: 1 }, recipients: [], waitsForWorkingHours: true },
+      ],
+    };
+    const found = reasons({ policies: [bad, data.policies.at(-1)] });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^policies\[0\]\.match\.channels\[0\]: /),
+        'policies[0].stages[0].waitsForWorkingHours: an overdue stage never waits for working hours',
+        'policies[0].stages[1].trigger.fraction: must be below 1',
+        'policies[0].stages[1].recipients: must name at least one recipient',
+      ]),
+    );
+  });
+
+  it('refuses a term without its article and a zero-day term', () => {
+    const last = structuredClone(data.policies.at(-1)) as { answer: Record<string, unknown> };
+    last.answer = { count: 'calendar-days', days: 0, basis: ' ' };
+    expect(reasons({ policies: [last] })).toEqual([
+      'policies[0].answer.days: must be at least 1 day',
+      'policies[0].answer.basis: must cite the article the rule comes from',
+    ]);
+  });
+
+  it('loadPolicySet throws DeadlineDataError naming the field', () => {
+    expect(() => loadPolicySet({ policies: [] })).toThrow(DeadlineDataError);
+    expect(() => loadPolicySet({ policies: [] })).toThrow(/policies: must hold at least the catch-all policy/);
+  });
+});
