@@ -74,16 +74,20 @@ function topTerms(
   topicCount: number,
   topic: number,
 ): string[] {
-  const contributions: { term: number; weight: number }[] = [];
+  // A running top-N: sorting every feature's contribution would cost more than the prediction.
+  const best: { term: number; weight: number }[] = [];
   for (let j = 0; j < indices.length; j++) {
     const term = indices[j] ?? 0;
     const weight = (values[j] ?? 0) * (weights[term * topicCount + topic] ?? 0);
-    if (weight > 0) contributions.push({ term, weight });
+    if (weight <= 0 || (best.length === TERMS && weight <= (best[TERMS - 1]?.weight ?? 0))) continue;
+    let at = best.length < TERMS ? best.length : TERMS - 1;
+    while (at > 0 && (best[at - 1]?.weight ?? 0) < weight) {
+      if (at < TERMS) best[at] = best[at - 1] ?? { term, weight };
+      at--;
+    }
+    best[at] = { term, weight };
   }
-  return contributions
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, TERMS)
-    .map(({ term }) => displayTerm(terms[term] ?? ''));
+  return best.map(({ term }) => displayTerm(terms[term] ?? ''));
 }
 
 function displayTerm(name: string): string {

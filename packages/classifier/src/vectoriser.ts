@@ -58,27 +58,35 @@ export function createVectoriser(
     return entry;
   };
 
+  // Dense counts reused across calls, with the list of touched indices: far cheaper than a Map.
+  const counts = new Uint32Array(terms.length);
+  const touched: number[] = [];
+  const count = (i: number): void => {
+    if (counts[i] === 0) touched.push(i);
+    counts[i] = (counts[i] ?? 0) + 1;
+  };
   const vectoriseTokens = (tokens: readonly AppealToken[]): SparseVector => {
-    const counts = new Map<number, number>();
+    touched.length = 0;
     let previous: string | undefined;
     for (const token of tokens) {
       if (STOP_WORDS.has(token.word)) continue;
       const entry = lookup(token.word, token.proper);
       if (entry.stem === undefined) continue;
-      for (const i of entry.features) counts.set(i, (counts.get(i) ?? 0) + 1);
+      for (const i of entry.features) count(i);
       if (settings.wordBigrams && previous !== undefined) {
         const i = index.get(`b:${previous} ${entry.stem}`);
-        if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+        if (i !== undefined) count(i);
       }
       previous = entry.stem;
     }
-    const indices = new Int32Array(counts.size);
-    const values = new Float32Array(counts.size);
+    const indices = new Int32Array(touched.length);
+    const values = new Float32Array(touched.length);
     let wordNorm = 0;
     let charNorm = 0;
     let n = 0;
-    for (const [i, count] of counts) {
-      const value = (1 + Math.log(count)) * (idf[i] ?? 0);
+    for (const i of touched) {
+      const value = (1 + Math.log(counts[i] ?? 1)) * (idf[i] ?? 0);
+      counts[i] = 0;
       indices[n] = i;
       values[n] = value;
       if (isChar[i] === 1) charNorm += value * value;
