@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
+import { devStaffTokenSecret } from '../auth/dev-secret.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -76,6 +77,7 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
       REGISTRY_URL: urls.registry,
       ROUTER_URL: urls.router,
       INTAKE_GRPC_ADDRESS: grpcAddresses.ingest ?? '',
+      STAFF_TOKEN_SECRET: devStaffTokenSecret(),
       POS_BASE_URL: urls['pos-simulator'],
       POS_SIMULATOR_HOST: '127.0.0.1',
       POS_SIMULATOR_PORT: new URL(urls['pos-simulator']).port,
