@@ -1,0 +1,69 @@
+import { status } from '@grpc/grpc-js';
+import type { AppealAuthor } from '@priemnaya/contracts';
+import { GrpcRequestError, unary, type GrpcServiceBinding } from '@priemnaya/grpc';
+import {
+  DeskServiceService,
+  type DeskServiceServer,
+  type FindCitizenAppealsRequest,
+  type FindCitizenAppealsResponse,
+  type RegisterOralAppealRequest,
+  type RegisterOralAppealResponse,
+  type SuggestTopicsRequest,
+  type SuggestTopicsResponse,
+} from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
+import type { Logger } from 'pino';
+import type { EarlierAppeals } from '../../domain/earlier-appeals.js';
+import type { OralAppeal } from '../../domain/oral-appeal.js';
+import { IdempotencyKeyReused, type OralAppealRegistration } from '../../domain/register-oral-appeal.js';
+import type { TopicSuggestion } from '../../domain/topic-suggestion.js';
+import { FindCitizenAppealsCall, parseProtoCall, RegisterOralAppealCall, SuggestTopicsCall } from './desk-calls.js';
+import { suggestWhileTyping } from './suggest-while-typing.js';
+
+export interface DeskServiceDeps {
+  logger: Logger;
+  registerOralAppeal(appeal: OralAppeal, rawPayload: unknown): Promise<OralAppealRegistration>;
+  findCitizenAppeals(citizen: AppealAuthor, limit: number): Promise<EarlierAppeals>;
+  /** Rejects with the abort reason when `signal` aborts, with a retriable error when the router does not answer. */
+  suggestTopics(text: string, signal?: AbortSignal): Promise<TopicSuggestion[]>;
+}
+
+/** `priemnaya.desk.v1.DeskService`: each method decodes, validates and calls one use case. */
+export function deskService(deps: DeskServiceDeps): GrpcServiceBinding {
+  const logger = deps.logger.child({ component: 'grpc' });
+  const implementation: DeskServiceServer = {
+    registerOralAppeal: unary<RegisterOralAppealRequest, RegisterOralAppealResponse>('RegisterOralAppeal', logger, async (request) => {
+      const appeal = parseProtoCall(RegisterOralAppealCall, request);
+      let registration: OralAppealRegistration;
+      try {
+        registration = await deps.registerOralAppeal(appeal, request);
+      } catch (error) {
+        if (error instanceof IdempotencyKeyReused) {
+          throw new GrpcRequestError(status.ALREADY_EXISTS, 'idempotency_key: already used for a different appeal', [
+            { field: 'idempotency_key', message: 'already used for a different appeal' },
+          ]);
+        }
+        throw error;
+      }
+      return {
+        appealId: registration.appealId,
+        registrationNumber: registration.registrationNumber,
+        receivedAt: registration.receivedAt,
+        replayed: registration.replayed,
+        screening: registration.screening,
+        similarOpenAppeals: registration.similarOpenAppeals,
+        similarOpenAppealsIncomplete: registration.similarOpenAppealsIncomplete,
+      };
+    }),
+    findCitizenAppeals: unary<FindCitizenAppealsRequest, FindCitizenAppealsResponse>('FindCitizenAppeals', logger, async (request) => {
+      const { citizen, limit } = parseProtoCall(FindCitizenAppealsCall, request);
+      const found = await deps.findCitizenAppeals(citizen, limit);
+      return { appeals: found.appeals, statusesIncomplete: found.incomplete };
+    }),
+    suggestTopics: unary<SuggestTopicsRequest, SuggestTopicsResponse>('SuggestTopics', logger, async (request) => {
+      const { text } = parseProtoCall(SuggestTopicsCall, request);
+      return { suggestions: await deps.suggestTopics(text) };
+    }),
+    suggestWhileTyping: suggestWhileTyping({ logger, suggestTopics: (text, signal) => deps.suggestTopics(text, signal) }),
+  };
+  return { definition: DeskServiceService, implementation };
+}
