@@ -1,3 +1,4 @@
+import type { StaffTokens } from '@priemnaya/auth';
 import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
 import { createHttpServer } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +13,7 @@ import { deskService } from './entry-points/grpc/desk-service.js';
 
 export interface DeskDeps {
   logger: Logger;
+  tokens: StaffTokens;
   intake: Pick<IntakeClient, 'register' | 'findByPerson'>;
   registry: RegistryClient;
   router: RouterClient;
@@ -30,6 +32,7 @@ export async function buildDesk(deps: DeskDeps): Promise<DeskApp> {
   const server = createGrpcServer([
     deskService({
       logger: deps.logger,
+      tokens: deps.tokens,
       registerOralAppeal: createRegisterOralAppeal(ports),
       findCitizenAppeals: createFindCitizenAppeals(ports),
       suggestTopics: async (text, signal) => (await deps.router.suggest(text, signal)).map(toTopicSuggestion),

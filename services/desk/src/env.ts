@@ -28,6 +28,8 @@ export const DeskEnv = z.object({
   ROUTER_URL: z.url().default('http://127.0.0.1:8081'),
   /** Suggestions are shown while typing: a late one is worth nothing. */
   ROUTER_TIMEOUT_MS: env.milliseconds(1_000),
+  /** Verifies the operators' staff tokens (`./scripts/dev token intake-operator` issues one locally). */
+  STAFF_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
   LOG_LEVEL: env.logLevel(),
 });
 export type DeskEnv = z.infer<typeof DeskEnv>;

@@ -1,4 +1,5 @@
 import { telemetry } from './telemetry.js';
+import { createStaffTokens } from '@priemnaya/auth';
 import { runService } from '@priemnaya/runtime';
 import { buildDesk } from './app.js';
 import { createIntakeClient } from './data-access/intake-client.js';
@@ -17,6 +18,7 @@ await runService({
     });
     const { http, grpc } = await buildDesk({
       logger,
+      tokens: createStaffTokens(config.STAFF_TOKEN_SECRET),
       intake,
       registry: createRegistryClient(config.REGISTRY_URL, config.REGISTRY_TIMEOUT_MS),
       router: createRouterClient(config.ROUTER_URL, config.ROUTER_TIMEOUT_MS),

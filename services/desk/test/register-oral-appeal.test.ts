@@ -76,7 +76,7 @@ describe('DeskService/RegisterOralAppeal', () => {
     expect(error.details).toContain('idempotency_key');
   });
 
-  it('when required fields are missing, fails with INVALID_ARGUMENT naming each of them and registers nothing', async () => {
+  it('when required fields are missing, fails with INVALID_ARGUMENT naming each of them and registers nothing (the operator comes from the token)', async () => {
     const before = scenario.received.messages.length;
     const error = await failureOf(
       register({ operatorId: '', idempotencyKey: '', citizen: { name: '  ' }, text: '', answeredOnTheSpot: true, citizenConsentedToOralAnswer: false }),
@@ -84,7 +84,7 @@ describe('DeskService/RegisterOralAppeal', () => {
 
     expect(error.code).toBe(status.INVALID_ARGUMENT);
     const fields = error.metadata.get('invalid-fields')[0]?.toString().split(',').sort();
-    expect(fields).toEqual(['citizen.name', 'citizen_consented_to_oral_answer', 'idempotency_key', 'operator_id', 'oral_answer', 'text']);
+    expect(fields).toEqual(['citizen.name', 'citizen_consented_to_oral_answer', 'idempotency_key', 'oral_answer', 'text']);
     expect(error.details).toContain('oral_answer: is required when answered_on_the_spot');
     expect(scenario.received.messages.length).toBe(before);
   });

@@ -1,4 +1,4 @@
-import { status, type ClientDuplexStream } from '@grpc/grpc-js';
+import { status, type ClientDuplexStream, type Metadata } from '@grpc/grpc-js';
 import type {
   DeskServiceClient,
   SuggestTopicsRequest,
@@ -8,14 +8,14 @@ import type {
 } from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
 import { freePorts, waitFor } from '@priemnaya/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callDesk, failureOf, startDeskScenario, type DeskScenario } from './support/desk-harness.js';
+import { callDesk, failureOf, staffMetadata, startDeskScenario, type DeskScenario } from './support/desk-harness.js';
 
 const HEATING = 'В подъезде нет отопления, батареи холодные';
 const BUS = 'Автобус по маршруту 12 не ходит по расписанию';
 
 /** A SuggestWhileTyping call and everything it has answered, and how it ended. */
-function typingSession(client: DeskServiceClient) {
-  const stream: ClientDuplexStream<SuggestWhileTypingRequest, SuggestWhileTypingResponse> = client.suggestWhileTyping({ deadline: Date.now() + 30_000 });
+function typingSession(client: DeskServiceClient, metadata: Metadata) {
+  const stream: ClientDuplexStream<SuggestWhileTypingRequest, SuggestWhileTypingResponse> = client.suggestWhileTyping(metadata, { deadline: Date.now() + 30_000 });
   const answers: SuggestWhileTypingResponse[] = [];
   stream.on('data', (answer: SuggestWhileTypingResponse) => answers.push(answer));
   const ended = new Promise<{ code: number; details: string }>((resolve) => {
@@ -65,7 +65,7 @@ describe('DeskService/SuggestTopics and SuggestWhileTyping', () => {
   });
 
   it('SuggestWhileTyping: answers successive drafts, each with its own suggestions, and ends with OK after the client half-closes', async () => {
-    const session = typingSession(scenario.desk);
+    const session = typingSession(scenario.desk, await staffMetadata({ staffId: 'operator-7' }));
     session.type(1, HEATING);
     expect((await session.answerTo(1)).suggestions.map((s) => s.topic)).toEqual(['housing']);
     session.type(2, BUS);
@@ -85,7 +85,7 @@ describe('DeskService/SuggestTopics and SuggestWhileTyping', () => {
   });
 
   it('SuggestWhileTyping: when a draft is too long, ends the call with INVALID_ARGUMENT naming text', async () => {
-    const session = typingSession(scenario.desk);
+    const session = typingSession(scenario.desk, await staffMetadata({ staffId: 'operator-7' }));
     session.type(1, 'я'.repeat(20_001));
 
     const ended = await session.ended;
@@ -94,7 +94,7 @@ describe('DeskService/SuggestTopics and SuggestWhileTyping', () => {
   });
 
   it('SuggestWhileTyping: when the router does not answer, marks the draft unavailable and keeps the stream open', async () => {
-    const session = typingSession(deskWithoutRouter);
+    const session = typingSession(deskWithoutRouter, await staffMetadata({ staffId: 'operator-7' }));
     session.type(1, HEATING);
     expect(await session.answerTo(1)).toEqual({ draftSeq: 1, suggestions: [], unavailable: true });
     session.type(2, BUS);

@@ -1,5 +1,6 @@
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { connectDatabase } from '@priemnaya/database';
+import { createStaffTokens, type StaffPrincipal, withStaffToken } from '@priemnaya/auth';
 import { callUnary } from '@priemnaya/grpc';
 import { DeskServiceClient } from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
 import { collectTopics, createTeardown, createTestKafka, type Teardown, type TestKafka, testLogger, type TopicCollector, uniqueName } from '@priemnaya/testing';
@@ -77,6 +78,7 @@ export async function startDeskScenario(): Promise<DeskScenario> {
       const intake = teardown.add(createIntakeClient(ingest.grpcAddress, { registerTimeoutMs: 15_000, lookupTimeoutMs: 5_000 }), async (it) => it.close());
       const { grpc } = await buildDesk({
         logger: testLogger(),
+        tokens: staffTokens,
         intake,
         registry: createRegistryClient(registryUrl, 2_000),
         router: createRouterClient(options.routerUrl, 2_000),
@@ -95,9 +97,23 @@ export async function startDeskScenario(): Promise<DeskScenario> {
 
 type UnaryMethod<Req, Res> = Parameters<typeof callUnary<Req, Res>>[0];
 
-/** Calls a unary method of the desk with a deadline, as a front end would. */
-export function callDesk<Req, Res>(method: UnaryMethod<Req, Res>, request: Req): Promise<Res> {
-  return callUnary(method, request, new Metadata(), 20_000);
+/** The secret the desks of these tests verify staff tokens with. */
+export const STAFF_TOKEN_SECRET = 'desk-tests-staff-token-secret-0123456789';
+export const staffTokens = createStaffTokens(STAFF_TOKEN_SECRET);
+
+/** Metadata carrying a token of the given staff member (an intake operator unless said otherwise). */
+export async function staffMetadata(principal: Partial<StaffPrincipal> & { staffId: string }): Promise<Metadata> {
+  const token = await staffTokens.issue({ role: 'intake-operator', units: [], ...principal });
+  return withStaffToken(new Metadata(), token);
+}
+
+/**
+ * Calls a unary method of the desk with a deadline, as a front end would, signed in as the
+ * operator the request names (operator-7 when it names none).
+ */
+export async function callDesk<Req, Res>(method: UnaryMethod<Req, Res>, request: Req, metadata?: Metadata): Promise<Res> {
+  const operatorId = (request as { operatorId?: string }).operatorId || 'operator-7';
+  return callUnary(method, request, metadata ?? (await staffMetadata({ staffId: operatorId })), 20_000);
 }
 
 /** The error a call failed with. */

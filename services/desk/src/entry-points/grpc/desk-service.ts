@@ -1,6 +1,7 @@
-import { status } from '@grpc/grpc-js';
+import { status, type Metadata } from '@grpc/grpc-js';
+import { authenticateCall, type StaffPrincipal, type StaffRole, type StaffTokens } from '@priemnaya/auth';
 import type { AppealAuthor } from '@priemnaya/contracts';
-import { GrpcRequestError, unary, type GrpcServiceBinding } from '@priemnaya/grpc';
+import { GrpcRequestError, toServiceError, unary, type GrpcServiceBinding } from '@priemnaya/grpc';
 import {
   DeskServiceService,
   type DeskServiceServer,
@@ -19,8 +20,13 @@ import type { TopicSuggestion } from '../../domain/topic-suggestion.js';
 import { FindCitizenAppealsCall, parseProtoCall, RegisterOralAppealCall, SuggestTopicsCall } from './desk-calls.js';
 import { suggestWhileTyping } from './suggest-while-typing.js';
 
+/** Who may use the desk: the intake operators, and administrators standing in for them. */
+const DESK_ROLES: StaffRole[] = ['intake-operator', 'administrator'];
+
 export interface DeskServiceDeps {
   logger: Logger;
+  /** Verifies the staff token every call carries in its `authorization` metadata. */
+  tokens: StaffTokens;
   registerOralAppeal(appeal: OralAppeal, rawPayload: unknown): Promise<OralAppealRegistration>;
   findCitizenAppeals(citizen: AppealAuthor, limit: number): Promise<EarlierAppeals>;
   /** Rejects with the abort reason when `signal` aborts, with a retriable error when the router does not answer. */
@@ -30,9 +36,18 @@ export interface DeskServiceDeps {
 /** `priemnaya.desk.v1.DeskService`: each method decodes, validates and calls one use case. */
 export function deskService(deps: DeskServiceDeps): GrpcServiceBinding {
   const logger = deps.logger.child({ component: 'grpc' });
+  const authenticate = (metadata: Metadata): Promise<StaffPrincipal> => authenticateCall(deps.tokens, metadata, DESK_ROLES);
+  const streamSuggestions = suggestWhileTyping({ logger, suggestTopics: (text, signal) => deps.suggestTopics(text, signal) });
   const implementation: DeskServiceServer = {
-    registerOralAppeal: unary<RegisterOralAppealRequest, RegisterOralAppealResponse>('RegisterOralAppeal', logger, async (request) => {
-      const appeal = parseProtoCall(RegisterOralAppealCall, request);
+    registerOralAppeal: unary<RegisterOralAppealRequest, RegisterOralAppealResponse>('RegisterOralAppeal', logger, async (request, call) => {
+      const operator = await authenticate(call.metadata);
+      // The card is the signed-in operator's: an operator_id, when sent, must be theirs.
+      if (request.operatorId !== '' && request.operatorId !== operator.staffId) {
+        throw new GrpcRequestError(status.PERMISSION_DENIED, 'operator_id: must be the signed-in operator or empty', [
+          { field: 'operator_id', message: 'is not the signed-in operator' },
+        ]);
+      }
+      const appeal = parseProtoCall(RegisterOralAppealCall, { ...request, operatorId: operator.staffId });
       let registration: OralAppealRegistration;
       try {
         registration = await deps.registerOralAppeal(appeal, request);
@@ -54,16 +69,27 @@ export function deskService(deps: DeskServiceDeps): GrpcServiceBinding {
         similarOpenAppealsIncomplete: registration.similarOpenAppealsIncomplete,
       };
     }),
-    findCitizenAppeals: unary<FindCitizenAppealsRequest, FindCitizenAppealsResponse>('FindCitizenAppeals', logger, async (request) => {
+    findCitizenAppeals: unary<FindCitizenAppealsRequest, FindCitizenAppealsResponse>('FindCitizenAppeals', logger, async (request, call) => {
+      await authenticate(call.metadata);
       const { citizen, limit } = parseProtoCall(FindCitizenAppealsCall, request);
       const found = await deps.findCitizenAppeals(citizen, limit);
       return { appeals: found.appeals, statusesIncomplete: found.incomplete };
     }),
-    suggestTopics: unary<SuggestTopicsRequest, SuggestTopicsResponse>('SuggestTopics', logger, async (request) => {
+    suggestTopics: unary<SuggestTopicsRequest, SuggestTopicsResponse>('SuggestTopics', logger, async (request, call) => {
+      await authenticate(call.metadata);
       const { text } = parseProtoCall(SuggestTopicsCall, request);
       return { suggestions: await deps.suggestTopics(text) };
     }),
-    suggestWhileTyping: suggestWhileTyping({ logger, suggestTopics: (text, signal) => deps.suggestTopics(text, signal) }),
+    // Drafts that arrive while the token is checked wait in the stream's buffer.
+    suggestWhileTyping: (call) => {
+      authenticate(call.metadata).then(
+        () => streamSuggestions(call),
+        (error: unknown) => {
+          logger.info({ method: 'SuggestWhileTyping', code: toServiceError(error).code }, 'grpc stream refused');
+          call.emit('error', toServiceError(error));
+        },
+      );
+    },
   };
   return { definition: DeskServiceService, implementation };
 }
