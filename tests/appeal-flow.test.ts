@@ -20,12 +20,13 @@ describe('an appeal through the fleet', () => {
   beforeAll(async () => {
     const names = createTopicNames(isolation.topicPrefix);
     await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((unit) => unit.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
-    const [ingest, router, registry, executor] = await freePorts(4);
+    // Every process gets a free port, so this fleet never meets one started by `./scripts/dev up`.
+    const ports = await freePorts(FLEET_SERVICES.length);
     fleet = await startFleet({
       kafkaBrokers: infra.kafkaBrokers.join(','),
       mongoUrl: infra.mongoUrl,
       isolation,
-      ports: { ingest, router, registry, executor },
+      ports: Object.fromEntries(FLEET_SERVICES.map(({ name }, i) => [name, ports[i]])),
       onLine: (service, line) => logs.push(`${service} ${line}`),
     });
   });
