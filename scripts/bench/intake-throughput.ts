@@ -93,7 +93,9 @@ const fleet = await startFleet({
   isolation,
   ports: Object.fromEntries(FLEET_SERVICES.map(({ name }, i) => [name, ports[i]])),
   // One address sends everything here; the per-client limit would measure itself.
-  extraEnv: { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn' },
+  extraEnv: { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', POS_SIMULATOR_SEED_ITEMS: '0' },
+  // Warnings and errors of the services are shown: a failed request must say why.
+  onLine: (service, line) => process.stderr.write(`[${service}] ${line}\n`),
 });
 
 const service: LevelResult[] = [];

@@ -1,6 +1,9 @@
-import type { AppealAuthor } from '@priemnaya/contracts';
+import type { AppealAuthor, ScreeningFinding } from '@priemnaya/contracts';
 import { parsePersonName, personKeys, screenAppeal, textSignature, type EarlierAppeal, type ScreeningPolicy } from '@priemnaya/prescreen';
 import type { AppealIntake, Screening } from './submit-appeal.js';
+
+/** As many related appeals as the appeal's schema carries, most similar first. */
+export const MAX_RELATED_APPEALS = 20;
 
 export interface PreScreenPorts {
   /** Acknowledged appeals sharing one of the keys, received since the date, newest first. */
@@ -15,7 +18,13 @@ export function createPreScreen(ports: PreScreenPorts) {
     const keys = personKeys(author);
     const since = new Date(receivedAt.getTime() - ports.policy.repeatWindowDays * 24 * 60 * 60 * 1000);
     const earlier = await ports.findByPerson(keys, since);
-    const findings = screenAppeal({ author, text: intake.text, receivedAt, earlier }, ports.policy);
+    const findings = screenAppeal({ author, text: intake.text, receivedAt, earlier }, ports.policy).map(
+      ({ relatedAppealIds, ...finding }): ScreeningFinding => ({
+        ...finding,
+        // A frequent writer may have many similar appeals; the appeal carries the closest few.
+        ...(relatedAppealIds !== undefined ? { relatedAppealIds: relatedAppealIds.slice(0, MAX_RELATED_APPEALS) } : {}),
+      }),
+    );
     return { findings, index: { personKeys: keys, signature: textSignature(intake.text) } };
   };
 }
