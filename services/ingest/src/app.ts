@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createAppealRepository } from './data-access/appeal-repository.js';
 import { createAttachmentStore } from './data-access/attachment-store.js';
+import { createPersonIndex } from './data-access/person-index.js';
 import { createIntakeKeyRepository } from './data-access/intake-key-repository.js';
 import { createRegistrationCounter } from './data-access/registration-counter.js';
 import type { RegistryClient } from './data-access/registry-client.js';
@@ -31,6 +32,9 @@ import { personKeys } from '@priemnaya/prescreen';
  * broker down the answer is a 503 within a few seconds, and the caller retries with its key.
  */
 export const PUBLISH_RETRY = { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 };
+
+/** How many of a person's latest appeals the pre-screen compares a new one with. */
+const MAX_EARLIER_SCREENED = 30;
 
 export interface IngestDeps {
   logger: Logger;
@@ -59,9 +63,10 @@ export interface IngestApp {
 export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
   const appeals = createAppealRepository(deps.database.db);
   const registrationNumbers = createRegistrationCounter(deps.database.db);
-  await Promise.all([registrationNumbers.ensureIndexes(), appeals.ensureIndexes()]);
+  await registrationNumbers.ensureIndexes();
+  const personIndex = createPersonIndex(deps.database.db);
   const preScreen = createPreScreen({
-    findByPerson: (keys, since) => appeals.findByPerson(keys, { since, limit: 50 }),
+    findByPerson: (keys, since) => personIndex.recent(keys, { since, limit: MAX_EARLIER_SCREENED }),
     policy: { ...DEFAULT_SCREENING_POLICY, ...(deps.repeatWindowDays !== undefined ? { repeatWindowDays: deps.repeatWindowDays } : {}) },
   });
   const submitAppeal = createSubmitAppeal({
@@ -69,6 +74,19 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     appeals,
     registrationNumbers,
     screen: preScreen,
+    async recordPerson(appeal, index) {
+      try {
+        await personIndex.record(index.personKeys, {
+          appealId: appeal.appealId,
+          registrationNumber: appeal.registrationNumber,
+          channel: appeal.channel,
+          receivedAt: new Date(appeal.receivedAt),
+          signature: index.signature,
+        });
+      } catch (error) {
+        deps.logger.warn({ err: error, appealId: appeal.appealId }, 'appeal not filed in the person index; later repeats of it may go unflagged');
+      }
+    },
     publisher: deps.publisher,
     clock: deps.clock ?? (() => new Date()),
     newId: randomUUID,
@@ -116,7 +134,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     intakeService({
       logger: deps.logger,
       submitAppeal,
-      findByPerson: (author, limit) => appeals.findByPerson(personKeys(screenedAuthor(author)), { limit }),
+      findByPerson: (author, limit) => personIndex.recent(personKeys(screenedAuthor(author)), { limit }),
     }),
   ]);
   return { http, grpc };

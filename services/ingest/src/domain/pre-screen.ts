@@ -7,7 +7,7 @@ export const MAX_RELATED_APPEALS = 20;
 
 export interface PreScreenPorts {
   /** Acknowledged appeals sharing one of the keys, received since the date, newest first. */
-  findByPerson(personKeys: string[], since: Date): Promise<EarlierAppeal[]>;
+  findByPerson(personKeys: readonly string[], since: Date): Promise<EarlierAppeal[]>;
   policy: ScreeningPolicy;
 }
 

@@ -66,6 +66,11 @@ export interface SubmitAppealPorts {
   registrationNumbers: { next(year: number): Promise<RegistrationNumber> };
   /** The art. 11 pre-screen; its findings travel with the appeal and never block it. */
   screen(intake: AppealIntake, receivedAt: Date): Promise<Screening>;
+  /**
+   * Files an acknowledged appeal under its author's keys for later pre-screens and lookups. A
+   * hint, not a record: it never fails the registration that Kafka already has.
+   */
+  recordPerson(appeal: AppealReceived, index: ScreeningIndex): Promise<void>;
   publisher: { publish(messages: OutgoingMessage[]): Promise<void> };
   clock: () => Date;
   newId: () => string;
@@ -118,6 +123,7 @@ export function createSubmitAppeal(ports: SubmitAppealPorts) {
     const stored = existing ?? (await register(appealId, intake, print));
     await ports.publisher.publish([{ topic: 'appeals.received', payload: stored.appeal }]);
     await ports.appeals.markAcknowledged(appealId, ports.clock());
+    await ports.recordPerson(stored.appeal, stored.screeningIndex);
     return toRegistration(stored, existing !== undefined);
   };
 
