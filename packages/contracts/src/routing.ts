@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from './timestamp.js';
-import { AppealId } from './appeal.js';
+import { AppealId, Channel } from './appeal.js';
 import { RegistrationNumber } from './registration-number.js';
 import { RoutingTopic, UnitCode } from './routing-topics.js';
 
@@ -22,6 +22,58 @@ export const RoutingReason = z.discriminatedUnion('kind', [
     kind: z.literal('no-unit-for-topic'),
     topic: RoutingTopic,
   }),
+  /** An administrator's rule that names a channel or a platform category (with or without keywords). */
+  z.strictObject({
+    kind: z.literal('explicit-rule'),
+    ruleId: z.string(),
+    matchedTerms: z.array(z.string()),
+    channel: Channel.optional(),
+    platformCategory: z.string().optional(),
+  }),
+  /** The trained classifier decided, above the confidence threshold. */
+  z.strictObject({
+    kind: z.literal('model'),
+    modelVersion: z.string(),
+    confidence: z.number().min(0).max(1),
+    threshold: z.number().min(0).max(1),
+    /** The terms that weighed most (stems; `~xyz` for a character n-gram), never the text itself. */
+    topTerms: z.array(z.string()),
+  }),
+  /** The classifier was not sure enough: a person decides. */
+  z.strictObject({
+    kind: z.literal('below-threshold'),
+    modelVersion: z.string(),
+    topic: RoutingTopic,
+    confidence: z.number().min(0).max(1),
+    threshold: z.number().min(0).max(1),
+    topTerms: z.array(z.string()),
+    alternatives: z.array(z.strictObject({ topic: RoutingTopic, confidence: z.number().min(0).max(1) })),
+  }),
+  /** An administrator's rule and a confident classifier named different topics: a person decides. */
+  z.strictObject({
+    kind: z.literal('rule-model-disagreement'),
+    ruleId: z.string(),
+    ruleTopic: RoutingTopic,
+    modelVersion: z.string(),
+    modelTopic: RoutingTopic,
+    confidence: z.number().min(0).max(1),
+  }),
+  /** The text cannot be routed by its words (empty, markup only, no letters, another language, too long). */
+  z.strictObject({
+    kind: z.literal('unroutable-text'),
+    problem: z.enum(['empty', 'markup-only', 'no-letters', 'not-russian', 'too-long', 'no-known-terms']),
+  }),
+  /** An intake operator or supervisor decided the topic and unit from the triage queue. */
+  z.strictObject({
+    kind: z.literal('triage-decision'),
+    decidedBy: z.string(),
+  }),
+  /** An executor's unit handed the appeal back as not its competence. */
+  z.strictObject({
+    kind: z.literal('hand-back'),
+    handedBackBy: z.string(),
+    fromUnit: UnitCode,
+  }),
 ]);
 export type RoutingReason = z.infer<typeof RoutingReason>;
 
@@ -34,6 +86,8 @@ export const TaskAssigned = z.strictObject({
   topic: RoutingTopic,
   receivedAt: Timestamp,
   routedAt: Timestamp,
+  /** Where the appeal came from; optional because tasks produced before it was added lack it. */
+  channel: Channel.optional(),
   text: z.string(),
   reason: RoutingReason,
 });

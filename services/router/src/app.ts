@@ -1,14 +1,26 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createStaffTokens, type StaffTokens } from '@priemnaya/auth';
+import { loadDefaultModel, type ClassifierModel } from '@priemnaya/classifier';
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
 import { createPublisher, ensureTopics, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import { fleetTopics } from '@priemnaya/reference-data';
 import type { FastifyInstance } from 'fastify';
+import { createAuditRepository } from './data-access/audit-repository.js';
+import { createCurrentModel } from './data-access/current-model.js';
 import { createDecisionRepository } from './data-access/decision-repository.js';
+import { createExampleRepository } from './data-access/example-repository.js';
+import { createModelRepository } from './data-access/model-repository.js';
 import { createRoutingRepository } from './data-access/routing-repository.js';
+import { createTriageRepository } from './data-access/triage-repository.js';
+import { createDecideTriage } from './domain/decide-triage.js';
+import { createHandleHandBack } from './domain/hand-back.js';
 import { createRouteAppeal } from './domain/route-appeal.js';
-import { startAppealsReceivedConsumer } from './entry-points/kafka/appeals-received-consumer.js';
+import { adminRoutes } from './entry-points/http/admin-routes.js';
+import { modelRoutes } from './entry-points/http/model-routes.js';
 import { suggestionRoutes } from './entry-points/http/suggestion-routes.js';
+import { triageRoutes } from './entry-points/http/triage-routes.js';
+import { startRouterConsumer } from './entry-points/kafka/router-consumer.js';
 
 /** The consumer's context (Kafka, topic names, group, logger, what to do on a fatal crash) and the service's own. */
 export interface RouterDeps extends ConsumerContext {
@@ -16,44 +28,82 @@ export interface RouterDeps extends ConsumerContext {
   routingTableRefreshMs?: number;
   /** For the topics the router creates. */
   replicationFactor?: number;
+  /** Verifies staff tokens; without it (a router built only to route) every staff route answers 401. */
+  staffTokens?: StaffTokens;
+  /** Overrides the model's own threshold (its confidence at 95% precision). */
+  confidenceThreshold?: number | undefined;
+  /** Longer texts go to triage unread. */
+  maxTextLength?: number;
+  /** How often to check whether another model version was promoted. */
+  modelPollMs?: number;
+  /** Input messages per Kafka transaction. */
+  maxMessagesPerTransaction?: number;
+  /** The package's default model; tests may give a smaller one. */
+  loadDefaultModel?: () => Promise<ClassifierModel>;
 }
 
 export interface RouterService {
   http: FastifyInstance;
   /** Seeds the sample city if the database is empty, then starts consuming. */
   start(): Promise<void>;
-  /** Stops consuming (offsets of finished messages are committed), then the producer. */
+  /** Stops consuming (the transaction in flight commits or aborts), then the producers. */
   stop(): Promise<void>;
 }
 
 /** Builds the router without listening or consuming, so tests can start the real thing. */
 export async function buildRouterService(deps: RouterDeps): Promise<RouterService> {
-  const routing = createRoutingRepository(deps.database.db, deps.routingTableRefreshMs);
+  const { db } = deps.database;
+  const clock = () => new Date();
+  const maxTextLength = deps.maxTextLength ?? 10_000;
+  const routing = createRoutingRepository(db, deps.routingTableRefreshMs);
+  const decisions = createDecisionRepository(db);
+  const triage = createTriageRepository(db);
+  const examples = createExampleRepository(db);
+  const audit = createAuditRepository(db);
+  const models = createModelRepository(db);
+  const tokens = deps.staffTokens ?? createStaffTokens(randomBytes(48).toString('base64url'));
+  const currentModel = createCurrentModel({
+    models,
+    loadDefault: deps.loadDefaultModel ?? (() => loadDefaultModel()),
+    threshold: deps.confidenceThreshold,
+    pollMs: deps.modelPollMs ?? 5_000,
+    logger: deps.logger,
+  });
+  await currentModel.refresh();
+
   const publisher = createPublisher({ kafka: deps.kafka, names: deps.names });
   const knownTopics = new Set<string>();
   const topicDefaults = { partitions: 3, replicationFactor: deps.replicationFactor ?? 1 };
-  const routeAppeal = createRouteAppeal({
-    decisions: createDecisionRepository(deps.database.db),
-    routingData: routing,
-    unitTopics: {
-      async ensure(unit) {
-        const topic = deps.names.tasks(unit);
-        if (knownTopics.has(topic)) return;
-        await ensureTopics(deps.kafka, [{ name: topic }, { name: deps.names.deadLetter(topic) }], topicDefaults);
-        knownTopics.add(topic);
-      },
+  const unitTopics = {
+    async ensure(unit: string) {
+      const topic = deps.names.tasks(unit);
+      if (knownTopics.has(topic)) return;
+      await ensureTopics(deps.kafka, [{ name: topic }, { name: deps.names.deadLetter(topic) }], topicDefaults);
+      knownTopics.add(topic);
     },
-    publisher,
-    clock: () => new Date(),
-    newId: randomUUID,
+  };
+  const unitExists = (unit: string) => routing.unitExists(unit);
+  const routeAppeal = createRouteAppeal({ decisions, routingData: routing, model: () => currentModel.get(), triageQueue: triage, unitTopics, maxTextLength, clock, newId: randomUUID });
+  const handleHandBack = createHandleHandBack({
+    appealOf: async (appealId) => (await decisions.find(appealId))?.appeal,
+    routingData: routing,
+    unitExists,
+    unitTopics,
+    triageQueue: triage,
+    examples,
+    clock,
   });
+  const decideTriage = createDecideTriage({ triage, unitExists, unitTopics, publisher, examples, clock, newId: randomUUID });
 
   let consumer: RunningConsumer | undefined;
   const http = createHttpServer({
     logger: deps.logger,
     readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
   });
-  suggestionRoutes(http, { routingData: routing });
+  suggestionRoutes(http, { routingData: routing, model: () => currentModel.get(), maxTextLength });
+  adminRoutes(http, { db, tokens, routing, audit, clock });
+  triageRoutes(http, { tokens, triage, decideTriage });
+  modelRoutes(http, { tokens, models, audit, currentVersion: () => currentModel.get().version, refresh: () => currentModel.refresh(), clock });
   await http.ready();
 
   return {
@@ -64,9 +114,11 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
       await ensureTopics(deps.kafka, topics.map((name) => ({ name })), topicDefaults);
       topics.forEach((topic) => knownTopics.add(topic));
       await publisher.connect();
-      consumer = await startAppealsReceivedConsumer(deps, routeAppeal);
+      await currentModel.start();
+      consumer = await startRouterConsumer(deps, { routeAppeal, handleHandBack }, deps.maxMessagesPerTransaction ?? 50);
     },
     async stop() {
+      currentModel.stop();
       await consumer?.stop();
       await publisher.disconnect();
     },

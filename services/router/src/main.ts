@@ -1,4 +1,5 @@
 import { telemetry } from './telemetry.js';
+import { createStaffTokens } from '@priemnaya/auth';
 import { runService } from '@priemnaya/runtime';
 import { buildRouterService } from './app.js';
 import { RouterEnv } from './env.js';
@@ -13,5 +14,10 @@ await runService({
       groupId: config.CONSUMER_GROUP,
       routingTableRefreshMs: config.ROUTING_TABLE_REFRESH_MS,
       replicationFactor: config.TOPIC_REPLICATION_FACTOR,
+      staffTokens: createStaffTokens(config.STAFF_TOKEN_SECRET),
+      confidenceThreshold: config.ROUTING_CONFIDENCE_THRESHOLD,
+      maxTextLength: config.ROUTING_MAX_TEXT_LENGTH,
+      modelPollMs: config.MODEL_POLL_MS,
+      maxMessagesPerTransaction: config.MAX_MESSAGES_PER_TRANSACTION,
     }),
 });

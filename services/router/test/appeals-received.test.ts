@@ -37,15 +37,16 @@ describe.concurrent('topic appeals.received', () => {
     });
   });
 
-  it<RouterContext>('when the appeal matches no rule, sends it to appeals.triage and records appeal.triaged', async ({ scenario, expect }) => {
+  it<RouterContext>('when the appeal matches no rule and the model is below its threshold, sends it to appeals.triage and records appeal.triaged with the model opinion', async ({ scenario, expect }) => {
     const { publisher, topics } = scenario;
     const appeal = anAppeal(MATCHES_NO_RULE);
     await publisher.publish([{ topic: 'appeals.received', payload: appeal }]);
 
+    const belowThreshold = { kind: 'below-threshold', modelVersion: expect.any(String) as string, confidence: expect.any(Number) as number };
     const triaged = AppealTriaged.parse((await scenario.firstOn(topics.triage, appeal.appealId)).value);
-    expect(triaged).toMatchObject({ appealId: appeal.appealId, reason: { kind: 'no-rule-matched' } });
+    expect(triaged).toMatchObject({ appealId: appeal.appealId, reason: belowThreshold });
     const event = AppealEvent.parse((await scenario.firstOn(topics.events, appeal.appealId)).value);
-    expect(event).toMatchObject({ type: 'appeal.triaged', appealId: appeal.appealId, reason: { kind: 'no-rule-matched' } });
+    expect(event).toMatchObject({ type: 'appeal.triaged', appealId: appeal.appealId, reason: belowThreshold });
 
     await scenario.outputs.readToEnd();
     expect(scenario.producedOn(topics.tasks, appeal.appealId)).toEqual([]);

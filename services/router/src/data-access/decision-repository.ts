@@ -1,17 +1,10 @@
 import { isDuplicateKeyError } from '@priemnaya/database';
 import type { Db } from 'mongodb';
-import type { RouteDecision } from '../domain/decide-route.js';
 import type { DecisionRecord } from '../domain/route-appeal.js';
 
-interface DecisionDocument {
-  _id: string;
-  decision: RouteDecision;
-  eventId: string;
-  decidedAt: Date;
-  publishedAt?: Date;
-}
+type DecisionDocument = Omit<DecisionRecord, 'appealId'> & { _id: string };
 
-/** Every routing decision with its reason, one per appeal. */
+/** Every routing decision with its reason (rule, or model version, confidence and top terms), one per appeal. */
 export function createDecisionRepository(db: Db) {
   const decisions = db.collection<DecisionDocument>('routing_decisions');
 

@@ -1,23 +1,27 @@
-import type { RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import type { Channel, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 import { isDuplicateKeyError } from '@priemnaya/database';
 import type { Db } from 'mongodb';
-import type { KeywordRule, RouteEntry } from '../domain/decide-route.js';
+import type { District, KeywordRule, RouteEntry, RoutingData } from '../domain/decide-route.js';
 import { SAMPLE_UNITS } from '@priemnaya/reference-data';
 import { SAMPLE_KEYWORD_RULES } from './sample-city.js';
 
-interface UnitDocument {
+export interface UnitDocument {
   _id: UnitCode;
   name: string;
 }
-interface RouteDocument {
-  _id: RoutingTopic;
-  unit: UnitCode;
-}
-interface KeywordRuleDocument {
+/**
+ * A row of the routing table. `_id` is `routeKey(row)`: the bare topic for the city-wide row (as
+ * the first tables were stored, so they read unchanged), so one combination has one row.
+ */
+export interface RouteDocument {
   _id: string;
-  topic: RoutingTopic;
-  stems: string[];
+  unit: UnitCode;
+  topic?: RoutingTopic;
+  district?: string;
+  channel?: Channel;
 }
+export type KeywordRuleDocument = Omit<KeywordRule, 'id'> & { _id: string };
+export type DistrictDocument = Omit<District, 'code'> & { _id: string };
 
 interface SeedDocument {
   _id: string;
@@ -36,16 +40,28 @@ async function keepFirst(write: () => Promise<unknown>): Promise<void> {
   }
 }
 
+export function routeEntryOf({ _id, unit, topic, district, channel }: RouteDocument): RouteEntry {
+  return { topic: topic ?? (_id as RoutingTopic), unit, ...(district !== undefined ? { district } : {}), ...(channel !== undefined ? { channel } : {}) };
+}
+
+export function routingCollections(db: Db) {
+  return {
+    units: db.collection<UnitDocument>('units'),
+    routes: db.collection<RouteDocument>('routing_table'),
+    keywordRules: db.collection<KeywordRuleDocument>('keyword_rules'),
+    districts: db.collection<DistrictDocument>('districts'),
+  };
+}
+
 /**
- * The routing table (topic to unit), the units and the keyword rules, read with a short cache
- * so that an administrator's change takes effect within `refreshMs` without a restart.
+ * The routing table (topic, optionally district and channel, to unit), the units, the
+ * administrators' rules and the district list, read with a short cache so that an administrator's
+ * change takes effect within `refreshMs` without a restart (at once on the instance that made it).
  */
 export function createRoutingRepository(db: Db, refreshMs = 5_000, clock = () => Date.now()) {
-  const units = db.collection<UnitDocument>('units');
-  const routes = db.collection<RouteDocument>('routing_table');
-  const keywordRules = db.collection<KeywordRuleDocument>('keyword_rules');
+  const { units, routes, keywordRules, districts } = routingCollections(db);
   const seeds = db.collection<SeedDocument>('seeds');
-  let cached: { at: number; value: { rules: KeywordRule[]; table: RouteEntry[] } } | undefined;
+  let cached: { at: number; value: RoutingData } | undefined;
 
   return {
     /**
@@ -73,15 +89,27 @@ export function createRoutingRepository(db: Db, refreshMs = 5_000, clock = () =>
     async unitCodes(): Promise<UnitCode[]> {
       return (await units.find({}, { projection: { _id: 1 } }).toArray()).map((unit) => unit._id);
     },
-    async current(): Promise<{ rules: KeywordRule[]; table: RouteEntry[] }> {
+    async unitExists(code: string): Promise<boolean> {
+      return (await units.countDocuments({ _id: code }, { limit: 1 })) > 0;
+    },
+    async current(): Promise<RoutingData> {
       if (cached && clock() - cached.at < refreshMs) return cached.value;
-      const [ruleDocuments, routeDocuments] = await Promise.all([keywordRules.find().toArray(), routes.find().toArray()]);
-      const value = {
+      const [ruleDocuments, routeDocuments, districtDocuments] = await Promise.all([
+        keywordRules.find().toArray(),
+        routes.find().toArray(),
+        districts.find().toArray(),
+      ]);
+      const value: RoutingData = {
         rules: ruleDocuments.map(({ _id, ...rule }) => ({ id: _id, ...rule })),
-        table: routeDocuments.map(({ _id, unit }) => ({ topic: _id, unit })),
+        table: routeDocuments.map(routeEntryOf),
+        districts: districtDocuments.map(({ _id, ...district }) => ({ code: _id, ...district })),
       };
       cached = { at: clock(), value };
       return value;
+    },
+    /** After an edit through the admin API, so this instance routes by it at once. */
+    invalidate(): void {
+      cached = undefined;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { KeywordRule } from '../domain/decide-route.js';
+import type { KeywordRule } from '../domain/explicit-rules.js';
 
 /** First-cut keyword rules, one per topic; the trained classifier replaces most of their work. */
 export const SAMPLE_KEYWORD_RULES: KeywordRule[] = [

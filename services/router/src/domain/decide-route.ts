@@ -1,59 +1,106 @@
-import type { RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
-import { words } from './normalise-text.js';
+import type { Channel, RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import { matchRules, type KeywordRule } from './explicit-rules.js';
+import { findDistrict, resolveUnit, type District, type RouteEntry } from './routing-table.js';
+import { screenText } from './screen-text.js';
 
-/**
- * An administrator's keyword rule: a word of the text that starts with one of `stems` votes for
- * `topic`. Stems rather than whole words, so that Russian word forms meet (труба, трубы, трубой).
- * A stem of several words matches consecutive words (`детск сад` matches `детского сада`).
- */
-export interface KeywordRule {
-  id: string;
-  topic: RoutingTopic;
-  stems: string[];
-}
-
-/** A row of the city's routing table: which unit answers a topic. */
-export interface RouteEntry {
-  topic: RoutingTopic;
-  unit: UnitCode;
-}
+export type { KeywordRule } from './explicit-rules.js';
+export type { District, RouteEntry } from './routing-table.js';
 
 export type RouteDecision =
   | { kind: 'route'; topic: RoutingTopic; unit: UnitCode; reason: RoutingReason }
   | { kind: 'triage'; reason: RoutingReason };
 
-/**
- * Picks the topic whose rule matches the most distinct stems, then the unit from the table.
- * No match, a tie between topics, or a topic with no unit goes to triage for a person.
- */
-export function decideRoute(text: string, rules: readonly KeywordRule[], table: readonly RouteEntry[]): RouteDecision {
-  const textWords = words(text);
-  const scored = rules
-    .map((rule) => ({ rule, matched: rule.stems.filter((stem) => matchesStem(textWords, stem)) }))
-    .filter((candidate) => candidate.matched.length > 0)
-    .sort((a, b) => b.matched.length - a.matched.length);
-
-  const best = scored[0];
-  if (!best) return { kind: 'triage', reason: { kind: 'no-rule-matched' } };
-  const tied = scored.filter((candidate) => candidate.matched.length === best.matched.length);
-  const tiedTopics = [...new Set(tied.map((candidate) => candidate.rule.topic))];
-  if (tiedTopics.length > 1) return { kind: 'triage', reason: { kind: 'ambiguous', candidates: tiedTopics } };
-
-  const { topic } = best.rule;
-  const entry = table.find((row) => row.topic === topic);
-  if (!entry) return { kind: 'triage', reason: { kind: 'no-unit-for-topic', topic } };
-  return {
-    kind: 'route',
-    topic,
-    unit: entry.unit,
-    reason: { kind: 'keyword-rule', ruleId: best.rule.id, matchedTerms: best.matched },
-  };
+/** What the classifier said about a text, kept with the decision even when a rule decided. */
+export interface ModelOpinion {
+  version: string;
+  topic: RoutingTopic;
+  confidence: number;
+  alternatives: { topic: RoutingTopic; confidence: number }[];
+  terms: string[];
+  noEvidence: boolean;
 }
 
-function matchesStem(textWords: readonly string[], stem: string): boolean {
-  const parts = stem.split(' ');
-  for (let start = 0; start + parts.length <= textWords.length; start++) {
-    if (parts.every((part, offset) => textWords[start + offset]?.startsWith(part))) return true;
+/** The current model as the router sees it: its predictions and the threshold it routes above. */
+export interface TopicModel {
+  version: string;
+  threshold: number;
+  classify(text: string): Omit<ModelOpinion, 'version'>;
+}
+
+export interface RoutingData {
+  rules: KeywordRule[];
+  table: RouteEntry[];
+  districts: District[];
+}
+
+export interface AppealFacts {
+  text: string;
+  channel: Channel;
+  platformCategory?: string | undefined;
+  problemAddress?: string | undefined;
+}
+
+export interface RoutingOutcome {
+  decision: RouteDecision;
+  /** Absent when the text was not classified (unroutable, or rules were ambiguous). */
+  model?: ModelOpinion;
+}
+
+/**
+ * Decides where an appeal goes. Administrators' rules win over the model: a matching rule decides
+ * the topic unless the model is confident of another topic, and then a person decides. Without a
+ * rule, the model decides above its threshold; below it, a person. A text with nothing to route by
+ * goes to a person with the reason. The unit comes from the routing table.
+ */
+export function decideRoute(appeal: AppealFacts, data: RoutingData, model: TopicModel, maxTextLength: number): RoutingOutcome {
+  const problem = screenText(appeal.text, maxTextLength);
+  if (problem !== undefined) return { decision: { kind: 'triage', reason: { kind: 'unroutable-text', problem } } };
+
+  const rule = matchRules(appeal, data.rules);
+  if (rule.kind === 'ambiguous') return { decision: { kind: 'triage', reason: { kind: 'ambiguous', candidates: rule.candidates } } };
+
+  const opinion: ModelOpinion = { version: model.version, ...model.classify(appeal.text) };
+  const confident = !opinion.noEvidence && opinion.confidence >= model.threshold;
+  const where = { district: findDistrict(appeal.problemAddress, data.districts), channel: appeal.channel };
+  const routeTo = (topic: RoutingTopic, reason: RoutingReason): RoutingOutcome => {
+    const unit = resolveUnit(data.table, topic, where);
+    const decision: RouteDecision =
+      unit === undefined ? { kind: 'triage', reason: { kind: 'no-unit-for-topic', topic } } : { kind: 'route', topic, unit, reason };
+    return { decision, model: opinion };
+  };
+
+  if (rule.kind === 'matched') {
+    if (confident && opinion.topic !== rule.topic && 'ruleId' in rule.reason) {
+      const reason: RoutingReason = {
+        kind: 'rule-model-disagreement',
+        ruleId: rule.reason.ruleId,
+        ruleTopic: rule.topic,
+        modelVersion: opinion.version,
+        modelTopic: opinion.topic,
+        confidence: opinion.confidence,
+      };
+      return { decision: { kind: 'triage', reason }, model: opinion };
+    }
+    return routeTo(rule.topic, rule.reason);
   }
-  return false;
+  if (opinion.noEvidence) return { decision: { kind: 'triage', reason: { kind: 'unroutable-text', problem: 'no-known-terms' } }, model: opinion };
+  if (!confident) {
+    const reason: RoutingReason = {
+      kind: 'below-threshold',
+      modelVersion: opinion.version,
+      topic: opinion.topic,
+      confidence: opinion.confidence,
+      threshold: model.threshold,
+      topTerms: opinion.terms,
+      alternatives: opinion.alternatives,
+    };
+    return { decision: { kind: 'triage', reason }, model: opinion };
+  }
+  return routeTo(opinion.topic, {
+    kind: 'model',
+    modelVersion: opinion.version,
+    confidence: opinion.confidence,
+    threshold: model.threshold,
+    topTerms: opinion.terms,
+  });
 }

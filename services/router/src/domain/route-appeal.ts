@@ -1,10 +1,23 @@
 import type { AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
-import { decideRoute, type KeywordRule, type RouteDecision, type RouteEntry } from './decide-route.js';
+import { decideRoute, type ModelOpinion, type RouteDecision, type RoutingData, type TopicModel } from './decide-route.js';
+import { routedMessages, snapshotOf, triagedMessages, type AppealSnapshot } from './routing-messages.js';
+
+/** Where in the input a message was read: the transaction that consumed it produced its results. */
+export interface InputPosition {
+  topic: string;
+  partition: number;
+  offset: string;
+}
 
 /** A decision as stored: made once per appeal, so a redelivered appeal is routed the same way. */
 export interface DecisionRecord {
   appealId: string;
   decision: RouteDecision;
+  /** What the model said, kept even when a rule decided, for the supervisor and for retraining. */
+  model?: ModelOpinion;
+  appeal?: AppealSnapshot;
+  /** The first copy of the appeal in `appeals.received` that was decided. */
+  source?: InputPosition;
   eventId: string;
   decidedAt: Date;
   publishedAt?: Date;
@@ -16,67 +29,69 @@ export interface RouteAppealPorts {
     insertIfAbsent(record: DecisionRecord): Promise<DecisionRecord>;
     markPublished(appealId: string, at: Date): Promise<void>;
   };
-  routingData: { current(): Promise<{ rules: KeywordRule[]; table: RouteEntry[] }> };
+  routingData: { current(): Promise<RoutingData> };
+  model: () => TopicModel;
+  /** Puts a triaged appeal on the queue people work from (idempotent by appeal id). */
+  triageQueue: { enter(appeal: AppealSnapshot, reason: RouteDecision['reason'], model: ModelOpinion | undefined, at: Date): Promise<void> };
   /** Makes sure `tasks.<unit>` exists before the first task is produced to it. */
   unitTopics: { ensure(unit: string): Promise<void> };
-  publisher: { publish(messages: OutgoingMessage[]): Promise<void> };
+  maxTextLength: number;
   clock: () => Date;
   newId: () => string;
 }
 
+export interface RoutedAppeal {
+  record: DecisionRecord;
+  /** To produce in the transaction that consumes the appeal; empty for a later copy of an appeal already routed. */
+  messages: OutgoingMessage[];
+  /** Marks the decision published once the transaction has committed. */
+  committed(): Promise<void>;
+}
+
 /**
- * Routes one appeal from `appeals.received` to its unit's task topic or to triage, and records
- * the change on `appeals.events`. Idempotent: the decision is stored before anything is
- * produced, and an appeal whose messages were produced is not produced again.
+ * Decides one appeal from `appeals.received` and returns the messages that move it to its unit's
+ * task topic or to triage. The decision is stored before anything is produced, so a redelivery
+ * (the transaction aborted, the router was killed) produces the same messages with the same event
+ * id. A second copy of an appeal further on in the same partition produces nothing: the copy
+ * before it was consumed by a committed transaction, or is in the same one.
  */
 export function createRouteAppeal(ports: RouteAppealPorts) {
-  return async function routeAppeal(appeal: AppealReceived): Promise<DecisionRecord> {
+  return async function routeAppeal(appeal: AppealReceived, position: InputPosition): Promise<RoutedAppeal> {
     const existing = await ports.decisions.find(appeal.appealId);
-    if (existing?.publishedAt !== undefined) return existing;
+    if (existing && isLaterCopy(existing, position)) return { record: existing, messages: [], committed: async () => undefined };
 
     let record = existing;
     if (record === undefined) {
-      const { rules, table } = await ports.routingData.current();
+      const data = await ports.routingData.current();
+      const facts = { text: appeal.text, channel: appeal.channel, platformCategory: appeal.platform?.category, problemAddress: appeal.problemAddress };
+      const outcome = decideRoute(facts, data, ports.model(), ports.maxTextLength);
       record = await ports.decisions.insertIfAbsent({
         appealId: appeal.appealId,
-        decision: decideRoute(appeal.text, rules, table),
+        decision: outcome.decision,
+        ...(outcome.model ? { model: outcome.model } : {}),
+        appeal: snapshotOf(appeal),
+        source: position,
         eventId: ports.newId(),
         decidedAt: ports.clock(),
       });
     }
 
-    if (record.decision.kind === 'route') await ports.unitTopics.ensure(record.decision.unit);
-    await ports.publisher.publish(messagesFor(appeal, record));
-    const publishedAt = ports.clock();
-    await ports.decisions.markPublished(appeal.appealId, publishedAt);
-    return { ...record, publishedAt };
+    const { decision } = record;
+    const snapshot = record.appeal ?? snapshotOf(appeal);
+    if (decision.kind === 'route') await ports.unitTopics.ensure(decision.unit);
+    else await ports.triageQueue.enter(snapshot, decision.reason, record.model, record.decidedAt);
+    const messages =
+      decision.kind === 'route'
+        ? routedMessages(snapshot, decision, record.eventId, record.decidedAt)
+        : triagedMessages(snapshot, decision.reason, record.eventId, record.decidedAt);
+    const appealId = appeal.appealId;
+    return { record, messages, committed: () => ports.decisions.markPublished(appealId, ports.clock()) };
   };
 }
 
-function messagesFor(appeal: AppealReceived, record: DecisionRecord): OutgoingMessage[] {
-  const at = record.decidedAt.toISOString();
-  const common = {
-    version: 1 as const,
-    appealId: appeal.appealId,
-    registrationNumber: appeal.registrationNumber,
-    receivedAt: appeal.receivedAt,
-  };
-  const event = { ...common, eventId: record.eventId, occurredAt: at, channel: appeal.channel };
-  const { decision } = record;
-  if (decision.kind === 'route') {
-    return [
-      {
-        topic: 'tasks',
-        payload: { ...common, unit: decision.unit, topic: decision.topic, routedAt: at, text: appeal.text, reason: decision.reason },
-      },
-      {
-        topic: 'appeals.events',
-        payload: { ...event, type: 'appeal.routed', topic: decision.topic, unit: decision.unit, reason: decision.reason },
-      },
-    ];
-  }
-  return [
-    { topic: 'appeals.triage', payload: { ...common, triagedAt: at, reason: decision.reason } },
-    { topic: 'appeals.events', payload: { ...event, type: 'appeal.triaged', reason: decision.reason } },
-  ];
+function isLaterCopy(record: DecisionRecord, position: InputPosition): boolean {
+  // Decided before positions were kept (at-least-once routing): published means produced.
+  if (record.source === undefined) return record.publishedAt !== undefined;
+  const { source } = record;
+  return source.topic === position.topic && source.partition === position.partition && BigInt(position.offset) > BigInt(source.offset);
 }

@@ -1,0 +1,90 @@
+import { createClassifier, type ClassifierModel } from '@priemnaya/classifier';
+import type { Logger } from 'pino';
+import type { TopicModel } from '../domain/decide-route.js';
+import type { ModelRepository } from './model-repository.js';
+
+/** When a model carries no evaluation, route only what it is nearly sure of. */
+const FALLBACK_THRESHOLD = 0.9;
+
+export interface CurrentModelOptions {
+  models: Pick<ModelRepository, 'current' | 'load'>;
+  /** The package's default artefact, used until a version is promoted. */
+  loadDefault: () => Promise<ClassifierModel>;
+  /** Set to override every model's own threshold. */
+  threshold?: number | undefined;
+  pollMs: number;
+  logger: Logger;
+}
+
+export interface CurrentModel {
+  /** The model to route with now; a promotion swaps it between two appeals, never during one. */
+  get(): TopicModel;
+  /** Loads the current version; then keeps polling for a promotion. */
+  start(): Promise<void>;
+  /** Checks the pointer once (for tests and the admin API after a promotion). */
+  refresh(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The model the router routes with. FerretDB has no change streams, so the pointer to the current
+ * version is polled; a promoted version is loaded beside the old one and swapped in whole.
+ */
+export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
+  let active: TopicModel | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  function wrap(model: ClassifierModel): TopicModel {
+    const classifier = createClassifier(model);
+    return {
+      version: model.version,
+      threshold: options.threshold ?? model.evaluation?.thresholdAt95Precision ?? FALLBACK_THRESHOLD,
+      classify(text) {
+        const { topic, confidence, alternatives, terms, noEvidence } = classifier.classify(text);
+        return { topic, confidence, alternatives, terms, noEvidence };
+      },
+    };
+  }
+
+  async function refresh(): Promise<void> {
+    const pointer = await options.models.current();
+    if (active && (pointer?.version ?? active.version) === active.version) return;
+    const stored = pointer ? await options.models.load(pointer.version) : undefined;
+    if (pointer && !stored) {
+      // The package's default can be promoted back without being stored.
+      const fallback = await options.loadDefault();
+      if (fallback.version !== pointer.version) throw new Error(`the current model ${pointer.version} is not stored`);
+      active = wrap(fallback);
+    } else {
+      active = wrap(stored ?? (await options.loadDefault()));
+    }
+    options.logger.info({ modelVersion: active.version, threshold: active.threshold }, 'routing with model');
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      refresh()
+        .catch((error: unknown) => options.logger.warn({ err: error }, 'could not check the current model; keeping the one loaded'))
+        .finally(schedule);
+    }, options.pollMs);
+    timer.unref();
+  }
+
+  return {
+    get() {
+      if (!active) throw new Error('the model is not loaded yet');
+      return active;
+    },
+    async start() {
+      await refresh();
+      schedule();
+    },
+    refresh,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { formatRegistrationNumber, type AppealReceived } from '@priemnaya/contracts';
+import { createRouteAppeal, type DecisionRecord, type RouteAppealPorts } from './route-appeal.js';
+
+const appeal: AppealReceived = {
+  version: 2,
+  appealId: '0b6f7a4e-3c1d-4e7a-9a43-5b2f1c7d8e90',
+  registrationNumber: formatRegistrationNumber(1, 2026),
+  channel: 'site',
+  kind: 'appeal',
+  receivedAt: '2026-03-01T10:00:00.000Z',
+  author: {},
+  text: 'Автобус не ходит',
+  attachments: [],
+  raw: { format: 'json', body: {} },
+  screening: [],
+};
+
+function ports(): RouteAppealPorts & { stored: Map<string, DecisionRecord>; decided: number } {
+  const stored = new Map<string, DecisionRecord>();
+  const state = {
+    stored,
+    decided: 0,
+    decisions: {
+      find: async (id: string) => stored.get(id),
+      insertIfAbsent: async (record: DecisionRecord) => {
+        state.decided++;
+        if (!stored.has(record.appealId)) stored.set(record.appealId, record);
+        return stored.get(record.appealId) ?? record;
+      },
+      markPublished: async () => undefined,
+    },
+    routingData: { current: async () => ({ rules: [], table: [{ topic: 'transport' as const, unit: 'transport' }], districts: [] }) },
+    model: () => ({ version: 'm-2026-01-01-00000000', threshold: 0.9, classify: () => ({ topic: 'transport' as const, confidence: 0.99, alternatives: [], terms: ['автобус'], noEvidence: false }) }),
+    triageQueue: { enter: async () => undefined },
+    unitTopics: { ensure: async () => undefined },
+    maxTextLength: 1_000,
+    clock: () => new Date('2026-03-01T10:00:01.000Z'),
+    newId: () => '5f0c1f7e-8a5b-4c3d-9e2f-1a2b3c4d5e6f',
+  };
+  return state;
+}
+
+describe('routeAppeal', () => {
+  it('when the same message is redelivered, produces the same messages again without deciding again', async () => {
+    const p = ports();
+    const route = createRouteAppeal(p);
+    const first = await route(appeal, { topic: 'in', partition: 0, offset: '7' });
+    const again = await route(appeal, { topic: 'in', partition: 0, offset: '7' });
+    expect(first.messages.map((m) => m.topic)).toEqual(['tasks', 'appeals.events']);
+    expect(again.messages).toEqual(first.messages);
+    expect(p.decided).toBe(1);
+  });
+
+  it('when a later copy of a decided appeal arrives on the same partition, produces nothing', async () => {
+    const route = createRouteAppeal(ports());
+    await route(appeal, { topic: 'in', partition: 0, offset: '7' });
+    expect((await route(appeal, { topic: 'in', partition: 0, offset: '9' })).messages).toEqual([]);
+  });
+});

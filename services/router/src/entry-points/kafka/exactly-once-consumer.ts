@@ -1,0 +1,182 @@
+import { TOPIC_CATALOG, type DeadLetter, type OutgoingMessage, type TopicId, type TopicPayload } from '@priemnaya/contracts';
+import { isRetriable } from '@priemnaya/errors';
+import { injectTraceHeaders, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import type { Consumer, KafkaMessage, Message, Producer } from 'kafkajs';
+
+/** What one consumed message produces, and what to do once that is committed. */
+export interface HandledMessage {
+  messages: OutgoingMessage[];
+  committed?: () => Promise<void>;
+}
+
+export type TransactionalHandler<T extends TopicId> = (payload: TopicPayload<T>, position: { topic: string; partition: number; offset: string }) => Promise<HandledMessage>;
+
+export interface ExactlyOnceOptions<T extends Exclude<TopicId, 'tasks'>> extends ConsumerContext {
+  topics: readonly T[];
+  handlers: { [K in T]: TransactionalHandler<K> };
+  /** At most this many input messages per transaction: bounds the work redone after a crash. */
+  maxMessagesPerTransaction: number;
+}
+
+/**
+ * Consume, produce and commit the consumer's offsets in one Kafka transaction per slice of a
+ * batch: what a slice produces becomes visible to read_committed readers together with the
+ * offsets that say its input was consumed, or not at all. A crash or error aborts the slice and
+ * the consumer reads it again from the last committed offset.
+ *
+ * kafkajs 2.2.4 does not send the consumer group's generation with the offsets (KIP-447), so
+ * zombie fencing rests on the transactional id: one producer per input partition, with an id
+ * stable across restarts and instances (`<group>:<topic>:<partition>`). Whoever is given the
+ * partition next initialises the same id, which aborts the open transaction of a killed or
+ * stalled owner and fences it off.
+ */
+export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks'>>(options: ExactlyOnceOptions<T>): Promise<RunningConsumer> {
+  const { kafka, names, groupId, logger, onFatal, topics, handlers } = options;
+  // autoCommit off: offsets are committed only inside the transactions. read_committed is
+  // kafkajs's default isolation, so an aborted upstream write is never routed.
+  const consumer: Consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1_000, retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 } });
+  const producers = new Map<string, Promise<Producer>>();
+  let healthy = false;
+  let resolveJoined!: () => void;
+  const joined = new Promise<void>((resolve) => (resolveJoined = resolve));
+
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    healthy = true;
+    resolveJoined();
+  });
+  consumer.on(consumer.events.CRASH, (event) => {
+    logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
+    healthy = false;
+    if (!event.payload.restart) onFatal?.(event.payload.error);
+  });
+  consumer.on(consumer.events.STOP, () => (healthy = false));
+
+  function producerFor(topic: string, partition: number): Promise<Producer> {
+    const transactionalId = `${groupId}:${topic}:${partition}`;
+    let producer = producers.get(transactionalId);
+    if (!producer) {
+      const created = kafka.producer({ transactionalId, idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      producer = created.connect().then(() => created);
+      producers.set(transactionalId, producer);
+      producer.catch(() => producers.delete(transactionalId));
+    }
+    return producer;
+  }
+
+  /** A producer whose transaction failed may be fenced or in an unknown state: start the next one afresh. */
+  async function discardProducer(topic: string, partition: number): Promise<void> {
+    const key = `${groupId}:${topic}:${partition}`;
+    const producer = producers.get(key);
+    producers.delete(key);
+    await producer?.then((p) => p.disconnect()).catch(() => undefined);
+  }
+
+  function deadLetterOf(topic: string, partition: number, message: KafkaMessage, reason: string): { topic: string; message: Message } {
+    const letter: DeadLetter = {
+      version: 1,
+      originalTopic: topic,
+      partition,
+      offset: message.offset,
+      key: message.key?.toString() ?? null,
+      valueBase64: message.value?.toString('base64') ?? null,
+      reason,
+      failedAt: new Date().toISOString(),
+      consumerGroup: groupId,
+    };
+    return { topic: names.deadLetter(topic), message: { key: message.key, value: JSON.stringify(letter), headers: message.headers ?? {} } };
+  }
+
+  function toKafka(outgoing: OutgoingMessage): { topic: string; message: Message } {
+    const payload = TOPIC_CATALOG[outgoing.topic].parse(outgoing.payload);
+    const topic = outgoing.topic === 'tasks' ? names.tasks(outgoing.payload.unit) : names.of(outgoing.topic);
+    const headers = injectTraceHeaders({ 'content-type': 'application/json', 'payload-version': String(payload.version) });
+    return { topic, message: { key: payload.appealId, value: JSON.stringify(payload), headers } };
+  }
+
+  /** Decodes, validates and handles one message; what cannot be processed becomes a dead letter in the same transaction. */
+  async function handle(topic: string, partition: number, message: KafkaMessage): Promise<{ out: { topic: string; message: Message }[]; committed?: () => Promise<void> }> {
+    const topicId = names.idOf(topic) as T | undefined;
+    if (topicId === undefined || !topics.includes(topicId)) return { out: [deadLetterOf(topic, partition, message, `no handler for topic ${topic}`)] };
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(message.value?.toString('utf8') ?? 'null');
+    } catch {
+      return { out: [deadLetterOf(topic, partition, message, 'value is not JSON')] };
+    }
+    const parsed = TOPIC_CATALOG[topicId].safeParse(decoded);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      return { out: [deadLetterOf(topic, partition, message, `payload does not match ${topicId}: ${fields.join('; ')}`)] };
+    }
+    try {
+      const handler = handlers[topicId] as TransactionalHandler<T>;
+      const handled = await handler(parsed.data as TopicPayload<T>, { topic, partition, offset: message.offset });
+      return { out: handled.messages.map(toKafka), ...(handled.committed ? { committed: handled.committed } : {}) };
+    } catch (error) {
+      if (isRetriable(error)) throw error;
+      const { name, message: text } = error instanceof Error ? error : new Error(String(error));
+      logger.warn({ topic, partition, offset: message.offset, reason: `handler failed: ${name}` }, 'message dead-lettered');
+      return { out: [deadLetterOf(topic, partition, message, `handler failed: ${name}: ${text}`)] };
+    }
+  }
+
+  async function commitSlice(topic: string, partition: number, slice: KafkaMessage[]): Promise<void> {
+    const out: { topic: string; message: Message }[] = [];
+    const afterCommit: (() => Promise<void>)[] = [];
+    for (const message of slice) {
+      const handled = await handle(topic, partition, message);
+      out.push(...handled.out);
+      if (handled.committed) afterCommit.push(handled.committed);
+    }
+    const last = slice[slice.length - 1];
+    if (!last) return;
+    const producer = await producerFor(topic, partition);
+    const transaction = await producer.transaction();
+    try {
+      const byTopic = new Map<string, Message[]>();
+      for (const { topic: to, message } of out) byTopic.set(to, [...(byTopic.get(to) ?? []), message]);
+      if (byTopic.size > 0) await transaction.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([to, messages]) => ({ topic: to, messages })) });
+      await transaction.sendOffsets({ consumerGroupId: groupId, topics: [{ topic, partitions: [{ partition, offset: (BigInt(last.offset) + 1n).toString() }] }] });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      await discardProducer(topic, partition);
+      throw error;
+    }
+    for (const done of afterCommit) await done().catch((error: unknown) => logger.warn({ err: error }, 'could not record a committed routing as published'));
+  }
+
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: topics.map((topic) => names.of(topic)), fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async (payload) => {
+        const { batch } = payload;
+        for (let at = 0; at < batch.messages.length; at += options.maxMessagesPerTransaction) {
+          // After a rebalance or on shutdown, leave the rest uncommitted for the next owner.
+          if (!payload.isRunning() || payload.isStale()) return;
+          const slice = batch.messages.slice(at, at + options.maxMessagesPerTransaction);
+          await commitSlice(batch.topic, batch.partition, slice);
+          const last = slice[slice.length - 1];
+          if (last) payload.resolveOffset(last.offset);
+          await payload.heartbeat();
+        }
+      },
+    });
+  } catch (error) {
+    await consumer.disconnect().catch(() => undefined);
+    throw error;
+  }
+
+  return {
+    joined,
+    healthy: () => healthy,
+    async stop() {
+      await consumer.disconnect();
+      await Promise.all([...producers.values()].map((p) => p.then((producer) => producer.disconnect()).catch(() => undefined)));
+      producers.clear();
+    },
+  };
+}

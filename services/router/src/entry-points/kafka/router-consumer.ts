@@ -1,0 +1,56 @@
+import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
+import type { Logger } from 'pino';
+import type { HandledMessage } from './exactly-once-consumer.js';
+import { startExactlyOnceConsumer } from './exactly-once-consumer.js';
+import type { AppealHandedBack, AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
+import type { InputPosition, RoutedAppeal } from '../../domain/route-appeal.js';
+
+export interface RouterConsumerUseCases {
+  routeAppeal(appeal: AppealReceived, position: InputPosition): Promise<RoutedAppeal>;
+  handleHandBack(event: AppealHandedBack): Promise<OutgoingMessage[]>;
+}
+
+/**
+ * `appeals.received` (route each appeal) and `appeals.events` (re-route what a unit handed back)
+ * under one consumer group, each input slice committed with its outputs in one transaction.
+ */
+export function startRouterConsumer(
+  context: ConsumerContext,
+  useCases: RouterConsumerUseCases,
+  maxMessagesPerTransaction: number,
+): Promise<RunningConsumer> {
+  return startExactlyOnceConsumer({
+    ...context,
+    topics: ['appeals.received', 'appeals.events'],
+    maxMessagesPerTransaction,
+    handlers: {
+      'appeals.received': async (appeal, position): Promise<HandledMessage> => {
+        const routed = await useCases.routeAppeal(appeal, position);
+        logDecision(context.logger, routed);
+        return { messages: routed.messages, committed: () => routed.committed() };
+      },
+      'appeals.events': async (event): Promise<HandledMessage> => {
+        // Every other event (the router's own among them) only moves the offset on.
+        if (event.type !== 'appeal.handed-back') return { messages: [] };
+        const messages = await useCases.handleHandBack(event);
+        context.logger.info({ appealId: event.appealId, fromUnit: event.unit, outcome: messages[0]?.topic }, 'hand-back re-routed');
+        return { messages };
+      },
+    },
+  });
+}
+
+function logDecision(logger: Logger, { record, messages }: RoutedAppeal): void {
+  const { decision } = record;
+  logger.info(
+    {
+      appealId: record.appealId,
+      decision: decision.kind,
+      unit: decision.kind === 'route' ? decision.unit : undefined,
+      reason: decision.reason.kind,
+      modelVersion: record.model?.version,
+      repeat: messages.length === 0,
+    },
+    'appeal routed',
+  );
+}
