@@ -4,13 +4,15 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { Database } from '@priemnaya/database';
 import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
 import { createHttpServer, RequestError } from '@priemnaya/http';
-import type { Publisher } from '@priemnaya/kafka';
+import type { Kafka, Publisher } from '@priemnaya/kafka';
+import type { TopicNames } from '@priemnaya/contracts';
 import { DEFAULT_SCREENING_POLICY } from '@priemnaya/prescreen';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createAppealRepository } from './data-access/appeal-repository.js';
 import { createAttachmentStore } from './data-access/attachment-store.js';
-import { createPersonIndex } from './data-access/person-index.js';
+import { createPersonWindow } from './domain/person-window.js';
+import { createPersonWindowFeed } from './entry-points/kafka/person-window-feed.js';
 import { createIntakeKeyRepository } from './data-access/intake-key-repository.js';
 import { createRegistrationCounter } from './data-access/registration-counter.js';
 import type { RegistryClient } from './data-access/registry-client.js';
@@ -46,6 +48,10 @@ export interface IngestDeps {
   rateLimitPerMinute?: number;
   attachmentLimits?: AttachmentLimits;
   repeatWindowDays?: number;
+  /** Where the person window is read from: every replica's appeals on appeals.received. */
+  appealsFeed: { kafka: Kafka; names: TopicNames };
+  /** How far back the window reaches: the desk's lookups of a citizen's appeals, and repeats. */
+  personWindowDays?: number;
   /** The site chat is always on; the Telegram bot only with its token and webhook secret. */
   chat?: ChatConfig;
   /** Client keys and jurisdiction of the Open311 façade. */
@@ -57,6 +63,9 @@ export interface IngestApp {
   http: FastifyInstance;
   /** The intake gRPC API for other channel services, not yet listening. */
   grpc: GrpcServer;
+  /** Starts following appeals.received into the person window; /readyz waits for it. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** Builds the ingest service without listening, so tests can start it on port 0. */
@@ -64,9 +73,12 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
   const appeals = createAppealRepository(deps.database.db);
   const registrationNumbers = createRegistrationCounter(deps.database.db);
   await registrationNumbers.ensureIndexes();
-  const personIndex = createPersonIndex(deps.database.db);
+  const clock = deps.clock ?? (() => new Date());
+  const windowMs = (deps.personWindowDays ?? 365) * 24 * 60 * 60 * 1000;
+  const personWindow = createPersonWindow({ windowMs, clock });
+  const personWindowFeed = createPersonWindowFeed({ ...deps.appealsFeed, window: personWindow, windowMs, clock, logger: deps.logger });
   const preScreen = createPreScreen({
-    findByPerson: (keys, since) => personIndex.recent(keys, { since, limit: MAX_EARLIER_SCREENED }),
+    findByPerson: async (keys, since) => personWindow.recent(keys, { since, limit: MAX_EARLIER_SCREENED }),
     policy: { ...DEFAULT_SCREENING_POLICY, ...(deps.repeatWindowDays !== undefined ? { repeatWindowDays: deps.repeatWindowDays } : {}) },
   });
   const submitAppeal = createSubmitAppeal({
@@ -74,21 +86,18 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     appeals,
     registrationNumbers,
     screen: preScreen,
+    // At once in this replica; the others file it when they read it from appeals.received.
     async recordPerson(appeal, index) {
-      try {
-        await personIndex.record(index.personKeys, {
-          appealId: appeal.appealId,
-          registrationNumber: appeal.registrationNumber,
-          channel: appeal.channel,
-          receivedAt: new Date(appeal.receivedAt),
-          signature: index.signature,
-        });
-      } catch (error) {
-        deps.logger.warn({ err: error, appealId: appeal.appealId }, 'appeal not filed in the person index; later repeats of it may go unflagged');
-      }
+      personWindow.add(index.personKeys, {
+        appealId: appeal.appealId,
+        registrationNumber: appeal.registrationNumber,
+        channel: appeal.channel,
+        receivedAt: new Date(appeal.receivedAt),
+        signature: index.signature,
+      });
     },
     publisher: deps.publisher,
-    clock: deps.clock ?? (() => new Date()),
+    clock,
     newId: randomUUID,
     timeZone: deps.timeZone,
   });
@@ -96,7 +105,8 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
   const attachmentLimits = deps.attachmentLimits ?? { maxFiles: 5, maxFileBytes: 10 * 1024 * 1024 };
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping() },
+    // A replica that has not read the window yet would miss repeats: it waits before taking appeals.
+    readinessChecks: { database: () => deps.database.ping(), personWindow: () => personWindowFeed.ready() },
   });
   // Per client address, on every route but the probes and the documentation.
   await http.register(fastifyRateLimit, {
@@ -134,8 +144,8 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     intakeService({
       logger: deps.logger,
       submitAppeal,
-      findByPerson: (author, limit) => personIndex.recent(personKeys(screenedAuthor(author)), { limit }),
+      findByPerson: async (author, limit) => personWindow.recent(personKeys(screenedAuthor(author)), { limit }),
     }),
   ]);
-  return { http, grpc };
+  return { http, grpc, start: () => personWindowFeed.start(), stop: () => personWindowFeed.stop() };
 }

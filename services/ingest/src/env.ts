@@ -19,6 +19,8 @@ export const IngestEnv = z.object({
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   /** How far back the pre-screen looks for a repeat by the same person. */
   REPEAT_WINDOW_DAYS: z.coerce.number().int().positive().default(90),
+  /** How far back each replica keeps every person's appeals in memory: the desk's lookups, and repeats. */
+  PERSON_WINDOW_DAYS: z.coerce.number().int().positive().max(3660).default(365),
   /** The registry answers the current status of an appeal. */
   REGISTRY_URL: z.url().default('http://127.0.0.1:8082'),
   /** Registration years turn over at midnight here, not in UTC. */

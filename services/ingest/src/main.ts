@@ -19,8 +19,10 @@ await runService({
     });
     // The producer connects before the ports open: an appeal is never accepted without it.
     await publisher.connect();
-    const { http, grpc } = await buildIngest({
+    const ingest = await buildIngest({
       logger,
+      appealsFeed: { kafka, names },
+      personWindowDays: config.PERSON_WINDOW_DAYS,
       database,
       publisher,
       registry: createRegistryClient(config.REGISTRY_URL),
@@ -46,10 +48,13 @@ await runService({
           : {},
     });
     return {
-      http,
-      grpc: { server: grpc, host: config.HTTP_HOST, port: config.GRPC_PORT },
-      start: async () => {},
-      stop: () => publisher.disconnect(),
+      http: ingest.http,
+      grpc: { server: ingest.grpc, host: config.HTTP_HOST, port: config.GRPC_PORT },
+      start: () => ingest.start(),
+      stop: async () => {
+        await ingest.stop();
+        await publisher.disconnect();
+      },
     };
   },
 });

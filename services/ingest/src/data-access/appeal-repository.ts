@@ -7,21 +7,31 @@ interface AppealDocument {
   _id: string;
   appeal: AppealReceived;
   fingerprint: string;
-  acknowledgedAt?: Date;
-  /** What the person index files once Kafka has the appeal (a resend may be the one to do it). */
+  /** What the person window files once Kafka has the appeal (a resend may be the one to do it). */
   screeningIndex: ScreeningIndex;
 }
 
-/** Each appeal exactly as it was registered and published, so a resend publishes the same one. */
+interface AcknowledgementDocument {
+  _id: string;
+  at: Date;
+}
+
+/**
+ * Each appeal exactly as it was registered and published, so a resend publishes the same one,
+ * and, apart, the fact that Kafka acknowledged it. Both are written by inserting a unique `_id`
+ * only: an update by `_id` is a scan of the collection on FerretDB, an insert is not.
+ */
 export function createAppealRepository(db: Db) {
   const appeals = db.collection<AppealDocument>('appeals');
+  const acknowledgements = db.collection<AcknowledgementDocument>('appeal_acknowledgements');
 
-  function toStored(document: AppealDocument): StoredAppeal {
+  async function toStored(document: AppealDocument): Promise<StoredAppeal> {
+    const acknowledgement = await acknowledgements.findOne({ _id: document._id });
     return {
       appeal: AppealReceived.parse(document.appeal),
       fingerprint: document.fingerprint,
       screeningIndex: document.screeningIndex,
-      ...(document.acknowledgedAt ? { acknowledgedAt: document.acknowledgedAt } : {}),
+      ...(acknowledgement ? { acknowledgedAt: acknowledgement.at } : {}),
     };
   }
 
@@ -46,8 +56,13 @@ export function createAppealRepository(db: Db) {
       if (!winner) throw new Error('appeal vanished after a duplicate-key error');
       return toStored(winner);
     },
+    /** The first acknowledgement stands; a resend's is the same fact again. */
     async markAcknowledged(appealId: string, at: Date): Promise<void> {
-      await appeals.updateOne({ _id: appealId, acknowledgedAt: { $exists: false } }, { $set: { acknowledgedAt: at } });
+      try {
+        await acknowledgements.insertOne({ _id: appealId, at });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
     },
   };
 }

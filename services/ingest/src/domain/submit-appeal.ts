@@ -110,14 +110,16 @@ export function createSubmitAppeal(ports: SubmitAppealPorts) {
           ? { key: `external:${intake.channel}:${intake.externalId}`, field: 'externalId' }
           : undefined;
 
-    let appealId = ports.newId();
+    const newId = ports.newId();
+    let appealId = newId;
     if (dedup !== undefined) {
       const claim = await ports.intakeKeys.claim(dedup.key, appealId, print);
       if (claim.fingerprint !== print) throw new IdempotencyKeyConflict(dedup.field);
       appealId = claim.appealId;
     }
 
-    const existing = await ports.appeals.find(appealId);
+    // Only a resend can find its appeal stored already; a fresh id saves the read.
+    const existing = appealId === newId ? undefined : await ports.appeals.find(appealId);
     if (existing?.acknowledgedAt !== undefined) return toRegistration(existing, true);
 
     const stored = existing ?? (await register(appealId, intake, print));

@@ -1,7 +1,7 @@
 import type { AppealSubmission, TopicNames } from '@priemnaya/contracts';
 import { connectDatabase } from '@priemnaya/database';
 import { createPublisher, type Kafka } from '@priemnaya/kafka';
-import { collectTopics, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName } from '@priemnaya/testing';
+import { collectTopics, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName, waitFor } from '@priemnaya/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildIngest, PUBLISH_RETRY } from '../../src/app.js';
 import type { ChatConfig } from '../../src/entry-points/http/chat/chat-routes.js';
@@ -35,8 +35,9 @@ export async function startIngest(options: {
   const publisher = createPublisher({ kafka: options.kafka, names: options.names, retry: PUBLISH_RETRY });
   try {
     await publisher.connect();
-    const { http: app, grpc } = await buildIngest({
+    const ingest = await buildIngest({
       logger: testLogger(),
+      appealsFeed: { kafka: options.kafka, names: options.names },
       database,
       publisher,
       registry: createRegistryClient(options.registryUrl),
@@ -47,13 +48,18 @@ export async function startIngest(options: {
       ...(options.chat ? { chat: options.chat } : {}),
       ...(options.open311 ? { open311: options.open311 } : {}),
     });
+    const { http: app, grpc } = ingest;
     const grpcPort = await grpc.listen('127.0.0.1', 0);
+    await ingest.start();
+    // As a load balancer would: appeals come once the person window is loaded.
+    await waitFor(async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, { description: 'ingest ready' });
     return {
       app,
       grpcAddress: `127.0.0.1:${grpcPort}`,
       async close() {
         await grpc.close(1_000);
         await app.close();
+        await ingest.stop();
         await publisher.disconnect();
         await database.close();
       },

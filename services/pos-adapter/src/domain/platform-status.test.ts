@@ -23,6 +23,14 @@ describe('platformStatusChange', () => {
   it('when an appeal goes to triage, gives nothing: the portal keeps showing it registered', () => {
     expect(platformStatusChange({ ...base, type: 'appeal.triaged', reason: { kind: 'no-rule-matched' } })).toBeUndefined();
   });
+
+  it('when a person decides the unit from triage, gives in-progress; when a unit hands it back, nothing', () => {
+    expect(platformStatusChange({ ...base, type: 'appeal.triage-decided', topic: 'roads', unit: 'roads', by: 'operator-1' })).toEqual({
+      status: 'in-progress',
+      occurredAt: base.occurredAt,
+    });
+    expect(platformStatusChange({ ...base, type: 'appeal.handed-back', by: 'e-1', unit: 'zhkh', reason: 'Не наша компетенция' })).toBeUndefined();
+  });
 });
 
 describe('isNewToPlatform', () => {

@@ -17,7 +17,11 @@ export function platformStatusChange(event: AppealEvent): PlatformStatusChange |
   switch (event.type) {
     case 'appeal.routed':
       return { status: 'in-progress', occurredAt: event.occurredAt };
+    case 'appeal.triage-decided':
+      // A person chose the unit: to the citizen it is now being worked on, as after routing.
+      return { status: 'in-progress', occurredAt: event.occurredAt };
     case 'appeal.triaged':
+    case 'appeal.handed-back':
       // Deciding who answers is our own affair; the portal already shows the appeal registered.
       return undefined;
   }

@@ -82,5 +82,23 @@ export function changeFromEvent(event: AppealEvent): ReadModelChange {
         facts,
         status: { status: 'triage', rank: STATUS_RANK.triage, reason: event.reason, at: event.occurredAt },
       };
+    case 'appeal.triage-decided': {
+      // A person's decision routes the appeal as the router would: the task follows.
+      const reason: RoutingReason = { kind: 'triage-decision', decidedBy: event.by };
+      return {
+        history: { ...base, status: 'routed', unit: event.unit, topic: event.topic, reason },
+        facts,
+        status: { status: 'routed', rank: STATUS_RANK.routed, unit: event.unit, topic: event.topic, reason, at: event.occurredAt },
+      };
+    }
+    case 'appeal.handed-back': {
+      // Back to deciding who answers until the router's re-route (a later event) settles it.
+      const reason: RoutingReason = { kind: 'hand-back', handedBackBy: event.by, fromUnit: event.unit };
+      return {
+        history: { ...base, status: 'triage', reason },
+        facts,
+        status: { status: 'triage', rank: STATUS_RANK.triage, reason, at: event.occurredAt },
+      };
+    }
   }
 }

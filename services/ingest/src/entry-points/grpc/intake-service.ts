@@ -11,7 +11,7 @@ import {
 import { status } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { PersonAppeal } from '../../data-access/person-index.js';
+import type { PersonAppeal } from '../../domain/person-window.js';
 import { IdempotencyKeyConflict, type AppealIntake, type Registration } from '../../domain/submit-appeal.js';
 
 /** The channels registered through this API belong to other services; the public ones come over HTTP. */
