@@ -52,14 +52,14 @@ describe('read model changes', () => {
   });
 
   it('a triage decision routes the appeal to the unit a person chose, and says who', () => {
-    const change = changeFromEvent({ ...routed, type: 'appeal.triage-decided', by: 'operator-3', topic: 'roads', unit: 'roads' } as AppealEvent);
+    const change = changeFromEvent({ ...routed, type: 'appeal.triage-decided', by: 'operator-3', topic: 'roads', unit: 'roads' });
     expect(change.status).toMatchObject({ status: 'routed', unit: 'roads', topic: 'roads', reason: { kind: 'triage-decision', decidedBy: 'operator-3' } });
     expect(change.history).toMatchObject({ type: 'appeal.triage-decided', status: 'routed' });
   });
 
   it('a hand-back puts the appeal back to deciding who answers, naming the unit that handed it back', () => {
     const { topic: _topic, reason: _reason, ...facts } = routed;
-    const change = changeFromEvent({ ...facts, type: 'appeal.handed-back', by: 'e-1', reason: 'Не наша компетенция', suggestedUnit: 'roads' } as AppealEvent);
+    const change = changeFromEvent({ ...facts, type: 'appeal.handed-back', by: 'e-1', reason: 'Не наша компетенция', suggestedUnit: 'roads' });
     expect(change.status).toMatchObject({ status: 'triage', reason: { kind: 'hand-back', handedBackBy: 'e-1', fromUnit: 'zhkh' } });
     expect(change.status).not.toHaveProperty('unit');
   });
