@@ -3,7 +3,32 @@ import { RoutingTopic } from '@priemnaya/contracts';
 import { z } from 'zod';
 import { FeatureSettings } from './feature-space.js';
 
-export const MODEL_FORMAT = 'priemnaya-classifier/1';
+/** The format this package writes. */
+export const MODEL_FORMAT = 'priemnaya-classifier/2';
+/** Formats this package reads: 1 has temperature calibration only, 2 adds margin calibration. */
+export const MODEL_FORMATS = ['priemnaya-classifier/1', MODEL_FORMAT] as const;
+
+export const TemperatureCalibration = z.object({
+  method: z.literal('temperature'),
+  temperature: z.number().positive(),
+  folds: z.number().int(),
+});
+export type TemperatureCalibration = z.infer<typeof TemperatureCalibration>;
+
+/**
+ * Confidence from the margin between the two best scores through isotonic knots fitted on
+ * held-out folds; the temperature spreads the rest of the probability over the other topics.
+ */
+export const MarginCalibration = z
+  .object({
+    method: z.literal('margin-isotonic'),
+    temperature: z.number().positive(),
+    folds: z.number().int(),
+    margins: z.array(z.number()).min(1),
+    confidences: z.array(z.number().min(0).max(1)).min(1),
+  })
+  .refine((c) => c.margins.length === c.confidences.length, { message: 'one confidence per margin knot' });
+export type MarginCalibrationSettings = z.infer<typeof MarginCalibration>;
 
 const TopicScores = z.object({
   precision: z.number(),
@@ -33,7 +58,7 @@ export type ModelEvaluation = z.infer<typeof ModelEvaluation>;
  */
 export const ClassifierModel = z
   .object({
-    format: z.literal(MODEL_FORMAT),
+    format: z.enum(MODEL_FORMATS),
     /** `<corpus>-<yyyy-mm-dd>-<hash of the weights>`; the router records it with each decision. */
     version: z.string().regex(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/),
     createdAt: z.iso.datetime(),
@@ -44,7 +69,7 @@ export const ClassifierModel = z
     /** Feature-major: `weights[term * topics.length + topic]`. */
     weights: z.array(z.number()),
     bias: z.array(z.number()),
-    calibration: z.object({ method: z.literal('temperature'), temperature: z.number().positive(), folds: z.number().int() }),
+    calibration: z.union([TemperatureCalibration, MarginCalibration]),
     training: z.object({
       examples: z.number().int(),
       perTopic: z.record(z.string(), z.number().int()),

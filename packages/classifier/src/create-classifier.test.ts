@@ -6,8 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ClassifierModel, parseModel, serialiseModel } from './classifier-model.js';
 import { createClassifier } from './create-classifier.js';
 import { loadDefaultModel, readModelFile, writeDefaultPointer, writeModelFile } from './model-file.js';
+import { createRussianStemmer } from './russian-stemmer.js';
 import { SEED_EXAMPLES } from './seed-examples.js';
+import { scores } from './softmax-regression.js';
 import { type LabelledAppeal, train } from './train.js';
+import { createVectoriser } from './vectoriser.js';
 
 const examples: LabelledAppeal[] = [
   ...SEED_EXAMPLES,
@@ -121,5 +124,39 @@ describe('model artefact', () => {
   it('the shipped default model loads and classifies', async () => {
     const shipped = createClassifier(await loadDefaultModel());
     expect(shipped.classify('Не вывозят мусор, контейнеры переполнены').topic).toBe('housing');
+  });
+});
+
+describe('model formats', () => {
+  const texts = ['На дороге большие ямы, нужен ремонт асфальта', 'Нет горячей воды, батареи холодные', 'Автобус не пришел'];
+
+  it('when weighting by word, scores as the sparse vector times the weights does', () => {
+    expect(model.features.weighting).toBe('word');
+    const vectoriser = createVectoriser(model.terms, model.idf, model.features, createRussianStemmer());
+    for (const text of texts) {
+      const expected = scores(vectoriser.vectorise(text), model.weights, model.bias, 1, model.topics.length, new Float64Array(model.topics.length));
+      const actual = classifier.classify(text).logits;
+      actual.forEach((value, c) => expect(value).toBeCloseTo(expected[c] ?? 0, 4));
+    }
+  });
+
+  it('when the artefact is of format 1 (feature weighting, temperature), still loads and classifies', () => {
+    const featureWeighted = train(examples, {
+      features: { minDocumentFrequency: 1, weighting: 'feature' },
+      corpus: 'test',
+      now: new Date('2026-01-02T03:04:05Z'),
+    });
+    const { weighting: _, ...features } = featureWeighted.features;
+    const formatOne = {
+      ...featureWeighted,
+      format: 'priemnaya-classifier/1',
+      features,
+      calibration: { method: 'temperature', temperature: featureWeighted.calibration.temperature, folds: 4 },
+    };
+    const loaded = createClassifier(parseModel(JSON.stringify(formatOne)));
+    const result = loaded.classify(texts[0] ?? '');
+    expect(result.topic).toBe('roads');
+    expect(result.terms.length).toBeGreaterThan(0);
+    expect(result.confidence).toBeGreaterThan(result.alternatives[0]?.confidence ?? 1);
   });
 });

@@ -1,8 +1,11 @@
 import { type RoutingTopic } from '@priemnaya/contracts';
 import { type ClassifierModel } from './classifier-model.js';
 import { createRussianStemmer } from './russian-stemmer.js';
+import { marginConfidence, topTwo } from './calibration.js';
 import { scores, softmaxInPlace } from './softmax-regression.js';
-import { createVectoriser } from './vectoriser.js';
+import { createWordScorer } from './score-words.js';
+import { tokeniseAppeal } from './tokenise-appeal.js';
+import { type SparseVector, createVectoriser, createWordLookup } from './vectoriser.js';
 
 export interface TopicConfidence {
   readonly topic: RoutingTopic;
@@ -33,37 +36,79 @@ const TERMS = 5;
 export function createClassifier(model: ClassifierModel): Classifier {
   const topicCount = model.topics.length;
   const weights = Float32Array.from(model.weights);
-  const bias = Float32Array.from(model.bias);
-  const vectoriser = createVectoriser(model.terms, Float32Array.from(model.idf), model.features, createRussianStemmer());
-  const temperature = model.calibration.temperature;
+  const bias = Float64Array.from(model.bias);
+  const stem = createRussianStemmer();
+  // Format 2 models score word by word from cached sums; older ones through the sparse vector.
+  const wordScorer =
+    model.features.weighting === 'word'
+      ? createWordScorer(createWordLookup(model.terms, model.idf, model.features, stem), weights, bias, topicCount, model.features.charWeight)
+      : null;
+  const vectoriser = wordScorer === null ? createVectoriser(model.terms, Float32Array.from(model.idf), model.features, stem) : null;
+  const calibration = model.calibration;
+  const temperature = calibration.temperature;
+  const knots = calibration.method === 'margin-isotonic' ? calibration : null;
+  const topicOf = (i: number): RoutingTopic => model.topics[i] ?? model.topics[0] ?? 'other';
+  // With no evidence the guess is the topic training favoured most.
+  const guess = topTwo(bias).best;
 
   return {
     version: model.version,
     topics: model.topics,
     classify(text) {
-      const vector = vectoriser.vectorise(typeof text === 'string' ? text : '');
-      const logits = scores(vector, weights, bias, 1, topicCount, new Float64Array(topicCount));
-      const noEvidence = vector.indices.length === 0;
-      // With no evidence the honest confidence is "no idea": a uniform spread over the topics,
-      // with the most frequent topic of training as the guess.
+      const logits = new Float64Array(topicCount);
+      let vector: SparseVector | null = null;
+      let noEvidence: boolean;
+      if (wordScorer !== null) {
+        noEvidence = !wordScorer.score(tokeniseAppeal(typeof text === 'string' ? text : ''), logits);
+      } else if (vectoriser !== null) {
+        vector = vectoriser.vectorise(typeof text === 'string' ? text : '');
+        scores(vector, weights, bias, 1, topicCount, logits);
+        noEvidence = vector.indices.length === 0;
+      } else {
+        noEvidence = true;
+      }
+      // With no evidence the honest confidence is "no idea": a uniform spread over the topics.
       const probabilities = noEvidence
         ? new Float64Array(topicCount).fill(1 / topicCount)
         : softmaxInPlace(Float64Array.from(logits), temperature);
-      const ranked = Array.from(probabilities, (confidence, i) => ({ i, confidence })).sort(
-        (a, b) => b.confidence - a.confidence || (noEvidence ? (bias[b.i] ?? 0) - (bias[a.i] ?? 0) : a.i - b.i),
-      );
-      const best = ranked[0] ?? { i: 0, confidence: 0 };
-      const topicOf = (i: number): RoutingTopic => model.topics[i] ?? model.topics[0] ?? 'other';
+      const best = noEvidence ? guess : topTwo(logits).best;
+      if (knots !== null && !noEvidence) calibrate(probabilities, best, marginConfidence(knots, topTwo(logits).margin));
+      const alternatives = runnersUp(probabilities, best, noEvidence ? bias : logits);
       return {
-        topic: topicOf(best.i),
-        confidence: best.confidence,
-        alternatives: ranked.slice(1, 1 + ALTERNATIVES).map((r) => ({ topic: topicOf(r.i), confidence: r.confidence })),
-        terms: noEvidence ? [] : topTerms(model.terms, vector.indices, vector.values, weights, topicCount, best.i),
+        topic: topicOf(best),
+        confidence: probabilities[best] ?? 0,
+        alternatives: alternatives.map((i) => ({ topic: topicOf(i), confidence: probabilities[i] ?? 0 })),
+        terms: noEvidence
+          ? []
+          : vector !== null
+            ? topTerms(model.terms, vector.indices, vector.values, weights, topicCount, best)
+            : (wordScorer?.topStems(best, TERMS) ?? []),
         noEvidence,
         logits,
       };
     },
   };
+}
+
+/** Gives the best topic its calibrated confidence and the other topics the rest, in their proportions. */
+function calibrate(probabilities: Float64Array, best: number, confidence: number): void {
+  const rest = 1 - (probabilities[best] ?? 0);
+  const scale = rest > 0 ? (1 - confidence) / rest : 0;
+  for (let c = 0; c < probabilities.length; c++) probabilities[c] = c === best ? confidence : (probabilities[c] ?? 0) * scale;
+}
+
+/** The next most likely topics after `best`, by probability, ties broken by `order` (higher first). */
+function runnersUp(probabilities: Float64Array, best: number, order: ArrayLike<number>): number[] {
+  const chosen: number[] = [];
+  for (let k = 0; k < ALTERNATIVES && k < probabilities.length - 1; k++) {
+    let pick = -1;
+    for (let c = 0; c < probabilities.length; c++) {
+      if (c === best || chosen.includes(c)) continue;
+      if (pick < 0 || probabilities[c]! > probabilities[pick]! || (probabilities[c] === probabilities[pick] && order[c]! > order[pick]!)) pick = c;
+    }
+    chosen.push(pick);
+  }
+  return chosen;
 }
 
 function topTerms(

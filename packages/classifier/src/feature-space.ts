@@ -12,6 +12,12 @@ export const FeatureSettings = z.object({
   minDocumentFrequency: z.number().int().min(1),
   /** Weight of the character block against the word block, each normalised to unit length. */
   charWeight: z.number().min(0),
+  /**
+   * `feature` (format 1): sublinear frequency of each feature in the appeal. `word`: sublinear
+   * frequency of each word, its features added word by word, so a word's contribution to the
+   * scores can be cached once and an appeal is scored from its distinct words. Absent means `feature`.
+   */
+  weighting: z.enum(['feature', 'word']).optional(),
 });
 export type FeatureSettings = z.infer<typeof FeatureSettings>;
 
@@ -20,6 +26,7 @@ export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
   wordBigrams: false,
   minDocumentFrequency: 3,
   charWeight: 1,
+  weighting: 'word',
 };
 
 /** Feature names carry their kind: `w:` stem, `b:` stem pair, `c:` character n-gram. */

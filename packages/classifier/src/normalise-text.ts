@@ -14,6 +14,11 @@ const EMAILS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // Phone numbers in the usual Russian spellings: +7 (4712) 12-34-56, 8-900-123-45-67, 22-33-44.
 const PHONES = /(?:\+7|\b8)?[\s(-]*\d{3,5}[\s)-]*\d{1,3}[\s-]?\d{2}[\s-]?\d{2}\b/g;
 
+const URL_HINT = /https?:\/\/|www\./i;
+const DIGIT = /\d/;
+const ODD_SPACE = /[\u00a0\u2000-\u200b\u202f\u205f\u3000]/;
+const ODD_SPACES = /[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g;
+
 /**
  * The text as a reader sees it: HTML tags and entities gone (a paragraph or line break becomes a
  * sentence boundary), URLs, e-mail addresses and phone numbers removed, `ё` folded to `е`.
@@ -27,13 +32,13 @@ export function normaliseText(raw: string): string {
     // Escaped markup (`&lt;p&gt;`) is markup too once decoded.
     if (text.includes('<')) text = stripTags(text);
   }
-  return text
-    .replace(URLS, ' ')
-    .replace(EMAILS, ' ')
-    .replace(PHONES, ' ')
-    .replace(/ё/g, 'е')
-    .replace(/Ё/g, 'Е')
-    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ');
+  // Each pass runs only when its text can be there: most appeals hold no URL, e-mail or odd space.
+  if (URL_HINT.test(text)) text = text.replace(URLS, ' ');
+  if (text.includes('@')) text = text.replace(EMAILS, ' ');
+  if (DIGIT.test(text)) text = text.replace(PHONES, ' ');
+  if (text.includes('ё') || text.includes('Ё')) text = text.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+  if (ODD_SPACE.test(text)) text = text.replace(ODD_SPACES, ' ');
+  return text;
 }
 
 function stripTags(text: string): string {

@@ -83,13 +83,13 @@ export function scores(
   classCount: number,
   out: Float64Array,
 ): Float64Array {
-  for (let c = 0; c < classCount; c++) out[c] = 0;
-  for (let j = 0; j < vector.indices.length; j++) {
-    const base = (vector.indices[j] ?? 0) * classCount;
-    const value = (vector.values[j] ?? 0) * scale;
-    for (let c = 0; c < classCount; c++) out[c] = (out[c] ?? 0) + value * (weights[base + c] ?? 0);
+  for (let c = 0; c < classCount; c++) out[c] = bias[c]!;
+  const { indices, values } = vector;
+  for (let j = 0; j < indices.length; j++) {
+    const base = indices[j]! * classCount;
+    const value = values[j]! * scale;
+    for (let c = 0; c < classCount; c++) out[c] = out[c]! + value * weights[base + c]!;
   }
-  for (let c = 0; c < classCount; c++) out[c] = (out[c] ?? 0) + (bias[c] ?? 0);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { ROUTING_TOPICS, type RoutingTopic } from '@priemnaya/contracts';
 import { buildFeatureSpace } from './build-feature-space.js';
-import { fitTemperature } from './calibration.js';
+import { fitMarginCalibration, fitTemperature } from './calibration.js';
 import { type ClassifierModel, MODEL_FORMAT, type ModelEvaluation, modelVersion } from './classifier-model.js';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureSettings } from './feature-space.js';
 import { createRussianStemmer } from './russian-stemmer.js';
@@ -33,7 +33,8 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS = {
-  l2: 1e-4,
+  // Measured by 5-fold cross-validation on Kursk: 3e-5 beat 1e-4 and 3e-4 on macro-F1 and coverage.
+  l2: 3e-5,
   epochs: 10,
   learningRate: 0.5,
   classWeightPower: 1,
@@ -78,7 +79,8 @@ export function train(examples: readonly LabelledAppeal[], options: TrainOptions
     }
   }
   const temperature = fitTemperature(heldOutLogits, heldOutLabels);
-  progress(`calibration temperature ${temperature.toFixed(3)}; fitting on all ${examples.length} examples`);
+  const knots = fitMarginCalibration(heldOutLogits, heldOutLabels);
+  progress(`calibration temperature ${temperature.toFixed(3)}, ${knots.margins.length} margin knots; fitting on all ${examples.length} examples`);
 
   const final = fitLinear(documents, labels);
   const content = {
@@ -99,7 +101,13 @@ export function train(examples: readonly LabelledAppeal[], options: TrainOptions
     idf: Array.from(final.idf, round),
     weights: content.weights,
     bias: content.bias,
-    calibration: { method: 'temperature', temperature: round(temperature), folds: resolved.calibrationFolds },
+    calibration: {
+      method: 'margin-isotonic',
+      temperature: round(temperature),
+      folds: resolved.calibrationFolds,
+      margins: knots.margins.map(round),
+      confidences: knots.confidences.map(round),
+    },
     training: {
       examples: examples.length,
       perTopic,
