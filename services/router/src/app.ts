@@ -101,7 +101,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
     readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
   });
   suggestionRoutes(http, { routingData: routing, model: () => currentModel.get(), maxTextLength });
-  adminRoutes(http, { db, tokens, routing, audit, clock });
+  adminRoutes(http, { db, tokens, routing, audit, unitTopics, clock });
   triageRoutes(http, { tokens, triage, decideTriage });
   modelRoutes(http, { tokens, models, audit, currentVersion: () => currentModel.get().version, refresh: () => currentModel.refresh(), clock });
   await http.ready();

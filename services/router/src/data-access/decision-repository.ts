@@ -4,11 +4,18 @@ import type { DecisionRecord } from '../domain/route-appeal.js';
 
 type DecisionDocument = Omit<DecisionRecord, 'appealId'> & { _id: string };
 
+interface PendingPublication {
+  ids: string[];
+  at: Date;
+  done: Promise<void>;
+}
+
 /** Every routing decision with its reason (rule, or model version, confidence and top terms), one per appeal. */
 export function createDecisionRepository(db: Db) {
   const decisions = db.collection<DecisionDocument>('routing_decisions');
 
   const toRecord = ({ _id, ...rest }: DecisionDocument): DecisionRecord => ({ appealId: _id, ...rest });
+  let pending: PendingPublication | undefined;
 
   return {
     async find(appealId: string): Promise<DecisionRecord | undefined> {
@@ -27,8 +34,21 @@ export function createDecisionRepository(db: Db) {
       if (!winner) throw new Error('routing decision vanished after a duplicate-key error');
       return toRecord(winner);
     },
-    async markPublished(appealId: string, at: Date): Promise<void> {
-      await decisions.updateOne({ _id: appealId, publishedAt: { $exists: false } }, { $set: { publishedAt: at } });
+    /**
+     * Calls made in the same tick (one transaction's appeals) become one update: FerretDB scans the
+     * collection for every update, even by _id, so one per appeal would cost a scan each.
+     */
+    markPublished(appealId: string, at: Date): Promise<void> {
+      if (!pending) {
+        const batch: PendingPublication = { ids: [], at, done: Promise.resolve() };
+        batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+          pending = undefined;
+          await decisions.updateMany({ _id: { $in: batch.ids }, publishedAt: { $exists: false } }, { $set: { publishedAt: batch.at } });
+        });
+        pending = batch;
+      }
+      pending.ids.push(appealId);
+      return pending.done;
     },
   };
 }

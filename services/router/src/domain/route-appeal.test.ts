@@ -16,15 +16,12 @@ const appeal: AppealReceived = {
   screening: [],
 };
 
-function ports(): RouteAppealPorts & { stored: Map<string, DecisionRecord>; decided: number } {
+function ports(): RouteAppealPorts & { stored: Map<string, DecisionRecord> } {
   const stored = new Map<string, DecisionRecord>();
   const state = {
     stored,
-    decided: 0,
     decisions: {
-      find: async (id: string) => stored.get(id),
       insertIfAbsent: async (record: DecisionRecord) => {
-        state.decided++;
         if (!stored.has(record.appealId)) stored.set(record.appealId, record);
         return stored.get(record.appealId) ?? record;
       },
@@ -36,20 +33,21 @@ function ports(): RouteAppealPorts & { stored: Map<string, DecisionRecord>; deci
     unitTopics: { ensure: async () => undefined },
     maxTextLength: 1_000,
     clock: () => new Date('2026-03-01T10:00:01.000Z'),
-    newId: () => '5f0c1f7e-8a5b-4c3d-9e2f-1a2b3c4d5e6f',
+    newId: () => crypto.randomUUID(),
   };
   return state;
 }
 
 describe('routeAppeal', () => {
-  it('when the same message is redelivered, produces the same messages again without deciding again', async () => {
+  it('when the same message is redelivered, produces the same messages again, with the first decision and its event id', async () => {
     const p = ports();
     const route = createRouteAppeal(p);
     const first = await route(appeal, { topic: 'in', partition: 0, offset: '7' });
     const again = await route(appeal, { topic: 'in', partition: 0, offset: '7' });
     expect(first.messages.map((m) => m.topic)).toEqual(['tasks', 'appeals.events']);
     expect(again.messages).toEqual(first.messages);
-    expect(p.decided).toBe(1);
+    expect(again.record).toBe(first.record);
+    expect(p.stored.size).toBe(1);
   });
 
   it('when a later copy of a decided appeal arrives on the same partition, produces nothing', async () => {

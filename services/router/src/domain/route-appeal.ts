@@ -25,7 +25,7 @@ export interface DecisionRecord {
 
 export interface RouteAppealPorts {
   decisions: {
-    find(appealId: string): Promise<DecisionRecord | undefined>;
+    /** Returns `record` itself when it was inserted, else the decision stored before. */
     insertIfAbsent(record: DecisionRecord): Promise<DecisionRecord>;
     markPublished(appealId: string, at: Date): Promise<void>;
   };
@@ -57,24 +57,22 @@ export interface RoutedAppeal {
  */
 export function createRouteAppeal(ports: RouteAppealPorts) {
   return async function routeAppeal(appeal: AppealReceived, position: InputPosition): Promise<RoutedAppeal> {
-    const existing = await ports.decisions.find(appeal.appealId);
-    if (existing && isLaterCopy(existing, position)) return { record: existing, messages: [], committed: async () => undefined };
-
-    let record = existing;
-    if (record === undefined) {
-      const data = await ports.routingData.current();
-      const facts = { text: appeal.text, channel: appeal.channel, platformCategory: appeal.platform?.category, problemAddress: appeal.problemAddress };
-      const outcome = decideRoute(facts, data, ports.model(), ports.maxTextLength);
-      record = await ports.decisions.insertIfAbsent({
-        appealId: appeal.appealId,
-        decision: outcome.decision,
-        ...(outcome.model ? { model: outcome.model } : {}),
-        appeal: snapshotOf(appeal),
-        source: position,
-        eventId: ports.newId(),
-        decidedAt: ports.clock(),
-      });
-    }
+    // Decide, then insert: the insert fails only for an appeal decided before (a redelivery or a
+    // second copy), so the common case costs no read (FerretDB scans even for a read by _id).
+    const data = await ports.routingData.current();
+    const facts = { text: appeal.text, channel: appeal.channel, platformCategory: appeal.platform?.category, problemAddress: appeal.problemAddress };
+    const outcome = decideRoute(facts, data, ports.model(), ports.maxTextLength);
+    const fresh: DecisionRecord = {
+      appealId: appeal.appealId,
+      decision: outcome.decision,
+      ...(outcome.model ? { model: outcome.model } : {}),
+      appeal: snapshotOf(appeal),
+      source: position,
+      eventId: ports.newId(),
+      decidedAt: ports.clock(),
+    };
+    const record = await ports.decisions.insertIfAbsent(fresh);
+    if (record !== fresh && isLaterCopy(record, position)) return { record, messages: [], committed: async () => undefined };
 
     const { decision } = record;
     const snapshot = record.appeal ?? snapshotOf(appeal);

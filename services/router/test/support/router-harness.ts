@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { createStaffTokens, type StaffRole } from '@priemnaya/auth';
 import { connectDatabase, type Database } from '@priemnaya/database';
 import { createPublisher, type Publisher } from '@priemnaya/kafka';
 import { type CollectedMessage, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName, waitFor } from '@priemnaya/testing';
@@ -22,6 +24,13 @@ export interface RouterScenario {
   producedOn(topic: string, appealId: string): CollectedMessage[];
   /** Waits until the router produced something on the topic about the appeal; returns the first such message. */
   firstOn(topic: string, appealId: string): Promise<CollectedMessage>;
+  /** An `Authorization` header for a member of staff with this role. */
+  authorization(role: StaffRole, units?: string[], staffId?: string): Promise<{ authorization: string }>;
+}
+
+/** What a test may change about the router it starts. */
+export interface RouterScenarioOptions {
+  modelPollMs?: number;
 }
 
 /** What each test of a concurrent suite gets from beforeEach: its own scenario and what closes it. */
@@ -38,7 +47,7 @@ export async function startRouterScenarioEach(context: RouterContext): Promise<v
 }
 
 /** The real router on a topic namespace, consumer group and database of its own, not yet consuming. */
-export async function createRouterScenario(teardown: Teardown): Promise<RouterScenario> {
+export async function createRouterScenario(teardown: Teardown, options: RouterScenarioOptions = {}): Promise<RouterScenario> {
   const testKafka = teardown.add(await createTestKafka(infra, ['zhkh'], 'router'), (it) => it.dispose());
   const { kafka, names } = testKafka;
   const topics = {
@@ -53,8 +62,9 @@ export async function createRouterScenario(teardown: Teardown): Promise<RouterSc
     await it.close();
   });
   await seedOneUnitCity(database);
+  const staffTokens = createStaffTokens(randomBytes(48).toString('base64url'));
   const router = teardown.add(
-    await buildRouterService({ logger: testLogger(), database, kafka, names, groupId: uniqueName('router') }),
+    await buildRouterService({ logger: testLogger(), database, kafka, names, groupId: uniqueName('router'), staffTokens, ...options }),
     async (it) => {
       await it.stop();
       await it.http.close();
@@ -80,6 +90,9 @@ export async function createRouterScenario(teardown: Teardown): Promise<RouterSc
     producedOn,
     firstOn: (topic, appealId) =>
       waitFor(() => producedOn(topic, appealId)[0], { description: `a message about appeal ${appealId} on ${topic}` }),
+    async authorization(role, units = [], staffId = `${role}-1`) {
+      return { authorization: `Bearer ${await staffTokens.issue({ staffId, role, units })}` };
+    },
   };
 }
 

@@ -39,6 +39,8 @@ export interface AdminRouteDeps {
   tokens: StaffTokens;
   routing: RoutingRepository;
   audit: AuditRepository;
+  /** A new unit gets its task topic at once, so its executors can subscribe before its first task. */
+  unitTopics: { ensure(unit: string): Promise<void> };
   clock: () => Date;
 }
 
@@ -122,6 +124,7 @@ export function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): void {
     const principal = await admin(request);
     const { id } = parseRequest(IdParams, request.params);
     const unit = parseRequest(UnitBody, request.body);
+    await deps.unitTopics.ensure(id);
     return afterEdit(await auditedEdit(units, deps.audit, { entity: 'unit', key: id, after: { _id: id, ...unit }, ...edited(principal) }));
   });
 
