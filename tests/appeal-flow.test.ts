@@ -1,47 +1,22 @@
-import { createTopicNames } from '@priemnaya/contracts';
-import { createKafka, ensureTopics } from '@priemnaya/kafka';
-import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
-import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName, waitFor } from '@priemnaya/testing';
-import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLEET_SERVICES, isolatedDatabase, startFleet, type RunningFleet } from '../scripts/fleet/fleet.js';
+import { waitFor } from '@priemnaya/testing';
+import type { RunningFleet } from '../scripts/fleet/fleet.js';
+import { startIsolatedFleet, type IsolatedFleet } from '../scripts/fleet/isolated-fleet.js';
 
 /**
  * The walking skeleton across real processes and the real broker: an appeal posted to the
  * public API becomes a task of the right unit, and its status follows.
  */
 describe('an appeal through the fleet', () => {
+  let isolated: IsolatedFleet;
   let fleet: RunningFleet;
   const logs: string[] = [];
-  const infra = testInfra();
-  const isolation = { topicPrefix: `${uniqueName('e2e')}.`, databaseSuffix: uniqueName('e2e').replace(/-/g, '_') };
-  const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'e2e-setup', logger: silentLogger });
 
   beforeAll(async () => {
-    const names = createTopicNames(isolation.topicPrefix);
-    await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((unit) => unit.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
-    // Every process gets a free port, so this fleet never meets one started by `./scripts/dev up`.
-    const ports = await freePorts(FLEET_SERVICES.length);
-    fleet = await startFleet({
-      kafkaBrokers: infra.kafkaBrokers.join(','),
-      mongoUrl: infra.mongoUrl,
-      isolation,
-      ports: Object.fromEntries(FLEET_SERVICES.map(({ name }, i) => [name, ports[i]])),
-      onLine: (service, line) => logs.push(`${service} ${line}`),
-    });
+    isolated = await startIsolatedFleet('e2e', { onLine: (service, line) => logs.push(`${service} ${line}`) });
+    fleet = isolated.fleet;
   });
-
-  afterAll(async () => {
-    await fleet?.stop();
-    // Leave nothing behind on the shared broker and database.
-    await deleteTopics(kafka, isolation.topicPrefix);
-    const client = await MongoClient.connect(infra.mongoUrl);
-    try {
-      for (const { name } of FLEET_SERVICES) await client.db(isolatedDatabase(name, isolation.databaseSuffix)).dropDatabase();
-    } finally {
-      await client.close();
-    }
-  });
+  afterAll(() => isolated?.dispose());
 
   async function postAppeal(text: string) {
     const response = await fetch(`${fleet.urls.ingest}/v1/appeals`, {

@@ -1,18 +1,16 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { credentials } from '@grpc/grpc-js';
 import { createStaffTokens, withStaffToken } from '@priemnaya/auth';
-import { AppealReceived, createTopicNames, type Channel } from '@priemnaya/contracts';
+import { AppealReceived, type Channel } from '@priemnaya/contracts';
 import { callUnary } from '@priemnaya/grpc';
 import { DeskServiceClient, type RegisterOralAppealRequest, type RegisterOralAppealResponse } from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
-import { createKafka, ensureTopics } from '@priemnaya/kafka';
-import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
-import { collectTopics, deleteTopics, freePorts, silentLogger, testInfra, type TopicCollector, uniqueName, waitFor } from '@priemnaya/testing';
+import { collectTopics, type TopicCollector, waitFor } from '@priemnaya/testing';
 import { Metadata } from '@grpc/grpc-js';
-import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPlatformItem } from '@priemnaya/pos-simulator';
 import { devStaffTokenSecret } from '../scripts/auth/dev-secret.js';
-import { FLEET_SERVICES, isolatedDatabase, startFleet, type RunningFleet } from '../scripts/fleet/fleet.js';
+import type { RunningFleet } from '../scripts/fleet/fleet.js';
+import { startIsolatedFleet, type IsolatedFleet } from '../scripts/fleet/isolated-fleet.js';
 import { FAKE_BOT_TOKEN, startFakeTelegramApi, type FakeTelegramApi } from '../services/ingest/test/support/fake-telegram-api.js';
 
 const WEBHOOK_SECRET = 'e2e-telegram-webhook-secret-0001';
@@ -42,25 +40,16 @@ const texts: Record<Channel, string> = {
  * are flagged as repeats across channels, and no service logs the citizen's data.
  */
 describe('intake from every channel through the fleet', () => {
+  let isolated: IsolatedFleet;
   let fleet: RunningFleet;
   let telegram: FakeTelegramApi;
   let received: TopicCollector;
   const logs: string[] = [];
-  const infra = testInfra();
-  const isolation = { topicPrefix: `${uniqueName('channels')}.`, databaseSuffix: uniqueName('channels').replace(/-/g, '_') };
-  const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'e2e-channels', logger: silentLogger });
   const appealIds = new Map<Channel, string>();
 
   beforeAll(async () => {
-    const names = createTopicNames(isolation.topicPrefix);
-    await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((unit) => unit.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
     telegram = await startFakeTelegramApi();
-    const ports = await freePorts(FLEET_SERVICES.length);
-    fleet = await startFleet({
-      kafkaBrokers: infra.kafkaBrokers.join(','),
-      mongoUrl: infra.mongoUrl,
-      isolation,
-      ports: Object.fromEntries(FLEET_SERVICES.map(({ name }, i) => [name, ports[i]])),
+    isolated = await startIsolatedFleet('channels', {
       extraEnv: {
         TELEGRAM_BOT_TOKEN: FAKE_BOT_TOKEN,
         TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -70,20 +59,14 @@ describe('intake from every channel through the fleet', () => {
       },
       onLine: (service, line) => logs.push(`${service} ${line}`),
     });
-    received = await collectTopics(kafka, [names.of('appeals.received')]);
+    fleet = isolated.fleet;
+    received = await collectTopics(isolated.kafka, [isolated.names.of('appeals.received')]);
   });
 
   afterAll(async () => {
     await received?.stop();
-    await fleet?.stop();
+    await isolated?.dispose();
     await telegram?.close();
-    await deleteTopics(kafka, isolation.topicPrefix);
-    const client = await MongoClient.connect(infra.mongoUrl);
-    try {
-      for (const { name } of FLEET_SERVICES) await client.db(isolatedDatabase(name, isolation.databaseSuffix)).dropDatabase();
-    } finally {
-      await client.close();
-    }
   });
 
   it('the site form registers a written appeal', async () => {

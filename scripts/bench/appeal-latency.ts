@@ -8,31 +8,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createTopicNames } from '@priemnaya/contracts';
-import { createKafka, ensureTopics } from '@priemnaya/kafka';
-import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
-import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName } from '@priemnaya/testing';
-import { MongoClient } from 'mongodb';
-import { FLEET_SERVICES, isolatedDatabase, startFleet } from '../fleet/fleet.js';
+import { startIsolatedFleet } from '../fleet/isolated-fleet.js';
 import { latencyChartSvg, percentile } from './latency-chart.js';
 
 const count = Number(process.argv[2] ?? 100);
 const WARM_UP = 5;
-const infra = testInfra();
-const isolation = { topicPrefix: `${uniqueName('bench')}.`, databaseSuffix: uniqueName('bench').replace(/-/g, '_') };
-const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench', logger: silentLogger });
-await ensureTopics(kafka, fleetTopics(createTopicNames(isolation.topicPrefix), SAMPLE_UNITS.map((u) => u.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
-
 process.stderr.write(`[bench] starting the fleet...\n`);
-const ports = await freePorts(FLEET_SERVICES.length);
-const fleet = await startFleet({
-  kafkaBrokers: infra.kafkaBrokers.join(','),
-  mongoUrl: infra.mongoUrl,
-  isolation,
-  ports: Object.fromEntries(FLEET_SERVICES.map(({ name }, i) => [name, ports[i]])),
-  // One address sends everything here; the per-client limit would measure itself.
-  extraEnv: { RATE_LIMIT_PER_MINUTE: '100000000' },
-});
+// One address sends everything here; the per-client limit would measure itself.
+const isolated = await startIsolatedFleet('bench', { extraEnv: { RATE_LIMIT_PER_MINUTE: '100000000', POS_SIMULATOR_SEED_ITEMS: '0' } });
+const { fleet } = isolated;
 
 const acknowledged: number[] = [];
 const listed: number[] = [];
@@ -63,12 +47,8 @@ try {
     if ((i + 1) % 10 === 0) process.stderr.write(`[bench] ${i + 1}/${WARM_UP + count} appeals\n`);
   }
 } finally {
-  await fleet.stop();
   // The benchmark's topics and databases are its own; leave nothing behind.
-  await deleteTopics(kafka, isolation.topicPrefix);
-  const client = await MongoClient.connect(infra.mongoUrl);
-  for (const { name } of FLEET_SERVICES) await client.db(isolatedDatabase(name, isolation.databaseSuffix)).dropDatabase();
-  await client.close();
+  await isolated.dispose();
 }
 
 const summary = (values: number[]) =>

@@ -13,26 +13,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type AppealReceived, createTopicNames, formatRegistrationNumber } from '@priemnaya/contracts';
-import { createKafka, ensureTopics } from '@priemnaya/kafka';
-import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
-import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName } from '@priemnaya/testing';
+import { type AppealReceived, formatRegistrationNumber } from '@priemnaya/contracts';
+import { ensureTopics } from '@priemnaya/kafka';
+import { testInfra } from '@priemnaya/testing';
 import { Partitioners } from 'kafkajs';
-import { MongoClient } from 'mongodb';
-import { FLEET_SERVICES, isolatedDatabase, startFleet } from '../fleet/fleet.js';
+import { startIsolatedFleet } from '../fleet/isolated-fleet.js';
 import { throughputChartSvg } from './throughput-chart.js';
 import { percentile } from './latency-chart.js';
 
 const secondsPerLevel = Number(process.argv[2] ?? 8);
 const LEVELS = [1, 4, 16, 48];
-const infra = testInfra();
-const isolation = { topicPrefix: `${uniqueName('bench')}.`, databaseSuffix: uniqueName('bench').replace(/-/g, '_') };
-const names = createTopicNames(isolation.topicPrefix);
-const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: 'bench', logger: silentLogger });
-await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((u) => u.code)).map((name) => ({ name })), { partitions: 3, replicationFactor: infra.replicationFactor });
-const rawTopic = `${isolation.topicPrefix}bench.raw`;
-await ensureTopics(kafka, [{ name: rawTopic }], { partitions: 3, replicationFactor: infra.replicationFactor });
-
 interface LevelResult {
   clients: number;
   perSecond: number;
@@ -62,7 +52,8 @@ async function runLevel(clients: number, send: (sequence: number) => Promise<voi
 const submission = (sequence: number) =>
   JSON.stringify({
     text: `В подъезде дома ${sequence % 200} по улице Садовой третью неделю нет отопления, батареи холодные, в квартирах 14 градусов. Просим принять меры.`,
-    author: { name: 'Петрова Анна Сергеевна', email: 'resident@example.org', postalAddress: 'ул. Садовая, 12, кв. 5' },
+    // Each appeal from another citizen, as at a city's intake; the pre-screen still looks each one up.
+    author: { name: `Петрова${sequence} Анна Сергеевна`, email: `resident${sequence}@example.org`, postalAddress: 'ул. Садовая, 12, кв. 5' },
     problemAddress: 'ул. Садовая, 12',
   });
 
@@ -86,17 +77,15 @@ function sampleAppeal(sequence: number): AppealReceived {
 }
 
 process.stderr.write('[bench] starting the fleet...\n');
-const ports = await freePorts(FLEET_SERVICES.length);
-const fleet = await startFleet({
-  kafkaBrokers: infra.kafkaBrokers.join(','),
-  mongoUrl: infra.mongoUrl,
-  isolation,
-  ports: Object.fromEntries(FLEET_SERVICES.map(({ name }, i) => [name, ports[i]])),
+const isolated = await startIsolatedFleet('bench', {
   // One address sends everything here; the per-client limit would measure itself.
   extraEnv: { RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', POS_SIMULATOR_SEED_ITEMS: '0' },
   // Warnings and errors of the services are shown: a failed request must say why.
   onLine: (service, line) => process.stderr.write(`[${service}] ${line}\n`),
 });
+const { fleet, kafka } = isolated;
+const rawTopic = `${isolated.names.prefix}bench.raw`;
+await ensureTopics(kafka, [{ name: rawTopic }], { partitions: 3, replicationFactor: testInfra().replicationFactor });
 
 const service: LevelResult[] = [];
 const rawSingle: LevelResult[] = [];
@@ -120,6 +109,7 @@ try {
 } finally {
   await fleet.stop();
 }
+
 
 // The same broker, the same message size, the producer settings ingest uses: idempotent, acks from all replicas.
 const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
@@ -147,10 +137,8 @@ try {
   rawBatched = batched.perSecond * 500;
 } finally {
   await producer.disconnect();
-  await deleteTopics(kafka, isolation.topicPrefix);
-  const client = await MongoClient.connect(infra.mongoUrl);
-  for (const { name } of FLEET_SERVICES) await client.db(isolatedDatabase(name, isolation.databaseSuffix)).dropDatabase();
-  await client.close();
+  // The benchmark's topics (the raw one included) and databases are its own; leave nothing behind.
+  await isolated.dispose();
 }
 
 const best = service.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));

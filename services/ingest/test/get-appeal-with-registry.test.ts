@@ -44,19 +44,7 @@ describe('GET /v1/appeals/{id} with the registry running', () => {
     expect(await getStatus()).toMatchObject({ status: 'received' });
 
     const appeal = await readReceived(acknowledgement.id);
-    await publish({
-      version: 1,
-      type: 'appeal.routed',
-      eventId: randomUUID(),
-      appealId: appeal.appealId,
-      registrationNumber: appeal.registrationNumber,
-      occurredAt: new Date(Date.parse(appeal.receivedAt) + 1_000).toISOString(),
-      channel: appeal.channel,
-      receivedAt: appeal.receivedAt,
-      topic: 'housing',
-      unit: 'zhkh',
-      reason: { kind: 'keyword-rule', ruleId: 'sample-housing', matchedTerms: ['фонар'] },
-    });
+    await publish(routedToZhkh(appeal));
 
     const routed = await waitFor(async () => {
       const status = await getStatus();
@@ -82,19 +70,7 @@ describe('GET /v1/appeals/{id} with the registry running', () => {
     expect((await getHistory()).history.map((entry) => entry.status)).toEqual(['received']);
 
     const appeal = await readReceived(acknowledgement.id);
-    await publish({
-      version: 1,
-      type: 'appeal.routed',
-      eventId: randomUUID(),
-      appealId: appeal.appealId,
-      registrationNumber: appeal.registrationNumber,
-      occurredAt: new Date(Date.parse(appeal.receivedAt) + 1_000).toISOString(),
-      channel: appeal.channel,
-      receivedAt: appeal.receivedAt,
-      topic: 'housing',
-      unit: 'zhkh',
-      reason: { kind: 'keyword-rule', ruleId: 'sample-housing', matchedTerms: ['фонар'] },
-    });
+    await publish(routedToZhkh(appeal));
 
     const history = await waitFor(async () => {
       const current = await getHistory();
@@ -108,3 +84,20 @@ describe('GET /v1/appeals/{id} with the registry running', () => {
     for (const personal of [submission.author.name, submission.author.email, submission.text]) expect(body).not.toContain(personal);
   });
 });
+
+/** What the router publishes when it routes the appeal to zhkh, a second after it was received. */
+function routedToZhkh(appeal: AppealReceived): AppealRouted {
+  return {
+    version: 1,
+    type: 'appeal.routed',
+    eventId: randomUUID(),
+    appealId: appeal.appealId,
+    registrationNumber: appeal.registrationNumber,
+    occurredAt: new Date(Date.parse(appeal.receivedAt) + 1_000).toISOString(),
+    channel: appeal.channel,
+    receivedAt: appeal.receivedAt,
+    topic: 'housing',
+    unit: 'zhkh',
+    reason: { kind: 'keyword-rule', ruleId: 'sample-housing', matchedTerms: ['фонар'] },
+  };
+}

@@ -12,7 +12,7 @@ const outDir = path.join(root, 'packages/grpc/src/generated');
 const stamp = path.join(outDir, '.inputs-hash');
 const buf = path.join(root, 'packages/grpc/node_modules/.bin/buf');
 
-const inputs = readdirSync(protoDir, { recursive: true, encoding: 'utf8' })
+const inputs = readdirSync(protoDir, { recursive: true, encoding: "utf8" })
   .filter((file) => file.endsWith('.proto') || file.endsWith('.yaml'))
   .sort();
 const hash = createHash('sha256');
