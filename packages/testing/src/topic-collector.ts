@@ -35,6 +35,12 @@ export async function collectTopics(kafka: Kafka, topics: string[]): Promise<Top
   const consumer = kafka.consumer({ groupId: uniqueName('collector'), maxWaitTimeInMs: 250, allowAutoTopicCreation: false });
   const messages: CollectedMessage[] = [];
   const nextOffsets = new Map<string, number>();
+  // On a topic written in transactions the last offset is a commit marker, never delivered as a
+  // message: the batch's last offset says how far the topic has been read.
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    const key = `${payload.topic}/${payload.partition}`;
+    nextOffsets.set(key, Math.max(nextOffsets.get(key) ?? 0, Number(payload.lastOffset) + 1));
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics, fromBeginning: true });
