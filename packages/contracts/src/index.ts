@@ -1,3 +1,4 @@
+export * from './alerts.js';
 export * from './appeal.js';
 export * from './events.js';
 export * from './registration-number.js';

@@ -3,6 +3,7 @@ import { Timestamp } from './timestamp.js';
 import { AppealReceived } from './appeal.js';
 import { AppealEvent } from './events.js';
 import { AppealTriaged, TaskAssigned } from './routing.js';
+import { ControlAlert } from './alerts.js';
 import type { UnitCode } from './routing-topics.js';
 
 /**
@@ -14,6 +15,7 @@ export const TOPIC_CATALOG = {
   'appeals.events': AppealEvent,
   'appeals.triage': AppealTriaged,
   tasks: TaskAssigned,
+  'control.alerts': ControlAlert,
 } as const satisfies Record<string, z.ZodType<{ version: number; appealId: string }>>;
 
 export type TopicId = keyof typeof TOPIC_CATALOG;
@@ -42,7 +44,7 @@ export function createTopicNames(prefix = '') {
   // Compiled once: idOf and unitOfTaskTopic run for every consumed message.
   const taskTopic = new RegExp(`^${escapeRegExp(prefix)}tasks\\.([a-z][a-z0-9-]*)$`);
   const appealTopics = new Map<string, TopicId>(
-    (['appeals.received', 'appeals.events', 'appeals.triage'] as const).map((id) => [at(id), id]),
+    (['appeals.received', 'appeals.events', 'appeals.triage', 'control.alerts'] as const).map((id) => [at(id), id]),
   );
   return {
     prefix,

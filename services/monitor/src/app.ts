@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { StaffTokens } from '@priemnaya/auth';
+import type { Database } from '@priemnaya/database';
+import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
+import { createHttpServer } from '@priemnaya/http';
+import { createPublisher, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import type { FastifyInstance } from 'fastify';
+import { createAlertLedger } from './data-access/alert-ledger.js';
+import { createAppealClockStore } from './data-access/appeal-clock-store.js';
+import { createRulesStore } from './data-access/rules-store.js';
+import { createScheduleStore } from './data-access/schedule-store.js';
+import { createAlertFeed } from './delivery/alert-feed.js';
+import type { Clock } from './domain/clock.js';
+import { alertService } from './entry-points/grpc/alert-service.js';
+import { alertStreamRoutes } from './entry-points/http/alert-stream-routes.js';
+import { digestRoutes } from './entry-points/http/digest-routes.js';
+import { rulesRoutes } from './entry-points/http/rules-routes.js';
+import { startAlertFeedConsumer } from './entry-points/kafka/alert-feed-consumer.js';
+import { startAppealsConsumer } from './entry-points/kafka/appeals-consumer.js';
+import { createDeadlineRules, rulesFrom } from './use-cases/deadline-rules.js';
+import { createFireDueStages, type TickFaults, type TickReport } from './use-cases/fire-due-stages.js';
+import { createRecordLifecycleEvent } from './use-cases/record-lifecycle-event.js';
+import { createReplanOpenClocks } from './use-cases/replan-open-clocks.js';
+import { createSerializer } from './use-cases/serialize.js';
+
+const DAY = 24 * 60 * 60_000;
+
+/** The consumers' context (Kafka, topic names, group, logger, fatal handler) and the monitor's own. */
+export interface MonitorDeps extends ConsumerContext {
+  database: Database;
+  tokens: StaffTokens;
+  clock: Clock;
+  /** 0: no timer, ticks only when `tick()` is called (tests advance a manual clock and tick). */
+  tickIntervalMs: number;
+  claimLeaseMs: number;
+  /** How long after a minute ends its bucket is fired; writes into that minute finish before. */
+  bucketGraceMs?: number;
+  feedRetentionDays: number;
+  faults?: TickFaults;
+}
+
+export interface MonitorService {
+  http: FastifyInstance;
+  grpc: GrpcServer;
+  /** This process's id in its claims and schedule buckets. */
+  session: string;
+  tick(): Promise<TickReport>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the monitor without listening, consuming or ticking, so tests can start the real thing. */
+export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorService> {
+  const session = randomBytes(6).toString('hex');
+  const db = deps.database.db;
+  const clocks = createAppealClockStore(db);
+  const schedule = createScheduleStore(db, session);
+  const ledger = createAlertLedger(db);
+  const rulesStore = createRulesStore(db);
+  const rules = createDeadlineRules(rulesFrom(await rulesStore.load()));
+  const publisher = createPublisher({ kafka: deps.kafka, names: deps.names });
+  const feed = createAlertFeed({ clock: deps.clock, retentionMs: deps.feedRetentionDays * DAY });
+  const serialize = createSerializer();
+  const planning = { clocks, schedule, rules, clock: deps.clock, serialize };
+  const record = createRecordLifecycleEvent(planning);
+  const replan = createReplanOpenClocks(planning);
+  const tick = createFireDueStages({
+    clocks, schedule, ledger, publisher, clock: deps.clock, session, leaseMs: deps.claimLeaseMs, graceMs: deps.bucketGraceMs ?? 5_000, logger: deps.logger,
+    ...(deps.faults ? { faults: deps.faults } : {}),
+  });
+
+  let appeals: RunningConsumer | undefined;
+  let alerts: RunningConsumer | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const http = createHttpServer({
+    logger: deps.logger,
+    readinessChecks: { database: () => deps.database.ping(), appeals: () => appeals?.healthy() ?? false, alerts: () => alerts?.healthy() ?? false },
+  });
+  alertStreamRoutes(http, { tokens: deps.tokens, feed });
+  digestRoutes(http, { tokens: deps.tokens, feed, clocks, rules });
+  rulesRoutes(http, { tokens: deps.tokens, rules, store: rulesStore, clock: deps.clock, replan });
+  await http.ready();
+
+  const watch = alertService({ logger: deps.logger, tokens: deps.tokens, feed });
+  const server = createGrpcServer([watch.binding]);
+  const grpc: GrpcServer = {
+    listen: (host, port) => server.listen(host, port),
+    async close(graceMs) {
+      // Watches never end by themselves.
+      watch.closeAll();
+      await server.close(graceMs);
+    },
+  };
+
+  return {
+    http,
+    grpc,
+    session,
+    tick,
+    async start() {
+      await publisher.connect();
+      alerts = await startAlertFeedConsumer({ ...deps, groupId: `${deps.groupId}.feed.${session}` }, feed);
+      appeals = await startAppealsConsumer(deps, record);
+      if (deps.tickIntervalMs > 0) {
+        timer = setInterval(() => {
+          tick().catch((error: unknown) => deps.logger.warn({ err: error }, 'tick failed; the next one retries'));
+        }, deps.tickIntervalMs);
+      }
+    },
+    async stop() {
+      clearInterval(timer);
+      watch.closeAll();
+      await tick().catch(() => undefined);
+      await appeals?.stop();
+      await alerts?.stop();
+      await publisher.disconnect();
+    },
+  };
+}

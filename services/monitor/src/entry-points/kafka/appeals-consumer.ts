@@ -1,0 +1,21 @@
+import { startConsumer, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import type { LifecycleEvent } from '@priemnaya/deadlines';
+import { lifecycleFromEvent, lifecycleFromReceived } from '../../domain/lifecycle-from-appeal.js';
+
+export type RecordLifecycleEvent = (event: LifecycleEvent, registrationNumber?: string) => Promise<void>;
+
+/** Both appeal topics into the clocks; from the beginning, so a new group rebuilds every clock. */
+export function startAppealsConsumer(context: ConsumerContext, record: RecordLifecycleEvent): Promise<RunningConsumer> {
+  return startConsumer({
+    ...context,
+    fromBeginning: true,
+    topics: ['appeals.received', 'appeals.events'],
+    handlers: {
+      'appeals.received': (appeal) => record(lifecycleFromReceived(appeal), appeal.registrationNumber),
+      'appeals.events': async (event) => {
+        const lifecycle = lifecycleFromEvent(event);
+        if (lifecycle !== undefined) await record(lifecycle, event.registrationNumber);
+      },
+    },
+  });
+}

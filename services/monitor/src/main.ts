@@ -1,0 +1,24 @@
+import { telemetry } from './telemetry.js';
+import { createStaffTokens } from '@priemnaya/auth';
+import { runService } from '@priemnaya/runtime';
+import { buildMonitorService } from './app.js';
+import { systemClock } from './domain/clock.js';
+import { MonitorEnv } from './env.js';
+
+await runService({
+  telemetry,
+  service: 'monitor',
+  envSchema: MonitorEnv,
+  async build({ config, ...context }) {
+    const monitor = await buildMonitorService({
+      ...context,
+      groupId: config.CONSUMER_GROUP,
+      tokens: createStaffTokens(config.STAFF_TOKEN_SECRET),
+      clock: systemClock,
+      tickIntervalMs: config.TICK_INTERVAL_MS,
+      claimLeaseMs: config.CLAIM_LEASE_MS,
+      feedRetentionDays: config.FEED_RETENTION_DAYS,
+    });
+    return { ...monitor, grpc: { server: monitor.grpc, host: config.HTTP_HOST, port: config.GRPC_PORT } };
+  },
+});

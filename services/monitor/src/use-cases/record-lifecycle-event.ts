@@ -1,0 +1,28 @@
+import { applyLifecycleEvent, emptyAppealClocks, type LifecycleEvent } from '@priemnaya/deadlines';
+import { ConcurrentClockWrite } from '../data-access/appeal-clock-store.js';
+import { documentOf, planOf, scheduleStages, writePlanned, type PlanningDeps } from './plan-appeal.js';
+import type { Serialize } from './serialize.js';
+
+/**
+ * Applies one lifecycle event to its appeal's clocks and schedules the stages they plan. Safe to
+ * repeat and in any order: the clocks are a function of the set of events, a repeated event
+ * changes nothing, and an event of an appeal not registered (yet) starts no clock.
+ */
+export function createRecordLifecycleEvent(deps: PlanningDeps & { serialize: Serialize }) {
+  return (event: LifecycleEvent, registrationNumber?: string): Promise<void> =>
+    deps.serialize(async () => {
+      const { policies, calendar } = deps.rules.current();
+      // A new appeal is inserted without reading first: on FerretDB a read that finds nothing
+      // scans the whole collection, an insert of a new _id does not.
+      const fresh = applyLifecycleEvent(emptyAppealClocks(event.appealId), event, policies, calendar);
+      const freshPlan = planOf(deps, fresh);
+      await scheduleStages(deps, freshPlan);
+      if (await deps.clocks.insertNew(documentOf(fresh, freshPlan, 1, registrationNumber, deps.clock.now()))) return;
+
+      const known = await deps.clocks.get(event.appealId);
+      if (known === null) throw new ConcurrentClockWrite(event.appealId);
+      const state = applyLifecycleEvent(known.state, event, policies, calendar);
+      if (state === known.state && (known.registrationNumber !== undefined || registrationNumber === undefined)) return;
+      await writePlanned(deps, known, state, registrationNumber);
+    });
+}
