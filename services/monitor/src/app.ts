@@ -64,7 +64,7 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   const planning = { clocks, schedule, rules, clock: deps.clock, serialize };
   const record = createRecordLifecycleEvent(planning);
   const replan = createReplanOpenClocks(planning);
-  const tick = createFireDueStages({
+  const ticks = createFireDueStages({
     clocks, schedule, ledger, publisher, clock: deps.clock, session, leaseMs: deps.claimLeaseMs, graceMs: deps.bucketGraceMs ?? 5_000, logger: deps.logger,
     ...(deps.faults ? { faults: deps.faults } : {}),
   });
@@ -96,21 +96,21 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
     http,
     grpc,
     session,
-    tick,
+    tick: () => ticks.tick(),
     async start() {
       await publisher.connect();
       alerts = await startAlertFeedConsumer({ ...deps, groupId: `${deps.groupId}.feed.${session}` }, feed);
       appeals = await startAppealsConsumer(deps, record);
       if (deps.tickIntervalMs > 0) {
         timer = setInterval(() => {
-          tick().catch((error: unknown) => deps.logger.warn({ err: error }, 'tick failed; the next one retries'));
+          ticks.tick().catch((error: unknown) => deps.logger.warn({ err: error }, 'tick failed; the next one retries'));
         }, deps.tickIntervalMs);
       }
     },
     async stop() {
       clearInterval(timer);
       watch.closeAll();
-      await tick().catch(() => undefined);
+      await ticks.settled();
       await appeals?.stop();
       await alerts?.stop();
       await publisher.disconnect();

@@ -49,11 +49,17 @@ const PUBLISH_BATCH = 1_000;
  */
 export function createFireDueStages(deps: TickDeps) {
   let running: Promise<TickReport> | undefined;
-  return function tick(): Promise<TickReport> {
-    running ??= run().finally(() => {
-      running = undefined;
-    });
-    return running;
+  return {
+    tick(): Promise<TickReport> {
+      running ??= run().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    /** Resolves when the tick in flight, if any, has ended (for shutdown). */
+    async settled(): Promise<void> {
+      await running?.catch(() => undefined);
+    },
   };
 
   async function run(): Promise<TickReport> {
