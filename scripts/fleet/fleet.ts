@@ -20,8 +20,9 @@ export const FLEET_SERVICES: readonly { name: ServiceName; port: number; grpcPor
   { name: 'desk', port: 8084, grpcPort: 8184, entry: 'services/desk/src/main.ts' },
   { name: 'pos-simulator', port: 8095, entry: 'scripts/pos-simulator.ts' },
   { name: 'pos-adapter', port: 8085, entry: 'services/pos-adapter/src/main.ts' },
+  { name: 'monitor', port: 8086, grpcPort: 8186, entry: 'services/monitor/src/main.ts' },
 ];
-export type ServiceName = 'registry' | 'router' | 'executor' | 'ingest' | 'desk' | 'pos-simulator' | 'pos-adapter';
+export type ServiceName = 'registry' | 'router' | 'executor' | 'ingest' | 'desk' | 'pos-simulator' | 'pos-adapter' | 'monitor';
 
 export interface FleetOptions {
   kafkaBrokers: string;
