@@ -3,7 +3,7 @@ import { env, loadEnv } from '@priemnaya/config';
 import { createTopicNames } from '@priemnaya/contracts';
 import { createKafka, ensureTopics } from '@priemnaya/kafka';
 import { createLogger } from '@priemnaya/observability';
-import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
+import { fleetTopicSpecs, SAMPLE_UNITS } from '@priemnaya/reference-data';
 import { z } from 'zod';
 
 const config = loadEnv(
@@ -16,6 +16,6 @@ const config = loadEnv(
 );
 const logger = createLogger({ service: 'create-topics', level: 'warn' });
 const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'create-topics', logger });
-const topics = fleetTopics(createTopicNames(config.TOPIC_PREFIX), SAMPLE_UNITS.map((unit) => unit.code));
-await ensureTopics(kafka, topics.map((name) => ({ name })), { partitions: 3, replicationFactor: config.TOPIC_REPLICATION_FACTOR });
+const topics = fleetTopicSpecs(createTopicNames(config.TOPIC_PREFIX), SAMPLE_UNITS.map((unit) => unit.code));
+await ensureTopics(kafka, topics, { partitions: 3, replicationFactor: config.TOPIC_REPLICATION_FACTOR });
 process.stderr.write(`[dev] ${topics.length} topics present\n`);

@@ -1,6 +1,6 @@
 import { createTopicNames, type TopicNames } from '@priemnaya/contracts';
 import { createKafka, ensureTopics, type Kafka } from '@priemnaya/kafka';
-import { fleetTopics, SAMPLE_UNITS } from '@priemnaya/reference-data';
+import { fleetTopicSpecs, SAMPLE_UNITS } from '@priemnaya/reference-data';
 import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName } from '@priemnaya/testing';
 import { MongoClient } from 'mongodb';
 import { FLEET_SERVICES, isolatedDatabase, startFleet, type FleetOptions, type RunningFleet } from './fleet.js';
@@ -27,7 +27,7 @@ export async function startIsolatedFleet(
   const isolation = { topicPrefix: `${uniqueName(label)}.`, databaseSuffix: uniqueName(label).replace(/-/g, '_') };
   const names = createTopicNames(isolation.topicPrefix);
   const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: label, logger: silentLogger });
-  await ensureTopics(kafka, fleetTopics(names, SAMPLE_UNITS.map((unit) => unit.code)).map((name) => ({ name })), {
+  await ensureTopics(kafka, fleetTopicSpecs(names, SAMPLE_UNITS.map((unit) => unit.code)), {
     partitions: 3,
     replicationFactor: infra.replicationFactor,
   });

@@ -4,6 +4,8 @@ export interface TopicSpec {
   name: string;
   partitions?: number;
   replicationFactor?: number;
+  /** Topic-level settings, such as `retention.ms`; applied when the topic is created. */
+  config?: Record<string, string>;
 }
 
 const RETRIABLE_METADATA_ERRORS = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
@@ -34,6 +36,7 @@ export async function ensureTopics(
             topic: topic.name,
             numPartitions: topic.partitions ?? defaults.partitions,
             replicationFactor: topic.replicationFactor ?? defaults.replicationFactor,
+            ...(topic.config ? { configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })) } : {}),
           })),
         });
       } catch (error) {

@@ -16,13 +16,33 @@ const NAMED_ENTITIES: Record<string, string> = {
   ndash: '–',
 };
 
-/** Removes tags, script and style bodies and comments, and decodes the common entities. */
+/**
+ * Removes tags, script and style bodies and comments, and decodes the common entities. Linear in
+ * the text's length whatever it holds: a tag cannot contain `<`, and a block whose end is missing
+ * ends the search for that kind of block (a text of `<a<a<a…` or `<style <style…` must not cost
+ * seconds of a replica's event loop).
+ */
 export function toPlainText(text: string): string {
-  return text
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/giu, ' ')
-    .replace(/<!--[\s\S]*?-->/gu, ' ')
-    .replace(/<\/?[a-z][^>]*>/giu, ' ')
+  return dropBlocks(dropBlocks(dropBlocks(text, /<script\b[^<>]*>/giu, '</script'), /<style\b[^<>]*>/giu, '</style'), /<!--/gu, '-->')
+    .replace(/<\/?[a-z][^<>]*>/giu, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (entity: string, body: string) => decodeEntity(body) ?? entity);
+}
+
+/** Cuts each block from an opening match to its closing text, scanning each character once. */
+function dropBlocks(text: string, opening: RegExp, closing: string): string {
+  const lower = text.toLowerCase();
+  let result = '';
+  let from = 0;
+  opening.lastIndex = 0;
+  for (let match = opening.exec(text); match; match = opening.exec(text)) {
+    const end = lower.indexOf(closing, opening.lastIndex);
+    if (end < 0) break;
+    const after = text.indexOf('>', end);
+    result += `${text.slice(from, match.index)} `;
+    from = after < 0 ? text.length : after + 1;
+    opening.lastIndex = from;
+  }
+  return result + text.slice(from);
 }
 
 function decodeEntity(body: string): string | undefined {

@@ -11,3 +11,16 @@ export function fleetTopics(names: TopicNames, units: readonly UnitCode[]): stri
   ];
   return [...topics, ...topics.map((topic) => names.deadLetter(topic))];
 }
+
+/**
+ * The event log is kept for good: the registry is rebuilt from it, and every ingest replica
+ * reloads its window of recent appeals from `appeals.received` when it starts. The other topics
+ * follow the broker's retention.
+ */
+export const EVENT_LOG_TOPIC_CONFIG = { 'retention.ms': '-1', 'retention.bytes': '-1' } as const;
+
+/** The fleet's topics with the settings each is created with. */
+export function fleetTopicSpecs(names: TopicNames, units: readonly UnitCode[]): { name: string; config?: Record<string, string> }[] {
+  const eventLog = new Set([names.of('appeals.received'), names.of('appeals.events')]);
+  return fleetTopics(names, units).map((name) => (eventLog.has(name) ? { name, config: { ...EVENT_LOG_TOPIC_CONFIG } } : { name }));
+}

@@ -10,7 +10,12 @@ export const IngestEnv = z.object({
   /** The public API; loopback unless a proxy in front needs otherwise. */
   HTTP_HOST: env.host(),
   HTTP_PORT: env.port(8080),
-  /** The intake gRPC API for the desk and the platform adapter; loopback like HTTP. */
+  /**
+   * The intake gRPC API for the desk and the platform adapter. It is internal: it takes no staff
+   * token, so it stays on loopback or a private network (a service mesh's mTLS in a cluster),
+   * whatever HTTP_HOST the public API binds to.
+   */
+  GRPC_HOST: env.host(),
   GRPC_PORT: env.port(8180),
   /** Requests per minute one client (by address) may make to the public routes before 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),

@@ -49,7 +49,7 @@ await runService({
     });
     return {
       http: ingest.http,
-      grpc: { server: ingest.grpc, host: config.HTTP_HOST, port: config.GRPC_PORT },
+      grpc: { server: ingest.grpc, host: config.GRPC_HOST, port: config.GRPC_PORT },
       start: () => ingest.start(),
       stop: async () => {
         await ingest.stop();

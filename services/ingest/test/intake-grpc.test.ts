@@ -70,6 +70,23 @@ describe.concurrent('gRPC priemnaya.intake.v1.IntakeService', () => {
     expect(scenario.received.messages.map((m) => AppealReceived.parse(m.value))).toMatchObject([{ kind: 'platform-message', platform: { category: 'roads' } }]);
   });
 
+  it<IngestContext>('RegisterAppeal: when the raw payload has field names with dots or a leading $, registers it and keeps them', async (context) => {
+    const { expect, scenario } = context;
+    const raw = { 'attribute.WHISPER.1': 'x', $where: 'y', nested: { 'a.b': 1 } };
+    const response = await clientOf(context).register(deskAppeal({ rawPayloadJson: JSON.stringify(raw) }));
+    const [message] = await scenario.received.waitForAppeal(response.appealId);
+    expect(AppealReceived.parse(message?.value).raw.body).toEqual(raw);
+  });
+
+  it<IngestContext>('RegisterAppeal: when the platform republishes an item with edited metadata, it is the same appeal', async (context) => {
+    const { expect } = context;
+    const { register } = clientOf(context);
+    const item = deskAppeal({ channel: 'pos', kind: 'appeal', externalId: 'pos-item-7', reception: undefined, platform: { category: 'ZKH.01' } });
+    const first = await register(item);
+    const edited = await register({ ...item, platform: { category: 'DOR.03' } });
+    expect(edited).toMatchObject({ appealId: first.appealId, registrationNumber: first.registrationNumber, replayed: true });
+  });
+
   const invalid = [
     { condition: 'an oral appeal has no reception card', request: deskAppeal({ reception: undefined }), field: 'reception' },
     { condition: 'the kind is unknown', request: deskAppeal({ kind: 'letter' }), field: 'kind' },

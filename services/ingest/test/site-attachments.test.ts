@@ -55,6 +55,19 @@ describe.concurrent('POST /v1/appeals with attachments (multipart/form-data)', (
     }
   });
 
+  it<IngestContext>('when the same form with the same files is sent again under its Idempotency-Key, returns the first registration', async ({ scenario, expect }) => {
+    const form = await multipartBody({ appeal: JSON.stringify(aSubmission('resent with files')) }, [{ field: 'attachments', name: 'yard.png', type: 'image/png', content: PNG_BYTES }]);
+    const post = () => scenario.ingest.app.inject({ method: 'POST', url: '/v1/appeals', payload: form.payload, headers: { ...form.headers, 'idempotency-key': 'form-with-files-1' } });
+
+    const first = await post();
+    const again = await post();
+
+    expect(first.statusCode).toBe(202);
+    expect(again.statusCode).toBe(202);
+    expect(again.json<Acknowledgement>()).toEqual(first.json<Acknowledgement>());
+    expect(again.headers['idempotent-replayed']).toBe('true');
+  });
+
   const rejected = [
     {
       condition: 'a file is of a type not accepted',
@@ -65,6 +78,12 @@ describe.concurrent('POST /v1/appeals with attachments (multipart/form-data)', (
     {
       condition: 'a file claims to be a PDF but is not',
       files: [{ field: 'attachments', name: 'scan.pdf', type: 'application/pdf', content: Buffer.from('<html>not a pdf</html>') }],
+      status: 400,
+      field: 'attachments[0]',
+    },
+    {
+      condition: 'a file has no name',
+      files: [{ field: 'attachments', name: 'photos/', type: 'image/png', content: PNG_BYTES }],
       status: 400,
       field: 'attachments[0]',
     },
@@ -101,6 +120,16 @@ describe.concurrent('POST /v1/appeals with attachments (multipart/form-data)', (
     const response = await scenario.ingest.app.inject({ method: 'POST', url: '/v1/appeals', ...form });
     expect(response.statusCode).toBe(400);
     expect(response.json<ErrorResponse>().fields?.map((f) => f.field)).toEqual(['appeal.text']);
+  });
+
+  it<IngestContext>('when the multipart body has no boundary or is cut short, answers 400 naming body', async ({ scenario, expect }) => {
+    const form = await multipartBody({ appeal: JSON.stringify(aSubmission('cut short')) }, [{ field: 'attachments', name: 'yard.png', type: 'image/png', content: PNG_BYTES }]);
+    const noBoundary = await scenario.ingest.app.inject({ method: 'POST', url: '/v1/appeals', payload: form.payload, headers: { 'content-type': 'multipart/form-data' } });
+    const cutShort = await scenario.ingest.app.inject({ method: 'POST', url: '/v1/appeals', payload: form.payload.subarray(0, form.payload.length - 40), headers: form.headers });
+    for (const response of [noBoundary, cutShort]) {
+      expect(response.statusCode).toBe(400);
+      expect(response.json<ErrorResponse>().fields?.map((f) => f.field)).toEqual(['body']);
+    }
   });
 
   it<IngestContext>('when the content type is neither JSON nor a form, answers 415 naming content-type', async ({ scenario, expect }) => {

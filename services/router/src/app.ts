@@ -4,7 +4,7 @@ import { loadDefaultModel, type ClassifierModel } from '@priemnaya/classifier';
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
 import { createPublisher, ensureTopics, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
-import { fleetTopics } from '@priemnaya/reference-data';
+import { fleetTopicSpecs } from '@priemnaya/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { createAuditRepository } from './data-access/audit-repository.js';
 import { createCurrentModel } from './data-access/current-model.js';
@@ -110,9 +110,9 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
     http,
     async start() {
       if (await routing.seedIfEmpty()) deps.logger.info('seeded the sample city routing table');
-      const topics = fleetTopics(deps.names, await routing.unitCodes());
-      await ensureTopics(deps.kafka, topics.map((name) => ({ name })), topicDefaults);
-      topics.forEach((topic) => knownTopics.add(topic));
+      const topics = fleetTopicSpecs(deps.names, await routing.unitCodes());
+      await ensureTopics(deps.kafka, topics, topicDefaults);
+      topics.forEach((topic) => knownTopics.add(topic.name));
       await publisher.connect();
       await currentModel.start();
       consumer = await startRouterConsumer(deps, { routeAppeal, handleHandBack }, deps.maxMessagesPerTransaction ?? 50);

@@ -5,7 +5,11 @@ import type { ScreeningIndex, StoredAppeal } from '../domain/submit-appeal.js';
 
 interface AppealDocument {
   _id: string;
-  appeal: AppealReceived;
+  /**
+   * The appeal as published, as JSON text: its raw channel payload may hold any field names a
+   * client chose, and names with `.` or a leading `$` are refused as document keys.
+   */
+  appealJson: string;
   fingerprint: string;
   /** What the person window files once Kafka has the appeal (a resend may be the one to do it). */
   screeningIndex: ScreeningIndex;
@@ -28,7 +32,7 @@ export function createAppealRepository(db: Db) {
   async function toStored(document: AppealDocument): Promise<StoredAppeal> {
     const acknowledgement = await acknowledgements.findOne({ _id: document._id });
     return {
-      appeal: AppealReceived.parse(document.appeal),
+      appeal: AppealReceived.parse(JSON.parse(document.appealJson)),
       fingerprint: document.fingerprint,
       screeningIndex: document.screeningIndex,
       ...(acknowledgement ? { acknowledgedAt: acknowledgement.at } : {}),
@@ -44,7 +48,7 @@ export function createAppealRepository(db: Db) {
       try {
         await appeals.insertOne({
           _id: stored.appeal.appealId,
-          appeal: stored.appeal,
+          appealJson: JSON.stringify(stored.appeal),
           fingerprint: stored.fingerprint,
           screeningIndex: stored.screeningIndex,
         });

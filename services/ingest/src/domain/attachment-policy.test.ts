@@ -20,4 +20,8 @@ describe('refuseAttachment', () => {
   it('refuses an empty text file', () => {
     expect(refuseAttachment({ fileName: 'note.txt', contentType: 'text/plain', content: Buffer.alloc(0) })).toBe('the file is empty');
   });
+  it('refuses a file without a name, or with a name too long to keep', () => {
+    expect(refuseAttachment({ fileName: '', contentType: 'image/png', content: PNG })).toBe('the file has no name');
+    expect(refuseAttachment({ fileName: `${'я'.repeat(256)}.png`, contentType: 'image/png', content: PNG })).toBe('the file name is longer than 255 characters');
+  });
 });

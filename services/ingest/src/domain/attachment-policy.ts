@@ -21,6 +21,8 @@ export interface AttachmentLimits {
 
 /** Why a file is refused, or undefined when it may be stored. */
 export function refuseAttachment(file: { fileName: string; contentType: string; content: Buffer }): string | undefined {
+  if (file.fileName.trim() === '') return 'the file has no name';
+  if (file.fileName.length > 255) return 'the file name is longer than 255 characters';
   const allowed = ATTACHMENT_TYPES[file.contentType];
   if (!allowed) return `type ${file.contentType} is not accepted; accepted: ${Object.keys(ATTACHMENT_TYPES).join(', ')}`;
   if (allowed.magic && !allowed.magic(file.content.subarray(0, 16))) return `the content is not ${file.contentType}`;

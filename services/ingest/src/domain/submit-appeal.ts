@@ -86,6 +86,13 @@ export interface Registration {
   screening: ScreeningFinding[];
 }
 
+/**
+ * Channels whose external id alone says which item it is: the platform republishes an item after
+ * editing its metadata (docs/pos-platform-contract.md), and that is the same appeal, registered
+ * once. Elsewhere a different appeal under a used key or id is a client's mistake.
+ */
+const EXTERNAL_ID_IS_IDENTITY: ReadonlySet<Channel> = new Set(['pos']);
+
 /** The same idempotency key was sent with a different appeal: a client bug, never retried. */
 export class IdempotencyKeyConflict extends AppError {
   constructor(readonly field: string) {
@@ -100,9 +107,10 @@ export class IdempotencyKeyConflict extends AppError {
  */
 export function createSubmitAppeal(ports: SubmitAppealPorts) {
   return async function submitAppeal(intake: AppealIntake): Promise<Registration> {
-    // The raw payload may differ between resends (timestamps, signatures); what is said may not.
-    const { raw: _raw, idempotencyKey: _key, ...meaning } = intake;
-    const print = fingerprint(meaning);
+    // The raw payload may differ between resends (timestamps, signatures), and a resent file is
+    // stored again under a new id; what is said, and the files' contents, may not differ.
+    const { raw: _raw, idempotencyKey: _key, attachments, ...meaning } = intake;
+    const print = fingerprint({ ...meaning, attachments: attachments.map(({ attachmentId: _id, ...file }) => file) });
     const dedup =
       intake.idempotencyKey !== undefined
         ? { key: `key:${intake.idempotencyKey}`, field: 'Idempotency-Key' }
@@ -114,7 +122,8 @@ export function createSubmitAppeal(ports: SubmitAppealPorts) {
     let appealId = newId;
     if (dedup !== undefined) {
       const claim = await ports.intakeKeys.claim(dedup.key, appealId, print);
-      if (claim.fingerprint !== print) throw new IdempotencyKeyConflict(dedup.field);
+      const sameItem = dedup.field === 'externalId' && EXTERNAL_ID_IS_IDENTITY.has(intake.channel);
+      if (claim.fingerprint !== print && !sameItem) throw new IdempotencyKeyConflict(dedup.field);
       appealId = claim.appealId;
     }
 

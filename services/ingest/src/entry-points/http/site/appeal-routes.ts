@@ -1,4 +1,5 @@
 import { AppealId, AppealSubmission, type AttachmentRef } from '@priemnaya/contracts';
+import { isRetriable } from '@priemnaya/errors';
 import { parseRequest, RequestError } from '@priemnaya/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -135,7 +136,11 @@ function multipartError(error: unknown, limits: AttachmentLimits): unknown {
       { field: 'attachments', message: `more than ${limits.maxFiles} files` },
     ]);
   }
-  return error;
+  if (error instanceof RequestError || isRetriable(error)) return error;
+  // Anything else the form parser throws (no boundary, a body cut short) is the body's fault.
+  return new RequestError(400, 'bad_request', 'body: not a well-formed multipart/form-data body', [
+    { field: 'body', message: 'not a well-formed multipart/form-data body' },
+  ]);
 }
 
 function parseHeaders(headers: Record<string, unknown>) {
