@@ -113,7 +113,8 @@ export function createSubmitAppeal(ports: SubmitAppealPorts) {
     const print = fingerprint({ ...meaning, attachments: attachments.map(({ attachmentId: _id, ...file }) => file) });
     const dedup =
       intake.idempotencyKey !== undefined
-        ? { key: `key:${intake.idempotencyKey}`, field: 'Idempotency-Key' }
+        ? // Each channel's clients have their own keys: a public client cannot take the desk's.
+          { key: `key:${intake.channel}:${intake.idempotencyKey}`, field: 'Idempotency-Key' }
         : intake.externalId !== undefined
           ? { key: `external:${intake.channel}:${intake.externalId}`, field: 'externalId' }
           : undefined;
