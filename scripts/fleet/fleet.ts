@@ -36,6 +36,8 @@ export interface FleetOptions {
   /** Receives every line a service prints. */
   onLine?: (service: ServiceName, line: string) => void;
   extraEnv?: Record<string, string>;
+  /** Starts only these processes (a benchmark of one service alone); all of them when absent. */
+  only?: readonly ServiceName[];
   readyTimeoutMs?: number;
 }
 
@@ -67,7 +69,8 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
     }
   }
 
-  for (const { name, entry, grpcPort } of FLEET_SERVICES) {
+  const started = FLEET_SERVICES.filter(({ name }) => options.only?.includes(name) ?? true);
+  for (const { name, entry, grpcPort } of started) {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...options.extraEnv,
@@ -130,7 +133,7 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
   });
   try {
     await Promise.race([
-      Promise.all(FLEET_SERVICES.map(({ name }) => waitUntilReady(urls[name], deadline, name))),
+      Promise.all(started.map(({ name }) => waitUntilReady(urls[name], deadline, name))),
       failure,
     ]);
   } catch (error) {

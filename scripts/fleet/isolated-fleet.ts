@@ -21,7 +21,7 @@ export interface IsolatedFleet {
  */
 export async function startIsolatedFleet(
   label: string,
-  options: Pick<FleetOptions, 'extraEnv' | 'onLine' | 'readyTimeoutMs'> = {},
+  options: Pick<FleetOptions, 'extraEnv' | 'onLine' | 'readyTimeoutMs' | 'only'> = {},
 ): Promise<IsolatedFleet> {
   const infra = testInfra();
   const isolation = { topicPrefix: `${uniqueName(label)}.`, databaseSuffix: uniqueName(label).replace(/-/g, '_') };
