@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitMarginCalibration, marginConfidence, topTwo } from './calibration.js';
+import { MARGIN_TIE_BREAK, fitMarginCalibration, marginConfidence, topTwo } from './calibration.js';
 
 const row = (...values: number[]): Float64Array => Float64Array.from(values);
 
@@ -19,10 +19,17 @@ describe('fitMarginCalibration', () => {
 describe('marginConfidence', () => {
   const knots = { margins: [1, 3], confidences: [0.5, 0.9] };
 
-  it('interpolates between knots and is flat beyond them', () => {
-    expect(marginConfidence(knots, 2)).toBeCloseTo(0.7);
-    expect(marginConfidence(knots, 0)).toBe(0.5);
-    expect(marginConfidence(knots, 9)).toBe(0.9);
+  it('interpolates between knots, and beyond them stays within the tie-break share of the end knots', () => {
+    expect(marginConfidence(knots, 2)).toBeCloseTo(0.7, 2);
+    expect(Math.abs(marginConfidence(knots, 0) - 0.5)).toBeLessThanOrEqual(MARGIN_TIE_BREAK);
+    expect(Math.abs(marginConfidence(knots, 9) - 0.9)).toBeLessThanOrEqual(MARGIN_TIE_BREAK);
+  });
+
+  it('when two margins differ, never gives them the same confidence, even where the curve is flat', () => {
+    const flat = { margins: [1, 2, 3], confidences: [0.9, 0.9, 0.9] };
+    const margins = [0.5, 1.5, 2.5, 4, 40];
+    const confidences = margins.map((m) => marginConfidence(flat, m));
+    confidences.slice(1).forEach((c, i) => expect(c).toBeGreaterThan(confidences[i]!));
   });
 });
 

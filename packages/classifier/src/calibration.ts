@@ -80,8 +80,21 @@ export function fitMarginCalibration(logits: readonly Float64Array[], labels: re
   return { margins: blocks.map((b) => b.marginSum / b.count), confidences };
 }
 
-/** Linear between knots, flat beyond the first and the last. */
+/**
+ * Share of the confidence given to a strictly increasing function of the margin, so that the
+ * calibrated confidence never ties two different margins: the isotonic curve is flat inside and
+ * beyond its blocks, and a tie there would lump a wide range of margins under one threshold.
+ * It moves no confidence by more than this share.
+ */
+export const MARGIN_TIE_BREAK = 1e-3;
+
+/** The isotonic curve (linear between knots, flat beyond the first and the last), nudged to increase strictly with the margin. */
 export function marginConfidence(calibration: MarginKnots, margin: number): number {
+  const squashed = margin > 0 ? margin / (1 + margin) : 0;
+  return (1 - MARGIN_TIE_BREAK) * isotonicConfidence(calibration, margin) + MARGIN_TIE_BREAK * squashed;
+}
+
+function isotonicConfidence(calibration: MarginKnots, margin: number): number {
   const { margins, confidences } = calibration;
   const last = margins.length - 1;
   if (last < 0) return 0;

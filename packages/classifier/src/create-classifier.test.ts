@@ -48,6 +48,13 @@ describe('train', () => {
     expect(again.version).toBe(model.version);
   });
 
+  it('when asked to average several runs, keeps one set of weights that still predicts the topic, and records the runs', () => {
+    const averaged = train(examples, { features: { minDocumentFrequency: 1 }, averagedRuns: 3, corpus: 'test' });
+    expect(averaged.weights).toHaveLength(model.weights.length);
+    expect(averaged.training.options).toMatchObject({ averagedRuns: 3 });
+    expect(createClassifier(averaged).classify('Ямы на дороге, разбит асфальт').topic).toBe('roads');
+  });
+
   it('refuses an unknown topic', () => {
     expect(() => train([{ text: 'x', topic: 'weather' as LabelledAppeal['topic'] }])).toThrow(/weather/);
   });

@@ -9,8 +9,6 @@ export interface WordScorer {
   topStems(topic: number, count: number): string[];
 }
 
-const SCORE_CACHE_LIMIT = 100_000;
-
 /**
  * Scoring for `word` weighting. A word's features always add up to the same per-topic sums, so
  * each word form's sums (word block and character block) are computed once and cached; an
@@ -18,26 +16,25 @@ const SCORE_CACHE_LIMIT = 100_000;
  * same scores as the sparse vector times the weights.
  */
 export function createWordScorer(words: WordLookup, weights: Float32Array, bias: ArrayLike<number>, topicCount: number, charWeight: number): WordScorer {
-  const sums = new Map<WordEntry, Float32Array>();
+  // The sums live on the word's cache entry: they go when the lookup's cache is cleared.
   const sumsOf = (entry: WordEntry): Float32Array => {
-    let cached = sums.get(entry);
-    if (cached !== undefined) return cached;
-    cached = new Float32Array(2 * topicCount);
+    if (entry.sums !== undefined) return entry.sums;
+    const cached = new Float32Array(2 * topicCount);
     for (const i of entry.features) {
       const offset = words.isChar[i] === 1 ? topicCount : 0;
       const base = i * topicCount;
       const value = words.idf[i]!;
       for (let c = 0; c < topicCount; c++) cached[offset + c] = cached[offset + c]! + value * weights[base + c]!;
     }
-    if (sums.size >= SCORE_CACHE_LIMIT) sums.clear();
-    sums.set(entry, cached);
+    entry.sums = cached;
     return cached;
   };
 
   const wordBlock = new Float64Array(topicCount);
   const charBlock = new Float64Array(topicCount);
-  // The last appeal's words, their frequencies and sums, kept for `topStems`.
-  const last: { stem: string; frequency: number; sums: Float32Array }[] = [];
+  // The last appeal's words and their frequencies, kept for `topStems` without an object per word.
+  const last: WordEntry[] = [];
+  let frequencies = new Float64Array(256);
   let wordScale = 0;
   let charScale = 0;
 
@@ -58,7 +55,13 @@ export function createWordScorer(words: WordLookup, weights: Float32Array, bias:
         }
         wordNorm += frequency * frequency * entry.wordSquares;
         charNorm += frequency * frequency * entry.charSquares;
-        last.push({ stem: entry.stem ?? '', frequency, sums: entrySums });
+        if (last.length === frequencies.length) {
+          const grown = new Float64Array(2 * last.length);
+          grown.set(frequencies);
+          frequencies = grown;
+        }
+        frequencies[last.length] = frequency;
+        last.push(entry);
       }
       distinct.release();
       wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
@@ -67,14 +70,29 @@ export function createWordScorer(words: WordLookup, weights: Float32Array, bias:
       return last.length > 0;
     },
     topStems(topic, count) {
-      const weighed = last
-        .map((w) => ({ stem: w.stem, weight: w.frequency * (w.sums[topic]! * wordScale + w.sums[topicCount + topic]! * charScale) }))
-        .filter((w) => w.weight > 0)
-        .sort((a, b) => b.weight - a.weight);
+      // A running top list over the words: sorting them all would cost more than the scores did.
       const stems: string[] = [];
-      for (const { stem } of weighed) {
-        if (!stems.includes(stem)) stems.push(stem);
-        if (stems.length === count) break;
+      const weightsOf: number[] = [];
+      for (let i = 0; i < last.length; i++) {
+        const entry = last[i]!;
+        const sums = entry.sums!;
+        const weight = frequencies[i]! * (sums[topic]! * wordScale + sums[topicCount + topic]! * charScale);
+        const stem = entry.stem ?? '';
+        if (weight <= 0 || (stems.length === count && weight <= weightsOf[count - 1]!)) continue;
+        const already = stems.indexOf(stem);
+        if (already >= 0) {
+          if (weightsOf[already]! >= weight) continue;
+          stems.splice(already, 1);
+          weightsOf.splice(already, 1);
+        }
+        let at = stems.length;
+        while (at > 0 && weightsOf[at - 1]! < weight) at--;
+        stems.splice(at, 0, stem);
+        weightsOf.splice(at, 0, weight);
+        if (stems.length > count) {
+          stems.pop();
+          weightsOf.pop();
+        }
       }
       return stems;
     },

@@ -39,6 +39,15 @@ describe('tokeniseAppeal', () => {
     expect(names('<p>Добрый день</p><p>Прошу помочь</p>')).toEqual([]);
   });
 
+  it('when a number ends with a dot, the sentence goes on; a word with a dot ends it', () => {
+    expect(names('Яма у дома 5. Сосед Петров жалуется')).toEqual(['сосед', 'петров']);
+    expect(names('Яма у дома. Сосед Петров жалуется')).toEqual(['петров']);
+  });
+
+  it('keeps hyphenated words whole and lower-cases mixed-case words', () => {
+    expect(words('Кое-где нет воды, пишу в ЖилИнспекцию')).toEqual(['кое-где', 'нет', 'воды', 'пишу', 'жилинспекцию']);
+  });
+
   it('when text has no words, gives no tokens', () => {
     expect(tokeniseAppeal('')).toEqual([]);
     expect(tokeniseAppeal('😀🔥👍 123 !!!')).toEqual([]);

@@ -23,6 +23,8 @@ export interface WordEntry {
   readonly charSquares: number;
   /** Occurrences in the appeal being vectorised; back to 0 after each call. */
   count: number;
+  /** What the word adds to each topic's score (word block, then character block), once a scorer has worked it out. */
+  sums?: Float32Array;
 }
 
 const WORD_CACHE_LIMIT = 100_000;
@@ -62,9 +64,10 @@ export function createWordLookup(terms: readonly string[], idf: ArrayLike<number
     const cache = proper ? properCache : ordinaryCache;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
-    const wordStem = stem(word);
+    // A stop word is cached as a word without features, so a token costs one cache look-up.
+    const wordStem = STOP_WORDS.has(word) ? undefined : stem(word);
     let entry = NO_FEATURES;
-    if (!proper || index.has(`w:${wordStem}`)) {
+    if (wordStem !== undefined && (!proper || index.has(`w:${wordStem}`))) {
       const found: number[] = [];
       let wordSquares = 0;
       let charSquares = 0;
@@ -94,7 +97,6 @@ export function createWordLookup(terms: readonly string[], idf: ArrayLike<number
   const distinctWords = (tokens: readonly AppealToken[]): DistinctWords => {
     distinct.release();
     for (const token of tokens) {
-      if (STOP_WORDS.has(token.word)) continue;
       const entry = lookup(token.word, token.proper);
       if (entry.features.length === 0) continue;
       if (entry.count === 0) entries.push(entry);
@@ -155,7 +157,6 @@ export function createVectoriser(
     n = 0;
     let previous: string | undefined;
     for (const token of tokens) {
-      if (STOP_WORDS.has(token.word)) continue;
       const entry = words.lookup(token.word, token.proper);
       if (entry.stem === undefined) continue;
       for (const i of entry.features) add(i, 1);
