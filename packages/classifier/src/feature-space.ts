@@ -24,7 +24,9 @@ export type FeatureSettings = z.infer<typeof FeatureSettings>;
 export const DEFAULT_FEATURE_SETTINGS: FeatureSettings = {
   charNgrams: [3, 5],
   wordBigrams: false,
-  minDocumentFrequency: 3,
+  // 5-fold CV on Kursk: 2 beat 3 on macro-F1 (0.644 -> 0.647) and coverage at 95% precision (58.9% -> 59.2%);
+  // names stay out by the capitalisation test, not by frequency. Character weight 0.8 and 1.2 did worse than 1.
+  minDocumentFrequency: 2,
   charWeight: 1,
   weighting: 'word',
 };
