@@ -4,12 +4,11 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppealEvent, AppealTriaged, TaskAssigned } from '@priemnaya/contracts';
 import { createPublisher } from '@priemnaya/kafka';
-import { createTeardown, createTestKafka, freePort, testInfra, uniqueName, waitFor, type TopicCollector } from '@priemnaya/testing';
+import { collectTopics, createTeardown, createTestKafka, freePort, testInfra, uniqueName, waitFor, type TopicCollector } from '@priemnaya/testing';
 import { MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRoutingRepository } from '../services/router/src/data-access/routing-repository.js';
 import { anAppeal } from '../services/router/test/support/appeals.js';
-import { collectCommitted } from '../services/router/test/support/committed-collector.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const infra = testInfra();
@@ -79,8 +78,8 @@ describe('router process on appeals.received', () => {
     await db.collection<{ _id: string; unit: string }>('routing_table').deleteMany({ unit: { $ne: 'zhkh' } });
 
     const topics = { tasks: names.tasks('zhkh'), triage: names.of('appeals.triage'), events: names.of('appeals.events') };
-    const committed = teardown.add(await collectCommitted(kafka, Object.values(topics)), (it) => it.stop());
-    const uncommitted = teardown.add(await collectCommitted(kafka, Object.values(topics), { readUncommitted: true }), (it) => it.stop());
+    const committed = teardown.add(await collectTopics(kafka, Object.values(topics)), (it) => it.stop());
+    const uncommitted = teardown.add(await collectTopics(kafka, Object.values(topics), { readUncommitted: true }), (it) => it.stop());
 
     const appeals = Array.from({ length: APPEALS }, (_, i) => anAppeal(TEXTS[i % TEXTS.length] ?? ''));
     const publisher = teardown.add(createPublisher({ kafka, names }), (it) => it.disconnect());

@@ -1,8 +1,9 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { TOPIC_CATALOG, type DeadLetter, type TopicId, type TopicNames, type TopicPayload } from '@priemnaya/contracts';
+import { TOPIC_CATALOG, type TopicId, type TopicNames, type TopicPayload } from '@priemnaya/contracts';
 import { isRetriable } from '@priemnaya/errors';
 import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { deadLetterOf } from './dead-letter.js';
 import { extractTraceContext } from './trace-headers.js';
 
 const tracer = trace.getTracer('@priemnaya/kafka');
@@ -88,22 +89,8 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
 
   /** `loggedReason`: what may be logged of the reason, when the reason itself may quote data. */
   async function deadLetter({ topic, partition, message }: EachMessagePayload, reason: string, loggedReason = reason): Promise<void> {
-    const letter: DeadLetter = {
-      version: 1,
-      originalTopic: topic,
-      partition,
-      offset: message.offset,
-      key: message.key?.toString() ?? null,
-      valueBase64: message.value?.toString('base64') ?? null,
-      reason,
-      failedAt: new Date().toISOString(),
-      consumerGroup: groupId,
-    };
-    await deadLetters.send({
-      topic: names.deadLetter(topic),
-      acks: -1,
-      messages: [{ key: message.key, value: JSON.stringify(letter), headers: message.headers ?? {} }],
-    });
+    const letter = deadLetterOf(names, groupId, { topic, partition, message }, reason);
+    await deadLetters.send({ topic: letter.topic, acks: -1, messages: [letter.message] });
     logger.warn({ topic, partition, offset: message.offset, reason: loggedReason }, 'message dead-lettered');
   }
 

@@ -1,4 +1,5 @@
 export * from './consumer.js';
+export * from './dead-letter.js';
 export * from './create-kafka.js';
 export * from './publisher.js';
 export * from './topic-admin.js';

@@ -30,9 +30,15 @@ export interface TopicCollector {
  * Reads what a service produced: the topics from the beginning, under a consumer group of its
  * own, so it sees every message whenever it joins and never takes one from the service.
  */
-export async function collectTopics(kafka: Kafka, topics: string[]): Promise<TopicCollector> {
-  // A short fetch wait keeps disconnect quick; the collector reads a handful of messages.
-  const consumer = kafka.consumer({ groupId: uniqueName('collector'), maxWaitTimeInMs: 250, allowAutoTopicCreation: false });
+export async function collectTopics(kafka: Kafka, topics: string[], options: { readUncommitted?: boolean } = {}): Promise<TopicCollector> {
+  // A short fetch wait keeps disconnect quick; the collector reads a handful of messages. It reads
+  // committed, as the fleet's consumers do; read_uncommitted shows what aborted transactions left.
+  const consumer = kafka.consumer({
+    groupId: uniqueName('collector'),
+    maxWaitTimeInMs: 250,
+    allowAutoTopicCreation: false,
+    readUncommitted: options.readUncommitted ?? false,
+  });
   const messages: CollectedMessage[] = [];
   const nextOffsets = new Map<string, number>();
   // On a topic written in transactions the last offset is a commit marker, never delivered as a

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppealEvent, AppealTriaged, TaskAssigned, type AppealHandedBack, type AppealReceived } from '@priemnaya/contracts';
-import { waitFor } from '@priemnaya/testing';
+import { collectTopics, waitFor } from '@priemnaya/testing';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import { anAppeal } from './support/appeals.js';
-import { collectCommitted } from './support/committed-collector.js';
 import { startRouterScenarioEach, type RouterContext, type RouterScenario } from './support/router-harness.js';
 
 const HEATING = 'В подъезде нет отопления, батареи холодные';
@@ -47,7 +46,7 @@ describe.concurrent('topic appeals.events with appeal.handed-back', () => {
     await scenario.publisher.publish([{ topic: 'appeals.events', payload: event }]);
 
     const { kafka, names } = scenario.testKafka;
-    const dorogi = await collectCommitted(kafka, [names.tasks('dorogi')]);
+    const dorogi = await collectTopics(kafka, [names.tasks('dorogi')]);
     onTestFinished(() => dorogi.stop());
     const task = TaskAssigned.parse((await dorogi.waitForAppeal(appeal.appealId))[0]?.value);
     expect(task).toMatchObject({ unit: 'dorogi', topic: 'roads', text: HEATING, reason: { kind: 'hand-back', handedBackBy: 'executor-3', fromUnit: 'zhkh' } });

@@ -1,7 +1,7 @@
 import { TaskAssigned } from '@priemnaya/contracts';
 import { afterEach, beforeEach, describe, it } from 'vitest';
+import { collectTopics } from '@priemnaya/testing';
 import { anAppeal } from './support/appeals.js';
-import { collectCommitted } from './support/committed-collector.js';
 import { startRouterScenarioEach, type RouterContext } from './support/router-harness.js';
 
 interface AuditBody {
@@ -38,7 +38,7 @@ describe.concurrent('the routing admin API', () => {
     const appeal = anAppeal('В подъезде нет отопления, батареи холодные', { problemAddress: 'ул. Заречная, д. 4' });
     await scenario.publisher.publish([{ topic: 'appeals.received', payload: appeal }]);
     const { kafka, names } = scenario.testKafka;
-    const north = await collectCommitted(kafka, [names.tasks('zhkh-north')]);
+    const north = await collectTopics(kafka, [names.tasks('zhkh-north')]);
     try {
       expect(TaskAssigned.parse((await north.waitForAppeal(appeal.appealId))[0]?.value)).toMatchObject({ unit: 'zhkh-north', topic: 'housing' });
     } finally {

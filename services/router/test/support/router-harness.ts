@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createStaffTokens, type StaffRole } from '@priemnaya/auth';
 import { connectDatabase, type Database } from '@priemnaya/database';
 import { createPublisher, type Publisher } from '@priemnaya/kafka';
-import { type CollectedMessage, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName, waitFor } from '@priemnaya/testing';
+import { type CollectedMessage, collectTopics, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName, waitFor } from '@priemnaya/testing';
 import { buildRouterService, type RouterService } from '../../src/app.js';
 import { createRoutingRepository } from '../../src/data-access/routing-repository.js';
-import { collectCommitted } from './committed-collector.js';
 
 export const infra = testInfra();
 
@@ -72,7 +71,7 @@ export async function createRouterScenario(teardown: Teardown, options: RouterSc
   );
   const publisher = teardown.add(createPublisher({ kafka, names }), (it) => it.disconnect());
   await publisher.connect();
-  const outputs = teardown.add(await collectCommitted(kafka, [topics.tasks, topics.events, topics.triage, topics.deadLetters]), (it) => it.stop());
+  const outputs = teardown.add(await collectTopics(kafka, [topics.tasks, topics.events, topics.triage, topics.deadLetters]), (it) => it.stop());
   const producedOn = (topic: string, appealId: string) => outputs.ofAppeal(appealId).filter((message) => message.topic === topic);
   return {
     testKafka,

@@ -1,6 +1,6 @@
-import { TOPIC_CATALOG, type DeadLetter, type OutgoingMessage, type TopicId, type TopicPayload } from '@priemnaya/contracts';
+import { TOPIC_CATALOG, type OutgoingMessage, type TopicId, type TopicPayload } from '@priemnaya/contracts';
 import { isRetriable } from '@priemnaya/errors';
-import { injectTraceHeaders, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import { deadLetterOf, injectTraceHeaders, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { Consumer, KafkaMessage, Message, Producer } from 'kafkajs';
 
 /** What one consumed message produces, and what to do once that is committed. */
@@ -80,19 +80,8 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
     await producer?.then((p) => p.disconnect()).catch(() => undefined);
   }
 
-  function deadLetterOf(topic: string, partition: number, message: KafkaMessage, reason: string): { topic: string; message: Message } {
-    const letter: DeadLetter = {
-      version: 1,
-      originalTopic: topic,
-      partition,
-      offset: message.offset,
-      key: message.key?.toString() ?? null,
-      valueBase64: message.value?.toString('base64') ?? null,
-      reason,
-      failedAt: new Date().toISOString(),
-      consumerGroup: groupId,
-    };
-    return { topic: names.deadLetter(topic), message: { key: message.key, value: JSON.stringify(letter), headers: message.headers ?? {} } };
+  function deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): { topic: string; message: Message } {
+    return deadLetterOf(names, groupId, { topic, partition, message }, reason);
   }
 
   function toKafka(outgoing: OutgoingMessage): { topic: string; message: Message } {
@@ -105,17 +94,17 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
   /** Decodes, validates and handles one message; what cannot be processed becomes a dead letter in the same transaction. */
   async function handle(topic: string, partition: number, message: KafkaMessage): Promise<{ out: { topic: string; message: Message }[]; committed?: () => Promise<void> }> {
     const topicId = names.idOf(topic) as T | undefined;
-    if (topicId === undefined || !topics.includes(topicId)) return { out: [deadLetterOf(topic, partition, message, `no handler for topic ${topic}`)] };
+    if (topicId === undefined || !topics.includes(topicId)) return { out: [deadLetter(topic, partition, message, `no handler for topic ${topic}`)] };
     let decoded: unknown;
     try {
       decoded = JSON.parse(message.value?.toString('utf8') ?? 'null');
     } catch {
-      return { out: [deadLetterOf(topic, partition, message, 'value is not JSON')] };
+      return { out: [deadLetter(topic, partition, message, 'value is not JSON')] };
     }
     const parsed = TOPIC_CATALOG[topicId].safeParse(decoded);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-      return { out: [deadLetterOf(topic, partition, message, `payload does not match ${topicId}: ${fields.join('; ')}`)] };
+      return { out: [deadLetter(topic, partition, message, `payload does not match ${topicId}: ${fields.join('; ')}`)] };
     }
     try {
       const handler = handlers[topicId] as TransactionalHandler<T>;
@@ -125,7 +114,7 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
       if (isRetriable(error)) throw error;
       const { name, message: text } = error instanceof Error ? error : new Error(String(error));
       logger.warn({ topic, partition, offset: message.offset, reason: `handler failed: ${name}` }, 'message dead-lettered');
-      return { out: [deadLetterOf(topic, partition, message, `handler failed: ${name}: ${text}`)] };
+      return { out: [deadLetter(topic, partition, message, `handler failed: ${name}: ${text}`)] };
     }
   }
 
