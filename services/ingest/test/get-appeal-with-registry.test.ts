@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppealReceived, type AppealRouted } from '@priemnaya/contracts';
-import { connectDatabase } from '@priemnaya/database';
 import { createPublisher } from '@priemnaya/kafka';
-import { collectTopics, createTeardown, createTestKafka, testLogger, uniqueName, waitFor } from '@priemnaya/testing';
+import { collectTopics, createTeardown, createTestKafka, uniqueName, waitFor } from '@priemnaya/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRegistryService } from '../../registry/src/app.js';
 import { aSubmission, dropDatabase, infra, postAppeal, startIngest, type Acknowledgement, type RunningIngest } from './support/ingest-harness.js';
+import { startRealRegistry } from './support/real-registry.js';
 
 /** Ingest and the real registry on the same topics: the status a citizen reads follows the events. */
 describe('GET /v1/appeals/{id} with the registry running', () => {
@@ -16,17 +15,7 @@ describe('GET /v1/appeals/{id} with the registry running', () => {
 
   beforeAll(async () => {
     const testKafka = teardown.add(await createTestKafka(infra, [], 'ingest-registry'), (it) => it.dispose());
-    const registryDb = teardown.add(await connectDatabase(infra.mongoUrl, uniqueName('registry').replace(/-/g, '_')), async (it) => {
-      await it.db.dropDatabase();
-      await it.close();
-    });
-    const registry = await buildRegistryService({ ...testKafka, logger: testLogger(), database: registryDb, groupId: uniqueName('registry') });
-    teardown.add(registry, async (it) => {
-      await it.stop();
-      await it.http.close();
-    });
-    const registryUrl = await registry.http.listen({ host: '127.0.0.1', port: 0 });
-    await registry.start();
+    const registryUrl = await startRealRegistry(teardown, testKafka);
 
     const dbName = teardown.add(uniqueName('ingest'), dropDatabase);
     ingest = teardown.add(await startIngest({ ...testKafka, dbName, registryUrl }), (it) => it.close());

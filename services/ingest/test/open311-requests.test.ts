@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppealReceived } from '@priemnaya/contracts';
-import { connectDatabase } from '@priemnaya/database';
-import { collectTopics, createTeardown, createTestKafka, testLogger, uniqueName, waitFor } from '@priemnaya/testing';
+import { collectTopics, createTeardown, createTestKafka, uniqueName, waitFor } from '@priemnaya/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRegistryService } from '../../registry/src/app.js';
 import { dropDatabase, infra, startIngest } from './support/ingest-harness.js';
+import { startRealRegistry } from './support/real-registry.js';
 
 /** What a third-party GeoReport v2 client sends: a form, with the standard's field names. */
 function aForm(marker: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -51,17 +50,7 @@ describe('Open311 GeoReport v2 /open311/v2 with the registry running', () => {
 
   beforeAll(async () => {
     const testKafka = teardown.add(await createTestKafka(infra, [], 'open311'), (it) => it.dispose());
-    const registryDb = teardown.add(await connectDatabase(infra.mongoUrl, uniqueName('registry').replace(/-/g, '_')), async (it) => {
-      await it.db.dropDatabase();
-      await it.close();
-    });
-    const registry = await buildRegistryService({ ...testKafka, logger: testLogger(), database: registryDb, groupId: uniqueName('registry') });
-    teardown.add(registry, async (it) => {
-      await it.stop();
-      await it.http.close();
-    });
-    const registryUrl = await registry.http.listen({ host: '127.0.0.1', port: 0 });
-    await registry.start();
+    const registryUrl = await startRealRegistry(teardown, testKafka);
     const dbName = teardown.add(uniqueName('ingest'), dropDatabase);
     app = teardown.add(await startIngest({ ...testKafka, dbName, registryUrl }), (it) => it.close()).app;
     const received = teardown.add(await collectTopics(testKafka.kafka, [testKafka.names.of('appeals.received')]), (it) => it.stop());
