@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppealReceived, type TopicNames } from '@priemnaya/contracts';
+import { isRetriable } from '@priemnaya/errors';
 import type { Kafka } from '@priemnaya/kafka';
 import { personKeys, textSignature } from '@priemnaya/prescreen';
 import type { Logger } from 'pino';
 import { screenedAuthor } from '../../domain/pre-screen.js';
 import type { PersonWindow } from '../../domain/person-window.js';
+
+const OFFSET_ATTEMPTS = 10;
 
 /**
  * Keeps the person window of this replica up to date with every appeal any replica registered:
@@ -27,18 +30,32 @@ export function createPersonWindowFeed(deps: { kafka: Kafka; names: TopicNames; 
     }
   }
 
+  /**
+   * Where the window starts and where the topic ends now, per partition. Just after the topic's
+   * creation or a leader change the broker answers "not the leader" for a moment: retried.
+   */
+  async function windowOffsets(): Promise<{ starts: { partition: number; offset: string }[]; ends: { partition: number; high: string }[] }> {
+    const admin = deps.kafka.admin();
+    await admin.connect();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const starts = await admin.fetchTopicOffsetsByTimestamp(topic, deps.clock().getTime() - deps.windowMs);
+          const ends = await admin.fetchTopicOffsets(topic);
+          return { starts, ends };
+        } catch (error) {
+          if (!isRetriable(error) || attempt >= OFFSET_ATTEMPTS) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   return {
     async start(): Promise<void> {
-      const admin = deps.kafka.admin();
-      await admin.connect();
-      let starts: { partition: number; offset: string }[];
-      let ends: { partition: number; high: string }[];
-      try {
-        starts = await admin.fetchTopicOffsetsByTimestamp(topic, deps.clock().getTime() - deps.windowMs);
-        ends = await admin.fetchTopicOffsets(topic);
-      } finally {
-        await admin.disconnect();
-      }
+      const { starts, ends } = await windowOffsets();
       for (const { partition, high } of ends) remaining.set(partition, Number(high));
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: false });
