@@ -131,6 +131,9 @@ export const AppealReceived = z.strictObject({
 });
 export type AppealReceived = z.infer<typeof AppealReceived>;
 
-/** The status a citizen and staff see; the executors' work adds accepted, answered, closed and others. */
-export const AppealStatus = z.enum(['received', 'triage', 'routed']);
+/**
+ * The status a citizen and staff see. An extension or a co-executor does not change it: they are
+ * facts on the appeal card.
+ */
+export const AppealStatus = z.enum(['received', 'triage', 'routed', 'accepted', 'forwarding', 'forwarded', 'answered', 'closed']);
 export type AppealStatus = z.infer<typeof AppealStatus>;

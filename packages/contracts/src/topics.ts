@@ -4,6 +4,7 @@ import { AppealReceived } from './appeal.js';
 import { AppealEvent } from './events.js';
 import { AppealTriaged, TaskAssigned } from './routing.js';
 import { ControlAlert } from './alerts.js';
+import { CitizenNotification } from './notifications.js';
 import type { UnitCode } from './routing-topics.js';
 
 /**
@@ -16,6 +17,7 @@ export const TOPIC_CATALOG = {
   'appeals.triage': AppealTriaged,
   tasks: TaskAssigned,
   'control.alerts': ControlAlert,
+  'notifications.outbound': CitizenNotification,
 } as const satisfies Record<string, z.ZodType<{ version: number; appealId: string }>>;
 
 export type TopicId = keyof typeof TOPIC_CATALOG;
@@ -44,7 +46,7 @@ export function createTopicNames(prefix = '') {
   // Compiled once: idOf and unitOfTaskTopic run for every consumed message.
   const taskTopic = new RegExp(`^${escapeRegExp(prefix)}tasks\\.([a-z][a-z0-9-]*)$`);
   const appealTopics = new Map<string, TopicId>(
-    (['appeals.received', 'appeals.events', 'appeals.triage', 'control.alerts'] as const).map((id) => [at(id), id]),
+    (['appeals.received', 'appeals.events', 'appeals.triage', 'control.alerts', 'notifications.outbound'] as const).map((id) => [at(id), id]),
   );
   return {
     prefix,

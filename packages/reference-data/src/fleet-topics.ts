@@ -7,6 +7,7 @@ export function fleetTopics(names: TopicNames, units: readonly UnitCode[]): stri
     names.of('appeals.events'),
     names.of('appeals.triage'),
     names.of('control.alerts'),
+    names.of('notifications.outbound'),
     ...units.map((unit) => names.tasks(unit)),
   ];
   return [...topics, ...topics.map((topic) => names.deadLetter(topic))];

@@ -23,8 +23,7 @@ export function lifecycleFromReceived(appeal: AppealReceived): LifecycleEvent {
 /**
  * What an appeals.events message means for the clocks, or undefined when it means nothing to
  * them. The switch is exhaustive: a new event type in the contract does not compile until it is
- * mapped here (the executors' accepted, answered, extension, forwarded, co-executor and closed
- * events map onto the LifecycleEvent types of the same names).
+ * mapped here.
  */
 export function lifecycleFromEvent(event: AppealEvent): LifecycleEvent | undefined {
   const base = { eventId: event.eventId, appealId: event.appealId, occurredAt: event.occurredAt };
@@ -37,6 +36,26 @@ export function lifecycleFromEvent(event: AppealEvent): LifecycleEvent | undefin
     case 'appeal.triaged':
     case 'appeal.handed-back':
       return undefined;
+    // Who holds the task inside the unit, and the requests still to be decided, move no clock.
+    case 'appeal.assigned':
+    case 'appeal.accepted':
+    case 'appeal.extension-requested':
+    case 'appeal.extension-refused':
+      return undefined;
+    case 'appeal.extension-approved':
+      return { ...base, type: 'extension-approved', days: event.days, decidedBy: event.by, reason: event.why };
+    case 'appeal.forwarding-started':
+      return { ...base, type: 'forwarding-requested' };
+    case 'appeal.forwarded':
+      return { ...base, type: 'forwarded', to: event.authority.name };
+    case 'appeal.co-executor-added':
+      return { ...base, type: 'co-executor-added', unit: event.coExecutorUnit };
+    case 'appeal.co-executor-answered':
+      return { ...base, type: 'co-executor-answered', unit: event.unit };
+    case 'appeal.answered':
+      return { ...base, type: 'answered' };
+    case 'appeal.closed':
+      return { ...base, type: 'closed' };
     default:
       return unmapped(event);
   }

@@ -24,6 +24,23 @@ export function platformStatusChange(event: AppealEvent): PlatformStatusChange |
     case 'appeal.handed-back':
       // Deciding who answers is our own affair; the portal already shows the appeal registered.
       return undefined;
+    case 'appeal.forwarded':
+      return { status: 'forwarded', occurredAt: event.occurredAt };
+    case 'appeal.extension-approved':
+      return { status: 'extended', occurredAt: event.occurredAt };
+    case 'appeal.answered':
+      return { status: 'answered', occurredAt: event.occurredAt };
+    case 'appeal.closed':
+      return { status: 'closed', occurredAt: event.occurredAt };
+    // The work inside the administration: to the citizen it stays in progress.
+    case 'appeal.assigned':
+    case 'appeal.accepted':
+    case 'appeal.extension-requested':
+    case 'appeal.extension-refused':
+    case 'appeal.forwarding-started':
+    case 'appeal.co-executor-added':
+    case 'appeal.co-executor-answered':
+      return undefined;
   }
 }
 

@@ -78,7 +78,7 @@ export function createAppealReadModel(db: Db) {
       try {
         await appeals.updateOne(
           { _id: appealId },
-          { $setOnInsert: { ...change.facts, status: 'received', statusOrder: '', updatedAt: change.status.at } },
+          { $setOnInsert: { ...change.facts, status: 'received', statusOrder: '', updatedAt: change.status?.at ?? change.history.occurredAt } },
           { upsert: true },
         );
       } catch (error) {
@@ -87,12 +87,14 @@ export function createAppealReadModel(db: Db) {
       }
       if (change.received) await appeals.updateOne({ _id: appealId }, { $set: { appeal: change.received } });
       // ...then take the status only if it is the latest change seen for the appeal.
+      if (change.status === undefined) return;
       const { status, unit, topic, reason, at } = change.status;
       const order = statusOrder(change.status);
-      const unset: Partial<Record<'unit' | 'topic', ''>> = {
-        ...(unit === undefined ? { unit: '' as const } : {}),
-        ...(topic === undefined ? { topic: '' as const } : {}),
-      };
+      // Back in triage, no unit holds it; the executors' statuses keep the routing's unit and topic.
+      const unset: Partial<Record<'unit' | 'topic', ''>> =
+        status === 'triage'
+          ? { ...(unit === undefined ? { unit: '' as const } : {}), ...(topic === undefined ? { topic: '' as const } : {}) }
+          : {};
       await appeals.updateOne(
         { _id: appealId, statusOrder: { $lt: order } },
         {

@@ -32,7 +32,7 @@ const routed: AppealEvent = {
 
 describe('read model changes', () => {
   it('a routed appeal comes after its registration, so a late received event cannot undo routing', () => {
-    expect(statusOrder(changeFromEvent(routed).status) > statusOrder(changeFromReceived(received).status)).toBe(true);
+    expect(statusOrder(changeFromEvent(routed).status!) > statusOrder(changeFromReceived(received).status!)).toBe(true);
   });
 
   it('within one millisecond, orders by lifecycle rank; across time, the later change wins whatever its rank', () => {

@@ -8,6 +8,11 @@ export const STATUS_RANK: Record<AppealStatus, number> = {
   received: 0,
   triage: 1,
   routed: 2,
+  accepted: 3,
+  forwarding: 4,
+  forwarded: 5,
+  answered: 6,
+  closed: 7,
 };
 
 /**
@@ -26,7 +31,8 @@ export interface HistoryEntry {
   appealId: string;
   type: 'appeal.received' | AppealEvent['type'];
   occurredAt: string;
-  status: AppealStatus;
+  /** The status this fact set, when it set one. */
+  status: AppealStatus | undefined;
   unit?: UnitCode;
   topic?: RoutingTopic;
   reason?: RoutingReason;
@@ -40,7 +46,8 @@ export interface ReadModelChange {
     channel: string;
     receivedAt: string;
   };
-  status: { status: AppealStatus; rank: number; unit?: UnitCode; topic?: RoutingTopic; reason?: RoutingReason; at: string };
+  /** Absent when the fact leaves the status as it is (an assignment, an extension request). */
+  status?: { status: AppealStatus; rank: number; unit?: UnitCode; topic?: RoutingTopic; reason?: RoutingReason; at: string };
   received?: Pick<AppealReceived, 'author' | 'text' | 'problemAddress' | 'location' | 'externalId'>;
 }
 
@@ -91,6 +98,24 @@ export function changeFromEvent(event: AppealEvent): ReadModelChange {
         status: { status: 'routed', rank: STATUS_RANK.routed, unit: event.unit, topic: event.topic, reason, at: event.occurredAt },
       };
     }
+    case 'appeal.accepted':
+      return workStatus(base, facts, event, 'accepted');
+    case 'appeal.forwarding-started':
+      return workStatus(base, facts, event, 'forwarding');
+    case 'appeal.forwarded':
+      return workStatus(base, facts, event, 'forwarded');
+    case 'appeal.answered':
+      return workStatus(base, facts, event, 'answered');
+    case 'appeal.closed':
+      return workStatus(base, facts, event, 'closed');
+    // Facts on the card that leave the status as it is.
+    case 'appeal.assigned':
+    case 'appeal.co-executor-answered':
+    case 'appeal.co-executor-added':
+    case 'appeal.extension-requested':
+    case 'appeal.extension-approved':
+    case 'appeal.extension-refused':
+      return { history: { ...base, status: undefined, unit: event.unit }, facts };
     case 'appeal.handed-back': {
       // Back to deciding who answers until the router's re-route (a later event) settles it.
       const reason: RoutingReason = { kind: 'hand-back', handedBackBy: event.by, fromUnit: event.unit };
@@ -101,4 +126,18 @@ export function changeFromEvent(event: AppealEvent): ReadModelChange {
       };
     }
   }
+}
+
+/** An executor's action that moves the status; the unit and topic stay those of the routing. */
+function workStatus(
+  base: Pick<HistoryEntry, 'eventId' | 'appealId' | 'type' | 'occurredAt'>,
+  facts: ReadModelChange['facts'],
+  event: Extract<AppealEvent, { unit: UnitCode; by: string }>,
+  status: AppealStatus,
+): ReadModelChange {
+  return {
+    history: { ...base, status, unit: event.unit },
+    facts,
+    status: { status, rank: STATUS_RANK[status], unit: event.unit, at: event.occurredAt },
+  };
 }

@@ -7,10 +7,10 @@ export const OPEN311_STATUSES = ['open', 'closed'] as const;
  * status the fleet adds later and this list does not know yet, is still open: telling a citizen
  * "closed" too early is the worse mistake.
  */
-export const CLOSED_APPEAL_STATUSES: readonly string[] = ['answered', 'closed'];
+export const CLOSED_APPEAL_STATUSES: readonly string[] = ['forwarded', 'answered', 'closed'];
 
-/** The fleet's statuses of an appeal that has not been closed, as far as they exist today. */
-export const OPEN_APPEAL_STATUSES: readonly string[] = ['received', 'triage', 'routed'];
+/** The fleet's statuses of an appeal that has not been closed. */
+export const OPEN_APPEAL_STATUSES: readonly string[] = ['received', 'triage', 'routed', 'accepted', 'forwarding'];
 
 export function open311Status(appealStatus: string): Open311Status {
   return CLOSED_APPEAL_STATUSES.includes(appealStatus) ? 'closed' : 'open';
@@ -26,6 +26,9 @@ const STATUS_NOTES: Record<string, string> = {
   received: 'Обращение зарегистрировано',
   triage: 'Обращение рассматривается: определяется ответственное подразделение',
   routed: 'Обращение передано исполнителю',
+  accepted: 'Обращение рассматривается исполнителем',
+  forwarding: 'Обращение направляется по компетенции в другой орган',
+  forwarded: 'Обращение направлено по компетенции в другой орган',
   answered: 'На обращение дан ответ',
   closed: 'Рассмотрение обращения завершено',
 };
