@@ -33,7 +33,8 @@ export const LifecycleEvent = z.discriminatedUnion('type', [
     type: z.literal('extension-approved'),
     days: z.number().int().min(1).max(366),
     decidedBy: z.string().min(1).max(100),
-    reason: z.string().min(1).max(1000),
+    /** As long as the contract lets a supervisor write it (appeals.events `why`). */
+    reason: z.string().min(1).max(2000),
   }),
   z.strictObject({ ...EventBase, type: z.literal('co-executor-added'), unit: UnitCode }),
   z.strictObject({ ...EventBase, type: z.literal('co-executor-answered'), unit: UnitCode }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createStaffTokens, type StaffPrincipal } from '@priemnaya/auth';
-import type { AppealReceived, AppealRouted, ControlAlert } from '@priemnaya/contracts';
+import type { AppealAnswered, AppealExtensionApproved, AppealReceived, AppealRouted, ControlAlert } from '@priemnaya/contracts';
 import { connectDatabase, type Database } from '@priemnaya/database';
 import { createPublisher, ensureTopics, type Publisher } from '@priemnaya/kafka';
 import {
@@ -137,6 +137,41 @@ export function aRoutedEvent(appeal: AppealReceived, unit: string, occurredAt: s
     unit,
     reason: { kind: 'keyword-rule', ruleId: 'sample-housing', matchedTerms: ['фонарь'] },
     ...overrides,
+  };
+}
+
+/** The lead unit's answer; its text is personal to the citizen, so tests show it never reaches alerts. */
+export function anAnsweredEvent(appeal: AppealReceived, unit: string, occurredAt: string): AppealAnswered {
+  return {
+    version: 1,
+    type: 'appeal.answered',
+    eventId: randomUUID(),
+    appealId: appeal.appealId,
+    registrationNumber: appeal.registrationNumber,
+    occurredAt,
+    channel: appeal.channel,
+    receivedAt: appeal.receivedAt,
+    by: `executor-${unit}`,
+    unit,
+    answer: { text: 'Уважаемая Мария Петровна, фонарь заменён', inSubstance: true, attachments: [] },
+  };
+}
+
+export function anExtensionApproved(appeal: AppealReceived, unit: string, occurredAt: string, days: number): AppealExtensionApproved {
+  return {
+    version: 1,
+    type: 'appeal.extension-approved',
+    eventId: randomUUID(),
+    appealId: appeal.appealId,
+    registrationNumber: appeal.registrationNumber,
+    occurredAt,
+    channel: appeal.channel,
+    receivedAt: appeal.receivedAt,
+    by: 'supervisor-1',
+    unit,
+    requestId: randomUUID(),
+    days,
+    why: 'нужен выезд комиссии',
   };
 }
 

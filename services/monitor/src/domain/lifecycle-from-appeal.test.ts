@@ -1,0 +1,57 @@
+import type { AppealEvent } from '@priemnaya/contracts';
+import { LifecycleEvent } from '@priemnaya/deadlines';
+import { describe, expect, it } from 'vitest';
+import { lifecycleFromEvent } from './lifecycle-from-appeal.js';
+
+const work = {
+  version: 1 as const,
+  eventId: '00000000-0000-4000-8000-000000000001',
+  appealId: '00000000-0000-4000-8000-000000000000',
+  registrationNumber: '00001/2026',
+  occurredAt: '2026-11-30T07:00:00.000Z',
+  channel: 'site' as const,
+  receivedAt: '2026-11-23T07:00:00.000Z',
+  by: 'e-1',
+  unit: 'zhkh',
+};
+const base = { eventId: work.eventId, appealId: work.appealId, occurredAt: work.occurredAt };
+const answer = { text: 'Фонарь заменён', inSubstance: true, attachments: [] };
+const requestId = '00000000-0000-4000-8000-000000000009';
+
+/** Every executor's event, and what the clocks must see of it. */
+const cases: [AppealEvent, LifecycleEvent | undefined][] = [
+  [{ ...work, type: 'appeal.assigned', executorId: 'e-2', mode: 'named' }, undefined],
+  [{ ...work, type: 'appeal.accepted' }, undefined],
+  [{ ...work, type: 'appeal.extension-requested', requestId, days: 20, justification: 'нужен выезд комиссии' }, undefined],
+  [{ ...work, type: 'appeal.extension-refused', requestId, why: 'срок достаточен' }, undefined],
+  [{ ...work, type: 'appeal.extension-approved', by: 's-1', requestId, days: 20, why: 'нужен выезд комиссии' }, { ...base, type: 'extension-approved', days: 20, decidedBy: 's-1', reason: 'нужен выезд комиссии' }],
+  [{ ...work, type: 'appeal.forwarding-started', authority: { name: 'Прокуратура области' }, why: 'вопрос прокуратуры' }, { ...base, type: 'forwarding-requested' }],
+  [{ ...work, type: 'appeal.forwarded', authority: { name: 'Прокуратура области' } }, { ...base, type: 'forwarded', to: 'Прокуратура области' }],
+  [{ ...work, type: 'appeal.co-executor-added', coExecutorUnit: 'roads', why: 'часть о дороге' }, { ...base, type: 'co-executor-added', unit: 'roads' }],
+  [{ ...work, type: 'appeal.co-executor-answered', unit: 'roads', leadUnit: 'zhkh', answer }, { ...base, type: 'co-executor-answered', unit: 'roads' }],
+  [{ ...work, type: 'appeal.answered', answer }, { ...base, type: 'answered' }],
+  [{ ...work, type: 'appeal.closed', outcome: 'answered' }, { ...base, type: 'closed' }],
+];
+
+describe('lifecycleFromEvent, the executors\' events', () => {
+  it.each(cases.map(([event, expected]) => ({ type: event.type, event, expected })))('maps $type onto the clocks\' event, or onto nothing when it moves no clock', ({ event, expected }) => {
+    const mapped = lifecycleFromEvent(event);
+    expect(mapped).toEqual(expected);
+    // What reaches the clocks is a valid lifecycle event: the contract's limits fit the clocks' own.
+    if (mapped !== undefined) expect(LifecycleEvent.safeParse(mapped).success).toBe(true);
+  });
+
+  it('carries neither the answer text nor the staff\'s notes other than the extension\'s recorded reason', () => {
+    const mapped = cases.map(([event]) => lifecycleFromEvent(event));
+    const text = JSON.stringify(mapped);
+    expect(text).not.toContain('Фонарь заменён');
+    expect(text).not.toContain('часть о дороге');
+    expect(text).not.toContain('вопрос прокуратуры');
+  });
+
+  it('an extension reason as long as the contract allows is still a valid lifecycle event', () => {
+    const why = 'я'.repeat(2000);
+    const mapped = lifecycleFromEvent({ ...work, type: 'appeal.extension-approved', requestId, days: 30, why });
+    expect(LifecycleEvent.safeParse(mapped).success).toBe(true);
+  });
+});
