@@ -15,14 +15,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const FLEET_SERVICES: readonly { name: ServiceName; port: number; grpcPort?: number; entry: string }[] = [
   { name: 'registry', port: 8082, entry: 'services/registry/src/main.ts' },
   { name: 'router', port: 8081, entry: 'services/router/src/main.ts' },
-  { name: 'executor', port: 8083, entry: 'services/executor/src/main.ts' },
+  { name: 'executor', port: 8083, grpcPort: 8183, entry: 'services/executor/src/main.ts' },
   { name: 'ingest', port: 8080, grpcPort: 8180, entry: 'services/ingest/src/main.ts' },
   { name: 'desk', port: 8084, grpcPort: 8184, entry: 'services/desk/src/main.ts' },
   { name: 'pos-simulator', port: 8095, entry: 'scripts/pos-simulator.ts' },
   { name: 'pos-adapter', port: 8085, entry: 'services/pos-adapter/src/main.ts' },
   { name: 'monitor', port: 8086, grpcPort: 8186, entry: 'services/monitor/src/main.ts' },
+  { name: 'notifier', port: 8087, entry: 'services/notifier/src/main.ts' },
 ];
-export type ServiceName = 'registry' | 'router' | 'executor' | 'ingest' | 'desk' | 'pos-simulator' | 'pos-adapter' | 'monitor';
+export type ServiceName = 'registry' | 'router' | 'executor' | 'ingest' | 'desk' | 'pos-simulator' | 'pos-adapter' | 'monitor' | 'notifier';
 
 export interface FleetOptions {
   kafkaBrokers: string;

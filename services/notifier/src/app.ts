@@ -1,0 +1,56 @@
+import type { Database } from '@priemnaya/database';
+import { createHttpServer } from '@priemnaya/http';
+import { createPublisher, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import type { FastifyInstance } from 'fastify';
+import { createAppealAddressStore } from './data-access/appeal-address-store.js';
+import { createNotificationLedger } from './data-access/notification-ledger.js';
+import { createParkedNoticeStore } from './data-access/parked-notice-store.js';
+import { startAppealsConsumer } from './entry-points/kafka/appeals-consumer.js';
+import { createNotifyCitizen } from './use-cases/notify-citizen.js';
+
+/** The consumer's context (Kafka, topic names, group, logger, fatal handler) and the notifier's own. */
+export interface NotifierDeps extends ConsumerContext {
+  database: Database;
+  timeZone: string;
+}
+
+export interface NotifierService {
+  http: FastifyInstance;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the notifier without listening or consuming, so tests can start the real thing. */
+export async function buildNotifierService(deps: NotifierDeps): Promise<NotifierService> {
+  const db = deps.database.db;
+  const parked = createParkedNoticeStore(db);
+  await parked.ensureIndexes();
+  const publisher = createPublisher({ kafka: deps.kafka, names: deps.names });
+  const notify = createNotifyCitizen({
+    addresses: createAppealAddressStore(db),
+    parked,
+    ledger: createNotificationLedger(db),
+    publisher,
+    timeZone: deps.timeZone,
+    logger: deps.logger,
+  });
+
+  let appeals: RunningConsumer | undefined;
+  const http = createHttpServer({
+    logger: deps.logger,
+    readinessChecks: { database: () => deps.database.ping(), appeals: () => appeals?.healthy() ?? false },
+  });
+  await http.ready();
+
+  return {
+    http,
+    async start() {
+      await publisher.connect();
+      appeals = await startAppealsConsumer(deps, notify);
+    },
+    async stop() {
+      await appeals?.stop();
+      await publisher.disconnect();
+    },
+  };
+}

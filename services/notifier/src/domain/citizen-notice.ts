@@ -1,0 +1,113 @@
+import type { AppealEvent, AppealReceived, CitizenNotification, Channel } from '@priemnaya/contracts';
+import { answeredMessage, extendedMessage, forwardedMessage, formatDate, registeredMessage } from './citizen-wording.js';
+import { notificationIdOf } from './notification-id.js';
+
+/** How to reach the citizen of one appeal: kept from `appeals.received`, keyed by appeal id. */
+export interface AppealAddress {
+  appealId: string;
+  registrationNumber: string;
+  channel: Channel;
+  receivedAt: string;
+  externalId?: string;
+  contacts: CitizenNotification['contacts'];
+}
+
+/**
+ * A notification without its address: what an event alone tells. An event can arrive before its
+ * appeal (two topics), so a notice is parked as it is until the address is known.
+ */
+export type CitizenNotice = Omit<CitizenNotification, 'channel' | 'externalId' | 'contacts' | 'message'> & {
+  /** Registration date, for the wording (every event carries it). */
+  receivedAt: string;
+};
+
+export function addressOf(appeal: AppealReceived): AppealAddress {
+  const { name, email, phone, postalAddress } = appeal.author;
+  return {
+    appealId: appeal.appealId,
+    registrationNumber: appeal.registrationNumber,
+    channel: appeal.channel,
+    receivedAt: appeal.receivedAt,
+    ...(appeal.externalId !== undefined ? { externalId: appeal.externalId } : {}),
+    contacts: {
+      ...(name !== undefined ? { name } : {}),
+      ...(email !== undefined ? { email } : {}),
+      ...(phone !== undefined ? { phone } : {}),
+      ...(postalAddress !== undefined ? { postalAddress } : {}),
+    },
+  };
+}
+
+/** The registration itself is the first thing told: the appeal's own id stands for the event. */
+export function registeredNotice(appeal: AppealReceived): CitizenNotice {
+  return {
+    version: 1,
+    notificationId: notificationIdOf(appeal.appealId, 'registered', appeal.appealId),
+    appealId: appeal.appealId,
+    registrationNumber: appeal.registrationNumber,
+    kind: 'registered',
+    occurredAt: appeal.receivedAt,
+    receivedAt: appeal.receivedAt,
+  };
+}
+
+/**
+ * The notice an event means for the citizen, or undefined when the citizen is not told of it
+ * (59-FZ art. 8 part 3 forwarding, art. 12 part 2 extension, the answer). Exhaustive over the
+ * event types, so a new type does not compile until it is decided here.
+ */
+export function noticeOfEvent(event: AppealEvent): CitizenNotice | undefined {
+  const base = { version: 1 as const, appealId: event.appealId, registrationNumber: event.registrationNumber, occurredAt: event.occurredAt };
+  switch (event.type) {
+    case 'appeal.forwarded':
+      return { ...base, notificationId: notificationIdOf(event.appealId, 'forwarded', event.eventId), kind: 'forwarded', receivedAt: event.receivedAt, forwardedTo: event.authority };
+    case 'appeal.extension-approved':
+      // The new due date is the monitor's to compute (policies, calendars, earlier extensions);
+      // the citizen is told how many days more, which the event states exactly.
+      return { ...base, notificationId: notificationIdOf(event.appealId, 'extended', event.eventId), kind: 'extended', receivedAt: event.receivedAt, extension: { days: event.days } };
+    case 'appeal.answered':
+      return { ...base, notificationId: notificationIdOf(event.appealId, 'answered', event.eventId), kind: 'answered', receivedAt: event.receivedAt, answer: event.answer };
+    case 'appeal.routed':
+    case 'appeal.triaged':
+    case 'appeal.triage-decided':
+    case 'appeal.handed-back':
+    case 'appeal.assigned':
+    case 'appeal.accepted':
+    case 'appeal.co-executor-answered':
+    case 'appeal.extension-requested':
+    case 'appeal.extension-refused':
+    case 'appeal.forwarding-started':
+    case 'appeal.co-executor-added':
+    case 'appeal.closed':
+      // The administration's own work: the citizen hears of its outcome, not of each step.
+      return undefined;
+  }
+}
+
+/** The notification to produce: the notice, addressed through the appeal's channel, with its wording. */
+export function addressNotice(address: AppealAddress, notice: CitizenNotice, timeZone: string): CitizenNotification {
+  const { receivedAt, ...fields } = notice;
+  const registeredOn = formatDate(receivedAt, timeZone);
+  return {
+    ...fields,
+    channel: address.channel,
+    ...(address.externalId !== undefined ? { externalId: address.externalId } : {}),
+    contacts: address.contacts,
+    message: messageOf(notice, registeredOn, timeZone),
+  };
+}
+
+function messageOf(notice: CitizenNotice, registeredOn: string, timeZone: string): string {
+  switch (notice.kind) {
+    case 'registered':
+      return registeredMessage(notice.registrationNumber, registeredOn);
+    case 'forwarded':
+      return forwardedMessage(notice.registrationNumber, registeredOn, notice.forwardedTo?.name ?? 'в орган по компетенции');
+    case 'extended': {
+      const newDueAt = notice.extension?.newDueAt;
+      return extendedMessage(notice.registrationNumber, registeredOn, notice.extension?.days ?? 1, newDueAt === undefined ? undefined : formatDate(newDueAt, timeZone));
+    }
+    case 'answered':
+      return answeredMessage(notice.registrationNumber, registeredOn, notice.answer?.text ?? '');
+  }
+}

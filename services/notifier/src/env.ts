@@ -1,0 +1,32 @@
+import { env } from '@priemnaya/config';
+import { z } from 'zod';
+
+export const NotifierEnv = z.object({
+  /** The notifier reads appeals.received and appeals.events and produces notifications.outbound. */
+  KAFKA_BROKERS: env.kafkaBrokers(),
+  /** Each appeal's address (channel, external id, contacts), parked notices and the ledger of notifications produced. */
+  MONGO_URL: env.mongoUrl(),
+  MONGO_DB: env.databaseName('priemnaya_notifier'),
+  /** Health and readiness only; loopback. */
+  HTTP_HOST: env.host(),
+  HTTP_PORT: env.port(8087),
+  /** A new group name reads both topics from the beginning; the ledger keeps it from telling anything twice. */
+  CONSUMER_GROUP: z.string().min(1).default('notifier'),
+  TOPIC_PREFIX: env.topicPrefix(),
+  /** Dates in the messages are the city's dates, not UTC's. */
+  CITY_TIME_ZONE: z
+    .string()
+    .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Moscow')
+    .default('Europe/Moscow'),
+  LOG_LEVEL: env.logLevel(),
+});
+export type NotifierEnv = z.infer<typeof NotifierEnv>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,11 @@
+import { telemetry } from './telemetry.js';
+import { runService } from '@priemnaya/runtime';
+import { buildNotifierService } from './app.js';
+import { NotifierEnv } from './env.js';
+
+await runService({
+  telemetry,
+  service: 'notifier',
+  envSchema: NotifierEnv,
+  build: ({ config, ...context }) => buildNotifierService({ ...context, groupId: config.CONSUMER_GROUP, timeZone: config.CITY_TIME_ZONE }),
+});

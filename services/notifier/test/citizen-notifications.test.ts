@@ -1,0 +1,71 @@
+import { waitFor } from '@priemnaya/testing';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { aReceivedAppeal, lifeOf, startNotifierScenario } from './support/notifier-harness.js';
+
+const kinds = (list: { kind: string }[]) => list.map((notification) => notification.kind).sort();
+
+describe('topics appeals.received and appeals.events → notifications.outbound', () => {
+  it('when an appeal is registered, forwarded, extended and answered, the citizen is told each through the channel it came by', async () => {
+    const scenario = await startNotifierScenario(onTestFinished);
+    await scenario.startNotifier();
+    const appeal = aReceivedAppeal();
+    await scenario.publisher.publish([{ topic: 'appeals.received', payload: appeal }]);
+    await scenario.publisher.publish(lifeOf(appeal).map((payload) => ({ topic: 'appeals.events' as const, payload })));
+
+    const told = await waitFor(() => scenario.notificationsOf(appeal.appealId).length >= 4 && scenario.notificationsOf(appeal.appealId), { description: 'four notifications' });
+    expect(kinds(told)).toEqual(['answered', 'extended', 'forwarded', 'registered']);
+    for (const notification of told) {
+      expect(notification).toMatchObject({ channel: 'chat', externalId: appeal.externalId, registrationNumber: appeal.registrationNumber, contacts: appeal.author });
+      expect(notification.message).toContain(`№ ${appeal.registrationNumber}`);
+    }
+    expect(told.find((n) => n.kind === 'registered')?.message).toBe(
+      `Ваше обращение № ${appeal.registrationNumber} зарегистрировано 23.11.2026. О ходе его рассмотрения мы сообщим Вам дополнительно.`,
+    );
+    expect(told.find((n) => n.kind === 'extended')?.extension).toEqual({ days: 30 });
+    expect(told.find((n) => n.kind === 'answered')?.answer?.text).toBe('Фонарь заменён.');
+    expect(told.find((n) => n.kind === 'forwarded')?.forwardedTo).toEqual({ name: 'Прокуратура Курской области' });
+    // Keyed by appeal, like every topic: the adapters see one appeal's notifications in order.
+    expect(new Set(scenario.notifications.messages.filter((m) => (m.value as { appealId: string }).appealId === appeal.appealId).map((m) => m.key))).toEqual(new Set([appeal.appealId]));
+  });
+
+  it('when the events arrive before their appeal, they are parked and told once the appeal arrives', async () => {
+    const scenario = await startNotifierScenario(onTestFinished);
+    await scenario.startNotifier();
+    const appeal = aReceivedAppeal({ channel: 'telegram', externalId: '777000:1' });
+    await scenario.publisher.publish(lifeOf(appeal).map((payload) => ({ topic: 'appeals.events' as const, payload })));
+    await scenario.caughtUp();
+    expect(scenario.notificationsOf(appeal.appealId)).toEqual([]);
+
+    await scenario.publisher.publish([{ topic: 'appeals.received', payload: appeal }]);
+    const told = await waitFor(() => scenario.notificationsOf(appeal.appealId).length >= 4 && scenario.notificationsOf(appeal.appealId), { description: 'the parked notices' });
+    expect(kinds(told)).toEqual(['answered', 'extended', 'forwarded', 'registered']);
+    expect(told.every((notification) => notification.channel === 'telegram' && notification.externalId === '777000:1')).toBe(true);
+    expect(await scenario.database.db.collection('parked_notices').countDocuments({ appealId: appeal.appealId })).toBe(0);
+  });
+
+  it('when everything is delivered again (a redelivery, then a restart reading from the beginning), each notification is produced once', async () => {
+    const scenario = await startNotifierScenario(onTestFinished);
+    const first = await scenario.startNotifier();
+    const appeal = aReceivedAppeal({ channel: 'pos', externalId: 'pos-item-1' });
+    const events = lifeOf(appeal);
+    await scenario.publisher.publish([{ topic: 'appeals.received', payload: appeal }]);
+    await scenario.publisher.publish(events.map((payload) => ({ topic: 'appeals.events' as const, payload })));
+    await waitFor(() => scenario.notificationsOf(appeal.appealId).length >= 4, { description: 'four notifications' });
+
+    // The same messages again, as a producer's retry would write them.
+    await scenario.publisher.publish([{ topic: 'appeals.received', payload: appeal }]);
+    await scenario.publisher.publish(events.map((payload) => ({ topic: 'appeals.events' as const, payload })));
+    await scenario.caughtUp();
+    await first.stop();
+
+    // A new group on the same database reads both topics from the beginning.
+    const replayGroup = `${appeal.appealId}-replay`;
+    await scenario.startNotifier(replayGroup);
+    await scenario.caughtUp(replayGroup);
+    await scenario.notifications.readToEnd();
+
+    const ids = scenario.notificationsOf(appeal.appealId).map((notification) => notification.notificationId);
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+  });
+});
