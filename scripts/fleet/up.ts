@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { FLEET_SERVICES, startFleet, type ServiceName } from './fleet.js';
 
-const COLOURS: Record<ServiceName, number> = { ingest: 36, router: 35, registry: 33, executor: 32, desk: 34, 'pos-adapter': 31, 'pos-simulator': 90, monitor: 93 };
+const COLOURS: Record<ServiceName, number> = { ingest: 36, router: 35, registry: 33, executor: 32, desk: 34, 'pos-adapter': 31, 'pos-simulator': 90, monitor: 93, notifier: 96 };
 const width = Math.max(...FLEET_SERVICES.map((s) => s.name.length));
 
 function printLine(service: ServiceName, line: string): void {

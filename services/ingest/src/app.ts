@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { Database } from '@priemnaya/database';
 import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
 import { createHttpServer, RequestError } from '@priemnaya/http';
-import type { Kafka, Publisher } from '@priemnaya/kafka';
+import type { Kafka, Publisher, RunningConsumer } from '@priemnaya/kafka';
 import type { TopicNames } from '@priemnaya/contracts';
 import { DEFAULT_SCREENING_POLICY } from '@priemnaya/prescreen';
 import type { FastifyInstance } from 'fastify';
@@ -28,6 +28,12 @@ import { type Open311Options, registerOpen311 } from './entry-points/http/open31
 import { documentOpen311Routes } from './entry-points/http/open311/open311-openapi.js';
 import { documentSiteRoutes } from './entry-points/http/site/site-openapi.js';
 import { personKeys } from '@priemnaya/prescreen';
+import { createChatOutboxRepository } from './data-access/chat-outbox-repository.js';
+import { createNotificationDeliveryLedger } from './data-access/notification-delivery-ledger.js';
+import { createTelegramClient } from './data-access/telegram-client.js';
+import { createDeliverNotification } from './domain/chat/deliver-notification.js';
+import { chatOutboxRoutes } from './entry-points/http/chat/outbox-routes.js';
+import { startNotificationsConsumer } from './entry-points/kafka/notifications-consumer.js';
 
 /**
  * Kafka retries for the client and the publisher of ingest. A caller waits on them: with the
@@ -56,6 +62,15 @@ export interface IngestDeps {
   chat?: ChatConfig;
   /** Client keys and jurisdiction of the Open311 façade. */
   open311?: Open311Options;
+  /** Delivery of citizen notifications to the widget's outbox and to Telegram; off when absent. */
+  notifications?: NotificationDeliveryConfig;
+}
+
+export interface NotificationDeliveryConfig {
+  groupId: string;
+  onFatal?: (error: unknown) => void;
+  /** Without it Telegram notifications are recorded undeliverable. */
+  telegram?: { botToken: string; apiBaseUrl: string; sendTimeoutMs?: number; sendAttempts?: number; sendBackoffMs?: number };
 }
 
 export interface IngestApp {
@@ -103,10 +118,17 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
   });
 
   const attachmentLimits = deps.attachmentLimits ?? { maxFiles: 5, maxFileBytes: 10 * 1024 * 1024 };
+  const outbox = createChatOutboxRepository(deps.database.db, clock);
+  await outbox.ensureIndexes();
+  let notificationsConsumer: RunningConsumer | undefined;
   const http = createHttpServer({
     logger: deps.logger,
     // A replica that has not read the window yet would miss repeats: it waits before taking appeals.
-    readinessChecks: { database: () => deps.database.ping(), personWindow: () => personWindowFeed.ready() },
+    readinessChecks: {
+      database: () => deps.database.ping(),
+      personWindow: () => personWindowFeed.ready(),
+      notifications: () => deps.notifications === undefined || (notificationsConsumer?.healthy() ?? false),
+    },
   });
   // Per client address, on every route but the probes and the documentation.
   await http.register(fastifyRateLimit, {
@@ -133,6 +155,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     openapi,
   };
   siteAppealRoutes(http, routeDeps);
+  chatOutboxRoutes(http, outbox);
   await chatRoutes(http, routeDeps, { db: deps.database.db, ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.chat ? { config: deps.chat } : {}) });
   await registerOpen311(http, routeDeps, { ...deps.open311, ...(deps.clock ? { clock: deps.clock } : {}) });
   documentSiteRoutes(openapi, attachmentLimits);
@@ -147,5 +170,38 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
       findByPerson: async (author, limit) => personWindow.recent(personKeys(screenedAuthor(author)), { limit }),
     }),
   ]);
-  return { http, grpc, start: () => personWindowFeed.start(), stop: () => personWindowFeed.stop() };
+  const delivery = deps.notifications;
+  const deliverNotification = createDeliverNotification({
+    outbox,
+    ledger: createNotificationDeliveryLedger(deps.database.db),
+    logger: deps.logger,
+    ...(delivery?.telegram
+      ? {
+          telegram: createTelegramClient({
+            baseUrl: delivery.telegram.apiBaseUrl,
+            botToken: delivery.telegram.botToken,
+            timeoutMs: delivery.telegram.sendTimeoutMs ?? 5_000,
+            attempts: delivery.telegram.sendAttempts ?? 3,
+            backoffMs: delivery.telegram.sendBackoffMs ?? 300,
+          }),
+        }
+      : {}),
+  });
+  return {
+    http,
+    grpc,
+    async start() {
+      await personWindowFeed.start();
+      if (delivery !== undefined) {
+        notificationsConsumer = await startNotificationsConsumer(
+          { ...deps.appealsFeed, groupId: delivery.groupId, logger: deps.logger, ...(delivery.onFatal ? { onFatal: delivery.onFatal } : {}) },
+          deliverNotification,
+        );
+      }
+    },
+    async stop() {
+      await notificationsConsumer?.stop();
+      await personWindowFeed.stop();
+    },
+  };
 }

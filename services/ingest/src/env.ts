@@ -54,6 +54,8 @@ export const IngestEnv = z.object({
   TELEGRAM_API_BASE_URL: z.url().default('https://api.telegram.org'),
   /** How long one sendMessage call may take; the webhook call waits on it. */
   TELEGRAM_SEND_TIMEOUT_MS: env.milliseconds(5_000),
+  /** Citizen notifications for the widget and the bot are read by this group, one replica each. */
+  NOTIFICATIONS_CONSUMER_GROUP: z.string().min(1).default('ingest-notifications'),
   /** sendMessage calls per reply before the update is left to Telegram's redelivery. */
   TELEGRAM_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(5).default(3),
 }).refine((config) => config.TELEGRAM_BOT_TOKEN === undefined || config.TELEGRAM_WEBHOOK_SECRET !== undefined, {

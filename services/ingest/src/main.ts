@@ -10,7 +10,7 @@ await runService({
   service: 'ingest',
   envSchema: IngestEnv,
   kafkaRetry: PUBLISH_RETRY,
-  async build({ config, logger, database, kafka, names }) {
+  async build({ config, logger, database, kafka, names, onFatal }) {
     const publisher = createPublisher({
       kafka,
       names,
@@ -33,6 +33,14 @@ await runService({
       open311: {
         apiKeys: config.OPEN311_API_KEYS,
         ...(config.OPEN311_JURISDICTION_ID !== undefined ? { jurisdictionId: config.OPEN311_JURISDICTION_ID } : {}),
+      },
+      notifications: {
+        groupId: config.NOTIFICATIONS_CONSUMER_GROUP,
+        onFatal,
+        // Notifications need only the token; the webhook (the bot taking appeals) needs its secret too.
+        ...(config.TELEGRAM_BOT_TOKEN !== undefined
+          ? { telegram: { botToken: config.TELEGRAM_BOT_TOKEN, apiBaseUrl: config.TELEGRAM_API_BASE_URL, sendTimeoutMs: config.TELEGRAM_SEND_TIMEOUT_MS, sendAttempts: config.TELEGRAM_SEND_ATTEMPTS } }
+          : {}),
       },
       chat:
         config.TELEGRAM_BOT_TOKEN !== undefined && config.TELEGRAM_WEBHOOK_SECRET !== undefined
