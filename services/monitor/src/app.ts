@@ -6,6 +6,7 @@ import { createHttpServer } from '@priemnaya/http';
 import { createPublisher, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
 import { createAlertLedger } from './data-access/alert-ledger.js';
+import { createAnswerLog } from './data-access/answer-log.js';
 import { createAppealClockStore } from './data-access/appeal-clock-store.js';
 import { createRulesStore } from './data-access/rules-store.js';
 import { createScheduleStore } from './data-access/schedule-store.js';
@@ -18,7 +19,9 @@ import { rulesRoutes } from './entry-points/http/rules-routes.js';
 import { startAlertFeedConsumer } from './entry-points/kafka/alert-feed-consumer.js';
 import { startAppealsConsumer } from './entry-points/kafka/appeals-consumer.js';
 import { createDeadlineRules, rulesFrom } from './use-cases/deadline-rules.js';
-import { createFireDueStages, type TickFaults, type TickReport } from './use-cases/fire-due-stages.js';
+import { createFireDueStages, type TickReport } from './use-cases/fire-due-stages.js';
+import { createForecastAtRisk, type ForecastReport } from './use-cases/forecast-at-risk.js';
+import { createRaiseAlerts, type TickFaults } from './use-cases/raise-alerts.js';
 import { createRecordLifecycleEvent } from './use-cases/record-lifecycle-event.js';
 import { createReplanOpenClocks } from './use-cases/replan-open-clocks.js';
 import { createSerializer } from './use-cases/serialize.js';
@@ -36,6 +39,10 @@ export interface MonitorDeps extends ConsumerContext {
   /** How long after a minute ends its bucket is fired; writes into that minute finish before. */
   bucketGraceMs?: number;
   feedRetentionDays: number;
+  /** 0: no timer, forecasts only when `forecast()` is called. */
+  forecastIntervalMs?: number;
+  /** Completed working days over which a unit's pace of answers is learned (10 by default). */
+  paceWindowWorkingDays?: number;
   faults?: TickFaults;
 }
 
@@ -45,6 +52,8 @@ export interface MonitorService {
   /** This process's id in its claims and schedule buckets. */
   session: string;
   tick(): Promise<TickReport>;
+  /** One run of the at-risk forecast over every unit with a recent pace. */
+  forecast(): Promise<ForecastReport>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -64,14 +73,16 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   const planning = { clocks, schedule, rules, clock: deps.clock, serialize };
   const record = createRecordLifecycleEvent(planning);
   const replan = createReplanOpenClocks(planning);
-  const ticks = createFireDueStages({
-    clocks, schedule, ledger, publisher, clock: deps.clock, session, leaseMs: deps.claimLeaseMs, graceMs: deps.bucketGraceMs ?? 5_000, logger: deps.logger,
-    ...(deps.faults ? { faults: deps.faults } : {}),
+  const raise = createRaiseAlerts({ ledger, publisher, session, leaseMs: deps.claimLeaseMs, ...(deps.faults ? { faults: deps.faults } : {}) });
+  const ticks = createFireDueStages({ clocks, schedule, raise, clock: deps.clock, graceMs: deps.bucketGraceMs ?? 5_000, logger: deps.logger });
+  const forecasts = createForecastAtRisk({
+    clocks, answers: createAnswerLog(db), raise, rules, clock: deps.clock, paceWindowWorkingDays: deps.paceWindowWorkingDays ?? 10, logger: deps.logger,
   });
 
   let appeals: RunningConsumer | undefined;
   let alerts: RunningConsumer | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let forecastTimer: NodeJS.Timeout | undefined;
   const http = createHttpServer({
     logger: deps.logger,
     readinessChecks: { database: () => deps.database.ping(), appeals: () => appeals?.healthy() ?? false, alerts: () => alerts?.healthy() ?? false },
@@ -97,20 +108,28 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
     grpc,
     session,
     tick: () => ticks.tick(),
+    forecast: () => forecasts.forecast(),
     async start() {
       await publisher.connect();
       alerts = await startAlertFeedConsumer({ ...deps, groupId: `${deps.groupId}.feed.${session}` }, feed);
-      appeals = await startAppealsConsumer(deps, record);
+      appeals = await startAppealsConsumer(deps, { record, recordAnswer: forecasts.recordAnswer });
       if (deps.tickIntervalMs > 0) {
         timer = setInterval(() => {
           ticks.tick().catch((error: unknown) => deps.logger.warn({ err: error }, 'tick failed; the next one retries'));
         }, deps.tickIntervalMs);
       }
+      if ((deps.forecastIntervalMs ?? 0) > 0) {
+        forecastTimer = setInterval(() => {
+          forecasts.forecast().catch((error: unknown) => deps.logger.warn({ err: error }, 'at-risk forecast failed; the next one retries'));
+        }, deps.forecastIntervalMs);
+      }
     },
     async stop() {
       clearInterval(timer);
+      clearInterval(forecastTimer);
       watch.closeAll();
       await ticks.settled();
+      await forecasts.settled();
       await appeals?.stop();
       await alerts?.stop();
       await publisher.disconnect();

@@ -17,6 +17,10 @@ export const MonitorEnv = z.object({
   TOPIC_PREFIX: env.topicPrefix(),
   /** How often due stages are looked for; a stage fires at most this much (plus the grace) late. */
   TICK_INTERVAL_MS: env.milliseconds(5_000),
+  /** How often the at-risk forecast runs over the units' queues (it reads each unit's open appeals). */
+  FORECAST_INTERVAL_MS: env.milliseconds(15 * 60_000),
+  /** Completed working days over which a unit's pace of answers is learned for the forecast. */
+  PACE_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   /** A claim by another monitor that has not been produced after this long is taken over (its monitor died). */
   CLAIM_LEASE_MS: env.milliseconds(60_000),
   /** How long the delivery feed keeps alerts for streams to resume from and for digests. */

@@ -18,6 +18,8 @@ await runService({
       tickIntervalMs: config.TICK_INTERVAL_MS,
       claimLeaseMs: config.CLAIM_LEASE_MS,
       feedRetentionDays: config.FEED_RETENTION_DAYS,
+      forecastIntervalMs: config.FORECAST_INTERVAL_MS,
+      paceWindowWorkingDays: config.PACE_WINDOW_WORKING_DAYS,
     });
     return { ...monitor, grpc: { server: monitor.grpc, host: config.HTTP_HOST, port: config.GRPC_PORT } };
   },

@@ -1,31 +1,21 @@
 import type { ControlAlert } from '@priemnaya/contracts';
-import type { Publisher } from '@priemnaya/kafka';
 import type { Logger } from 'pino';
-import type { AlertLedger } from '../data-access/alert-ledger.js';
 import type { AppealClockDocument, AppealClockStore } from '../data-access/appeal-clock-store.js';
 import type { ScheduleStore } from '../data-access/schedule-store.js';
 import type { Clock } from '../domain/clock.js';
 import { firstOpenBucket } from '../domain/schedule-buckets.js';
 import { stageAlert } from '../domain/stage-alert.js';
+import type { RaiseAlerts } from './raise-alerts.js';
 
-/** Points where a test may stop a tick as a crash would, to prove nothing is lost or doubled. */
-export interface TickFaults {
-  afterClaim?(alertIds: string[]): void;
-  afterPublish?(alertIds: string[]): void;
-}
+export type { TickFaults } from './raise-alerts.js';
 
 export interface TickDeps {
   clocks: AppealClockStore;
   schedule: ScheduleStore;
-  ledger: AlertLedger;
-  publisher: Pick<Publisher, 'publish'>;
+  raise: RaiseAlerts;
   clock: Clock;
-  /** This process, in its claims. */
-  session: string;
-  leaseMs: number;
   graceMs: number;
   logger: Logger;
-  faults?: TickFaults;
 }
 
 export interface TickReport {
@@ -36,8 +26,6 @@ export interface TickReport {
   /** Claimed by another live monitor and not produced yet; their bucket is kept. */
   pending: number;
 }
-
-const PUBLISH_BATCH = 1_000;
 
 /**
  * One tick: the buckets whose minute is over, and only those (their number follows what is due,
@@ -77,40 +65,13 @@ export function createFireDueStages(deps: TickDeps) {
         if (alert === undefined) report.skipped += 1;
         else due.set(alert.alertId, alert);
       }
-      const { fired, pending } = await fire([...due.values()], now);
+      const { fired, pending } = await deps.raise([...due.values()], now);
       report.fired += fired;
       report.pending += pending;
       if (pending === 0) await deps.schedule.remove(bucket._id);
     }
     if (report.fired > 0 || report.pending > 0) deps.logger.info(report, 'tick fired stages');
     return report;
-  }
-
-  async function fire(alerts: ControlAlert[], now: Date): Promise<{ fired: number; pending: number }> {
-    let fired = 0;
-    let pending = 0;
-    for (let start = 0; start < alerts.length; start += PUBLISH_BATCH) {
-      const batch = alerts.slice(start, start + PUBLISH_BATCH);
-      const existing = await deps.ledger.claim(batch, deps.session, now);
-      deps.faults?.afterClaim?.(batch.map((alert) => alert.alertId));
-      const toProduce = batch.filter((alert) => !existing.has(alert.alertId));
-      for (const alertId of existing) {
-        const claim = await deps.ledger.inspect(alertId);
-        if (claim === undefined || claim.produced) continue;
-        // Ours from a tick that failed, or another monitor's that died before marking it: the
-        // alert is produced again, the same payload under the same id, for consumers to dedupe.
-        const takeOver = claim.session === deps.session || now.getTime() - Date.parse(claim.claimedAt) >= deps.leaseMs;
-        if (takeOver) toProduce.push(claim.alert);
-        else pending += 1;
-      }
-      if (toProduce.length === 0) continue;
-      await deps.publisher.publish(toProduce.map((payload) => ({ topic: 'control.alerts' as const, payload })));
-      const ids = toProduce.map((alert) => alert.alertId);
-      deps.faults?.afterPublish?.(ids);
-      await deps.ledger.markProduced(ids, now);
-      fired += toProduce.length;
-    }
-    return { fired, pending };
   }
 }
 

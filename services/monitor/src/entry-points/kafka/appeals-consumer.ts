@@ -2,10 +2,14 @@ import { startConsumer, type ConsumerContext, type RunningConsumer } from '@prie
 import type { LifecycleEvent } from '@priemnaya/deadlines';
 import { lifecycleFromEvent, lifecycleFromReceived } from '../../domain/lifecycle-from-appeal.js';
 
-export type RecordLifecycleEvent = (event: LifecycleEvent, registrationNumber?: string) => Promise<void>;
+export interface AppealsUseCases {
+  record: (event: LifecycleEvent, registrationNumber?: string) => Promise<void>;
+  /** An answer of a unit, for its pace in the at-risk forecast. */
+  recordAnswer: (answer: { eventId: string; appealId: string; unit: string; answeredAt: string }) => Promise<void>;
+}
 
 /** Both appeal topics into the clocks; from the beginning, so a new group rebuilds every clock. */
-export function startAppealsConsumer(context: ConsumerContext, record: RecordLifecycleEvent): Promise<RunningConsumer> {
+export function startAppealsConsumer(context: ConsumerContext, { record, recordAnswer }: AppealsUseCases): Promise<RunningConsumer> {
   return startConsumer({
     ...context,
     fromBeginning: true,
@@ -15,6 +19,7 @@ export function startAppealsConsumer(context: ConsumerContext, record: RecordLif
       'appeals.events': async (event) => {
         const lifecycle = lifecycleFromEvent(event);
         if (lifecycle !== undefined) await record(lifecycle, event.registrationNumber);
+        if (event.type === 'appeal.answered') await recordAnswer({ eventId: event.eventId, appealId: event.appealId, unit: event.unit, answeredAt: event.occurredAt });
       },
     },
   });
