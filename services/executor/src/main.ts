@@ -1,4 +1,5 @@
 import { telemetry } from './telemetry.js';
+import { createStaffTokens } from '@priemnaya/auth';
 import { runService } from '@priemnaya/runtime';
 import { buildExecutorService } from './app.js';
 import { ExecutorEnv } from './env.js';
@@ -7,10 +8,15 @@ await runService({
   telemetry,
   service: 'executor',
   envSchema: ExecutorEnv,
-  build: ({ config, ...context }) =>
-    buildExecutorService({
+  async build({ config, ...context }) {
+    const executor = await buildExecutorService({
       ...context,
       groupId: config.CONSUMER_GROUP,
+      tokens: createStaffTokens(config.STAFF_TOKEN_SECRET),
       topicRefreshMs: config.TOPIC_REFRESH_MS,
-    }),
+      feedPollMs: config.FEED_POLL_MS,
+      relayIntervalMs: config.RELAY_INTERVAL_MS,
+    });
+    return { ...executor, grpc: { server: executor.grpc, host: config.GRPC_HOST, port: config.GRPC_PORT } };
+  },
 });

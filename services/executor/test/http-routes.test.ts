@@ -1,6 +1,6 @@
 import { waitFor } from '@priemnaya/testing';
 import { describe, it } from 'vitest';
-import { aTask, startExecutorScenario, tasksOf, waitForTask, type ErrorBody } from './support/executor-harness.js';
+import { aTask, ADMINISTRATOR, executorOf, OPERATOR, startExecutorScenario, tasksOf, waitForTask, type ErrorBody } from './support/executor-harness.js';
 
 const rejected = [
   { condition: 'limit is 0', url: '/v1/units/zhkh/tasks?limit=0', field: 'limit' },
@@ -28,12 +28,24 @@ describe.concurrent('GET /v1/units/:unit/tasks', () => {
     expect((await tasksOf(executor, 'zhkh', '?limit=2')).map((task) => task.appealId)).toEqual([oldest.appealId, middle.appealId]);
   });
 
+  it('answers 401 naming authorization without a token, 403 to an intake operator and to an executor of another unit', async ({ expect, onTestFinished }) => {
+    const { executor } = await startExecutorScenario(onTestFinished, { start: false });
+
+    const anonymous = await executor.get('/v1/units/zhkh/tasks');
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json<ErrorBody>().fields?.map((fault) => fault.field)).toEqual(['authorization']);
+    expect((await executor.get('/v1/units/zhkh/tasks', OPERATOR)).statusCode).toBe(403);
+    const otherUnit = await executor.get('/v1/units/zhkh/tasks', executorOf('roads'));
+    expect(otherUnit.statusCode).toBe(403);
+    expect(otherUnit.json<ErrorBody>().fields?.map((fault) => fault.field)).toEqual(['unit']);
+  });
+
   for (const { condition, url, field } of rejected) {
     it(`when ${condition}, answers 400 naming ${field}`, async ({ expect, onTestFinished }) => {
       // The answer does not depend on what was consumed, so the consumer is not started.
       const { executor } = await startExecutorScenario(onTestFinished, { start: false });
 
-      const response = await executor.get(url);
+      const response = await executor.get(url, ADMINISTRATOR);
 
       expect(response.statusCode).toBe(400);
       const error = response.json<ErrorBody>();

@@ -21,7 +21,10 @@ describe.concurrent('topic tasks.<unit>', () => {
       registrationNumber: housing.registrationNumber,
       unit: 'zhkh',
       topic: 'housing',
-      status: 'open',
+      channel: 'site',
+      role: 'lead',
+      leadUnit: 'zhkh',
+      status: 'new',
       receivedAt: housing.receivedAt,
       routedAt: housing.routedAt,
     });

@@ -1,8 +1,9 @@
 import { startConsumer, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { TaskRepository } from '../../data-access/task-repository.js';
+import type { TaskFeed } from '../../delivery/task-feed.js';
 
-/** Every unit's `tasks.<unit>` topic into the task store. */
-export function startTasksConsumer(context: ConsumerContext, tasks: TaskRepository): Promise<RunningConsumer> {
+/** Every unit's `tasks.<unit>` topic into the task store and the unit's delivery feed. */
+export function startTasksConsumer(context: ConsumerContext, tasks: TaskRepository, feed: TaskFeed): Promise<RunningConsumer> {
   return startConsumer({
     ...context,
     topics: ['tasks'],
@@ -11,7 +12,9 @@ export function startTasksConsumer(context: ConsumerContext, tasks: TaskReposito
         if (context.names.unitOfTaskTopic(meta.topic) !== task.unit) {
           throw Object.assign(new Error(`task for unit ${task.unit} arrived on ${meta.topic}`), { retriable: false });
         }
-        await tasks.record(task);
+        const { version: _version, ...fields } = task;
+        // A routed task makes its unit the lead; co-executor units get theirs from the lead's action.
+        if (await tasks.record({ ...fields, role: 'lead', leadUnit: task.unit })) feed.notify(task.unit);
       },
     },
   });

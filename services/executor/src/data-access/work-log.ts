@@ -1,0 +1,61 @@
+import type { AppealEvent } from '@priemnaya/contracts';
+import { MongoServerError, type Db } from 'mongodb';
+import type { WorkEvent } from '../domain/work-state.js';
+
+/**
+ * One recorded action: version n of one unit's work on one appeal, with its event. The `_id`
+ * `${appealId}:${unit}:v${n}` makes two actions on the same state collide on insert, so only one
+ * wins; the document is also the outbox entry of its event until `produced` is set.
+ */
+export interface WorkAction {
+  _id: string;
+  stream: string;
+  appealId: string;
+  unit: string;
+  version: number;
+  event: WorkEvent;
+  produced: boolean;
+  recordedAt: Date;
+}
+
+/** Another action was recorded on the same state first. */
+export class WorkVersionTaken extends Error {
+  constructor(readonly actionId: string) {
+    super(`work version ${actionId} is taken`);
+  }
+}
+
+const streamOf = (appealId: string, unit: string) => `${appealId}:${unit}`;
+
+export function createWorkLog(db: Db) {
+  const actions = db.collection<WorkAction>('work_actions');
+  return {
+    async ensureIndexes(): Promise<void> {
+      await actions.createIndex({ stream: 1, version: 1 });
+      await actions.createIndex({ produced: 1, recordedAt: 1 });
+    },
+    history(appealId: string, unit: string): Promise<WorkAction[]> {
+      return actions.find({ stream: streamOf(appealId, unit) }).sort({ version: 1 }).toArray();
+    },
+    /** Records the action as version `version` or throws WorkVersionTaken. */
+    async append(version: number, event: WorkEvent & AppealEvent, recordedAt: Date): Promise<WorkAction> {
+      const { appealId, unit } = event;
+      const action: WorkAction = { _id: `${streamOf(appealId, unit)}:v${version}`, stream: streamOf(appealId, unit), appealId, unit, version, event, produced: false, recordedAt };
+      try {
+        await actions.insertOne(action);
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === 11000) throw new WorkVersionTaken(action._id);
+        throw error;
+      }
+      return action;
+    },
+    async markProduced(ids: string[]): Promise<void> {
+      if (ids.length > 0) await actions.updateMany({ _id: { $in: ids } }, { $set: { produced: true } });
+    },
+    /** Actions recorded before `before` whose events are not yet produced, oldest stream versions first. */
+    unproduced(before: Date, limit: number): Promise<WorkAction[]> {
+      return actions.find({ produced: false, recordedAt: { $lt: before } }).sort({ stream: 1, version: 1 }).limit(limit).toArray();
+    },
+  };
+}
+export type WorkLog = ReturnType<typeof createWorkLog>;

@@ -1,0 +1,114 @@
+import type { Metadata, ServerWritableStream } from '@grpc/grpc-js';
+import { authenticateCall, type StaffPrincipal, type StaffTokens } from '@priemnaya/auth';
+import { toServiceError, unary, type GrpcServiceBinding } from '@priemnaya/grpc';
+import { ExecutorServiceService, type ExecutorServiceServer, type WatchTasksRequest, type WatchTasksResponse } from '@priemnaya/grpc/generated/priemnaya/executor/v1/executor.js';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { ExecutorDirectory } from '../../data-access/executor-directory.js';
+import type { TaskRepository } from '../../data-access/task-repository.js';
+import type { TaskFeed } from '../../delivery/task-feed.js';
+import { requireAccess, type WorkActions } from '../../use-cases/act-on-task.js';
+import { Cursor, ExecutorBody, ExecutorParams, ListQuery, TaskParams, UnitParams } from '../work-schemas.js';
+import { answering, parseProto } from './grpc-calls.js';
+import { stateProto, taskAction, taskDeliveryProto, taskSummaryProto } from './work-actions-grpc.js';
+
+export interface ExecutorServiceDeps {
+  logger: Logger;
+  tokens: StaffTokens;
+  tasks: TaskRepository;
+  actions: WorkActions;
+  executors: ExecutorDirectory;
+  feed: TaskFeed;
+}
+
+const WatchCall = z.strictObject({ unit: UnitParams.shape.unit, afterCursor: Cursor });
+
+/** `priemnaya.executor.v1.ExecutorService`; `closeAll` ends every watch so the server can stop. */
+export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServiceBinding; closeAll(): void } {
+  const logger = deps.logger.child({ component: 'grpc' });
+  const authenticate = (metadata: Metadata): Promise<StaffPrincipal> => authenticateCall(deps.tokens, metadata);
+  const open = new Set<() => void>();
+  const act = taskAction({ authenticate, actions: deps.actions });
+
+  const watch = async (call: ServerWritableStream<WatchTasksRequest, WatchTasksResponse>) => {
+    const principal = await authenticate(call.metadata);
+    const { unit, afterCursor } = parseProto(WatchCall, call.request);
+    await answering(async () => requireAccess(principal, unit, 'read'));
+    let cancelled = false;
+    let unsubscribe = () => {};
+    const close = () => {
+      unsubscribe();
+      if (open.delete(close)) call.end();
+    };
+    call.on('cancelled', () => {
+      cancelled = true;
+      unsubscribe();
+      open.delete(close);
+    });
+    const stop = await deps.feed.subscribe(unit, afterCursor, (entry) => {
+      call.write({ cursor: String(entry.seq), task: taskDeliveryProto(entry) });
+    });
+    if (cancelled) return stop();
+    unsubscribe = stop;
+    open.add(close);
+  };
+
+  const implementation: ExecutorServiceServer = {
+    watchTasks: (call) => {
+      watch(call).catch((error: unknown) => {
+        logger.info({ method: 'WatchTasks', code: toServiceError(error).code }, 'grpc stream refused');
+        call.emit('error', toServiceError(error));
+      });
+    },
+    listTasks: unary('ListTasks', logger, async (request, call) => {
+      const principal = await authenticate(call.metadata);
+      const { unit } = parseProto(UnitParams, { unit: request.unit });
+      const { limit } = parseProto(ListQuery, request.limit === 0 ? {} : { limit: request.limit });
+      await answering(async () => requireAccess(principal, unit, 'read'));
+      return { tasks: (await deps.tasks.openTasks(unit, limit)).map(taskSummaryProto) };
+    }),
+    getTask: unary('GetTask', logger, async (request, call) => {
+      const principal = await authenticate(call.metadata);
+      const { unit, appealId } = parseProto(TaskParams, request);
+      return answering(async () => ({ state: stateProto((await deps.actions.read(principal, unit, appealId)).state) }));
+    }),
+    assignTask: unary('AssignTask', logger, act('assign', (r) => ({ executorId: r.executorId, why: r.why }), ['executorId', 'why'])),
+    acceptTask: unary('AcceptTask', logger, act('accept', () => ({}), [])),
+    answerTask: unary('AnswerTask', logger, act('answer', (r) => ({ text: r.text, inSubstance: r.inSubstance, attachments: r.attachments }), [])),
+    handBackTask: unary('HandBackTask', logger, act('hand-back', (r) => ({ reason: r.reason, suggestedUnit: r.suggestedUnit, suggestedTopic: r.suggestedTopic }), ['suggestedUnit', 'suggestedTopic'])),
+    requestExtension: unary('RequestExtension', logger, act('request-extension', (r) => ({ days: r.days, justification: r.justification }), [])),
+    decideExtension: unary('DecideExtension', logger, (request, call) =>
+      act(request.approve ? 'approve-extension' : 'refuse-extension', (r: typeof request) => ({ requestId: r.requestId, why: r.why }), [])(request, call),
+    ),
+    startForwarding: unary('StartForwarding', logger, act('start-forwarding', (r) => ({ authority: r.authority ? withoutBlank(r.authority) : undefined, why: r.why }), [])),
+    markForwarded: unary('MarkForwarded', logger, act('mark-forwarded', (r) => ({ outgoingNumber: r.outgoingNumber }), ['outgoingNumber'])),
+    addCoExecutor: unary('AddCoExecutor', logger, act('add-co-executor', (r) => ({ coExecutorUnit: r.coExecutorUnit, why: r.why }), [])),
+    closeTask: unary('CloseTask', logger, act('close', (r) => ({ outcome: r.outcome, why: r.why }), ['why'])),
+    listExecutors: unary('ListExecutors', logger, async (request, call) => {
+      const principal = await authenticate(call.metadata);
+      const { unit } = parseProto(UnitParams, request);
+      await answering(async () => requireAccess(principal, unit, 'manage-executors'));
+      return { executors: await deps.executors.list(unit) };
+    }),
+    putExecutor: unary('PutExecutor', logger, async (request, call) => {
+      const principal = await authenticate(call.metadata);
+      const given = request.executor ?? { unit: '', staffId: '', available: false, absences: [] };
+      const { unit, staffId } = parseProto(ExecutorParams, { unit: given.unit, staffId: given.staffId });
+      const body = parseProto(ExecutorBody, { available: given.available, absences: given.absences });
+      await answering(async () => requireAccess(principal, unit, 'manage-executors'));
+      const executor = { unit, staffId, ...body };
+      await deps.executors.put(executor, principal.staffId, new Date());
+      return { executor };
+    }),
+  };
+  return {
+    binding: { definition: ExecutorServiceService, implementation },
+    closeAll() {
+      for (const close of open) close();
+    },
+  };
+}
+
+function withoutBlank(authority: { name: string; address: string }) {
+  return authority.address === '' ? { name: authority.name } : authority;
+}

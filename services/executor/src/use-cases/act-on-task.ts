@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { StaffPrincipal } from '@priemnaya/auth';
+import { AppealEvent } from '@priemnaya/contracts';
+import type { Logger } from 'pino';
+import type { ExecutorDirectory } from '../data-access/executor-directory.js';
+import type { StoredTask, TaskRepository } from '../data-access/task-repository.js';
+import { WorkVersionTaken, type WorkLog } from '../data-access/work-log.js';
+import { decideWork } from '../domain/decide-work.js';
+import { isAvailableAt, leastLoaded } from '../domain/executor-availability.js';
+import { checkAccess, type TaskPermission } from '../domain/task-access.js';
+import type { WorkCommand } from '../domain/work-commands.js';
+import { evolve, foldEvents, type WorkEvent, type WorkState } from '../domain/work-state.js';
+import type { DeliverRecorded } from './deliver-recorded.js';
+import { AccessDenied, TaskNotFound, WorkConflict, WorkRefused } from './work-errors.js';
+
+/** A command as people send it: an assignment without an executor goes to the least-loaded one. */
+export type WorkRequest = Exclude<WorkCommand, { kind: 'assign' }> | { kind: 'assign'; executorId?: string; why?: string };
+
+export interface WorkOutcome {
+  state: WorkState;
+  event: WorkEvent;
+}
+
+export function requireAccess(principal: StaffPrincipal, unit: string, permission: TaskPermission): void {
+  const refusal = checkAccess(principal, unit, permission);
+  if (refusal) throw new AccessDenied(refusal.message, refusal.field);
+}
+
+/**
+ * One person's action on one unit's task: checked against who they are and the task's state,
+ * recorded as the next version of the unit's work (or refused as a conflict when another action
+ * took that version), then its event produced. A failed produce leaves the action recorded and
+ * the event to the outbox relay: the answer is still success.
+ */
+export function createWorkActions(deps: {
+  tasks: TaskRepository;
+  work: WorkLog;
+  executors: ExecutorDirectory;
+  deliver: DeliverRecorded;
+  logger: Logger;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+
+  async function load(unit: string, appealId: string): Promise<{ task: StoredTask; state: WorkState; unproduced: Awaited<ReturnType<WorkLog['history']>> }> {
+    const task = await deps.tasks.get(unit, appealId);
+    if (!task) throw new TaskNotFound(unit, appealId);
+    const history = await deps.work.history(appealId, unit);
+    return { task, state: foldEvents(task, history.map((action) => action.event)), unproduced: history.filter((action) => !action.produced) };
+  }
+
+  async function resolve(request: WorkRequest, unit: string, at: Date): Promise<WorkCommand> {
+    if (request.kind !== 'assign') return request;
+    const why = request.why !== undefined ? { why: request.why } : {};
+    if (request.executorId === undefined) {
+      const chosen = leastLoaded(await deps.executors.list(unit), await deps.tasks.openLoad(unit), at);
+      if (!chosen) throw new WorkRefused(`cannot assign: no executor of ${unit} is available`);
+      return { kind: 'assign', executorId: chosen.staffId, mode: 'least-loaded', ...why };
+    }
+    const named = await deps.executors.get(unit, request.executorId);
+    if (!named) throw new WorkRefused(`cannot assign: ${request.executorId} is not an executor of ${unit}`);
+    if (!isAvailableAt(named, at)) throw new WorkRefused(`cannot assign: ${request.executorId} is not available`);
+    return { kind: 'assign', executorId: request.executorId, mode: 'named', ...why };
+  }
+
+  return {
+    async act(principal: StaffPrincipal, unit: string, appealId: string, request: WorkRequest): Promise<WorkOutcome> {
+      requireAccess(principal, unit, request.kind);
+      const { state, unproduced } = await load(unit, appealId);
+      const at = now();
+      const command = await resolve(request, unit, at);
+      const decision = decideWork(state, command, principal, { eventId: randomUUID(), now: at, newRequestId: randomUUID() });
+      if (!decision.ok) throw new WorkRefused(decision.reason);
+      const event = AppealEvent.parse(decision.event) as WorkEvent & AppealEvent;
+      let recorded;
+      try {
+        recorded = await deps.work.append(state.version + 1, event, at);
+      } catch (error) {
+        if (error instanceof WorkVersionTaken) throw new WorkConflict();
+        throw error;
+      }
+      const next = evolve(state, event);
+      await deps.tasks.updateView(next);
+      try {
+        // Earlier events of the appeal left unproduced go first, so the topic keeps their order.
+        await deps.deliver([...unproduced, recorded]);
+      } catch (error) {
+        deps.logger.warn({ err: error, type: event.type }, 'work event not produced yet; the outbox relay will');
+      }
+      return { state: next, event };
+    },
+    async read(principal: StaffPrincipal, unit: string, appealId: string): Promise<{ task: StoredTask; state: WorkState }> {
+      requireAccess(principal, unit, 'read');
+      const { task, state } = await load(unit, appealId);
+      return { task, state };
+    },
+  };
+}
+export type WorkActions = ReturnType<typeof createWorkActions>;

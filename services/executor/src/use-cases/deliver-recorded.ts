@@ -1,0 +1,68 @@
+import type { Publisher } from '@priemnaya/kafka';
+import type { Logger } from 'pino';
+import type { TaskRepository } from '../data-access/task-repository.js';
+import type { WorkAction, WorkLog } from '../data-access/work-log.js';
+import type { TaskFeed } from '../delivery/task-feed.js';
+
+/**
+ * What follows a recorded action: its consequences here (a co-executor unit's task), then its
+ * event on `appeals.events`, then the mark that it is done. Each step may repeat after a crash
+ * (the task lands on the same document, consumers dedupe events by eventId), none is lost.
+ */
+export function createDeliverRecorded(deps: { tasks: TaskRepository; work: WorkLog; feed: TaskFeed; publisher: Publisher }) {
+  return async function deliverRecorded(actions: readonly WorkAction[]): Promise<void> {
+    if (actions.length === 0) return;
+    for (const { event } of actions) {
+      if (event.type !== 'appeal.co-executor-added') continue;
+      const lead = await deps.tasks.get(event.unit, event.appealId);
+      if (!lead) continue;
+      const fresh = await deps.tasks.record({
+        ...lead,
+        unit: event.coExecutorUnit,
+        role: 'co-executor',
+        leadUnit: event.unit,
+        routedAt: event.occurredAt,
+      });
+      if (fresh) deps.feed.notify(event.coExecutorUnit);
+    }
+    await deps.publisher.publish(actions.map(({ event }) => ({ topic: 'appeals.events', payload: event })));
+    await deps.work.markProduced(actions.map((action) => action._id));
+  };
+}
+export type DeliverRecorded = ReturnType<typeof createDeliverRecorded>;
+
+/** Produces what an action left unproduced (a failed publish, a crash), on start and every interval. */
+export function createOutboxRelay(deps: { work: WorkLog; deliver: DeliverRecorded; logger: Logger; intervalMs: number; graceMs: number }) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  async function relayOnce(): Promise<number> {
+    // Entries younger than the grace are still being delivered by the action that wrote them.
+    const pending = await deps.work.unproduced(new Date(Date.now() - deps.graceMs), 500);
+    const byStream = new Map<string, WorkAction[]>();
+    for (const action of pending) byStream.set(action.stream, [...(byStream.get(action.stream) ?? []), action]);
+    for (const actions of byStream.values()) await deps.deliver(actions);
+    if (pending.length > 0) deps.logger.info({ relayed: pending.length }, 'relayed unproduced work events');
+    return pending.length;
+  }
+
+  function schedule(): void {
+    running = running.then(relayOnce).then(
+      () => undefined,
+      (error: unknown) => deps.logger.warn({ err: error }, 'outbox relay failed; the next run retries'),
+    );
+  }
+
+  return {
+    relayOnce,
+    start(): void {
+      schedule();
+      timer = setInterval(schedule, deps.intervalMs);
+    },
+    async stop(): Promise<void> {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+export type OutboxRelay = ReturnType<typeof createOutboxRelay>;
