@@ -6,9 +6,11 @@ import type { RetryPolicy } from './domain/retry-delay.js';
 import { createFeedCursorStore } from './data-access/feed-cursor-store.js';
 import type { IntakeClient } from './data-access/intake-client.js';
 import type { PlatformClient } from './data-access/platform-client.js';
+import { createNotificationDeliveryLedger } from './data-access/notification-delivery-ledger.js';
 import { createPlatformItemRepository } from './data-access/platform-item-repository.js';
 import { startAppealsEventsConsumer } from './entry-points/kafka/appeals-events-consumer.js';
 import { startFeedPoller, type FeedPoller } from './entry-points/poller/feed-poller.js';
+import { createDeliverNotification } from './use-cases/deliver-notification.js';
 import { createPostStatusChange } from './use-cases/post-status-change.js';
 import { createPullItemsPage } from './use-cases/pull-items-page.js';
 import { createRetry } from './use-cases/retry-with-backoff.js';
@@ -23,6 +25,8 @@ export interface PosAdapterDeps extends ConsumerContext {
   retryPolicy: RetryPolicy;
   /** How long stop() lets the page in flight retry before cutting it (it is then read again). */
   stopGraceMs: number;
+  /** Who signs answers posted to the platform. */
+  answerSignedBy: string;
 }
 
 export interface PosAdapter {
@@ -48,7 +52,11 @@ export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter>
   return {
     http,
     async start() {
-      consumer = await startAppealsEventsConsumer(deps, createPostStatusChange({ platform: deps.platform, items, retry, logger: deps.logger }));
+      consumer = await startAppealsEventsConsumer(
+        deps,
+        createPostStatusChange({ platform: deps.platform, items, retry, logger: deps.logger }),
+        createDeliverNotification({ platform: deps.platform, items, ledger: createNotificationDeliveryLedger(deps.database.db), retry, signedBy: deps.answerSignedBy, logger: deps.logger }),
+      );
       poller = startFeedPoller({
         pullPage: createPullItemsPage({ platform: deps.platform, intake: deps.intake, cursors, items, retry, pageSize: deps.pageSize, logger: deps.logger }),
         intervalMs: deps.pollIntervalMs,

@@ -2,7 +2,7 @@ import { env } from '@priemnaya/config';
 import { z } from 'zod';
 
 export const PosAdapterEnv = z.object({
-  /** appeals.events, whose status changes go back to the platform. */
+  /** appeals.events and notifications.outbound, whose status changes and answers go back to the platform. */
   KAFKA_BROKERS: env.kafkaBrokers(),
   /** The feed cursor, appeal → platform item, and items set aside. */
   MONGO_URL: env.mongoUrl(),
@@ -32,6 +32,8 @@ export const PosAdapterEnv = z.object({
   RETRY_BASE_MS: env.milliseconds(500),
   RETRY_MAX_MS: env.milliseconds(30_000),
   RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** Who signs the answers posted to the platform. */
+  POS_ANSWER_SIGNED_BY: z.string().trim().min(1).max(300).default('Администрация города'),
   /** How long a stop lets the page in flight retry before leaving it to be read again. */
   STOP_GRACE_MS: env.milliseconds(10_000),
 });

@@ -24,5 +24,6 @@ await runService({
       pageSize: config.POS_PAGE_SIZE,
       retryPolicy: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS, maxAttempts: config.RETRY_MAX_ATTEMPTS },
       stopGraceMs: config.STOP_GRACE_MS,
+      answerSignedBy: config.POS_ANSWER_SIGNED_BY,
     }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRetryAfter } from '../domain/retry-delay.js';
+import type { PlatformAnswer } from '../domain/platform-notice.js';
 import type { PlatformStatusChange } from '../domain/platform-status.js';
 import { PlatformError } from './platform-error.js';
 
@@ -21,7 +22,8 @@ export interface ItemsPage {
 export interface PlatformClient {
   fetchItems(cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<ItemsPage>;
   acknowledge(itemId: string, registration: { registrationNumber: string; registeredAt: string }, signal?: AbortSignal): Promise<void>;
-  postStatusChange(itemId: string, change: PlatformStatusChange, idempotencyKey: string, signal?: AbortSignal): Promise<void>;
+  postStatusChange(itemId: string, change: PlatformStatusChange & { comment?: string }, idempotencyKey: string, signal?: AbortSignal): Promise<void>;
+  postAnswer(itemId: string, answer: PlatformAnswer, idempotencyKey: string, signal?: AbortSignal): Promise<void>;
 }
 
 const TokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
@@ -129,6 +131,10 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         { method: 'POST', body: change, headers: { 'idempotency-key': idempotencyKey } },
         signal,
       );
+      await response.body?.cancel();
+    },
+    async postAnswer(itemId, answer, idempotencyKey, signal) {
+      const response = await call('post answer', `/items/${encodeURIComponent(itemId)}/answers`, { method: 'POST', body: answer, headers: { 'idempotency-key': idempotencyKey } }, signal);
       await response.body?.cancel();
     },
   };

@@ -31,6 +31,14 @@ describe('platformStatusChange', () => {
     });
     expect(platformStatusChange({ ...base, type: 'appeal.handed-back', by: 'e-1', unit: 'zhkh', reason: 'Не наша компетенция' })).toBeUndefined();
   });
+
+  it('when an appeal is forwarded, extended or answered, gives nothing: the citizen\'s notification posts it, with its words', () => {
+    const work = { ...base, by: 'executor-1', unit: 'zhkh' };
+    expect(platformStatusChange({ ...work, type: 'appeal.forwarded', authority: { name: 'Прокуратура' } })).toBeUndefined();
+    expect(platformStatusChange({ ...work, type: 'appeal.extension-approved', requestId: randomUUID(), days: 10, why: 'выезд' })).toBeUndefined();
+    expect(platformStatusChange({ ...work, type: 'appeal.answered', answer: { text: 'Ответ', inSubstance: true, attachments: [] } })).toBeUndefined();
+    expect(platformStatusChange({ ...work, type: 'appeal.closed', outcome: 'answered' })).toEqual({ status: 'closed', occurredAt: base.occurredAt });
+  });
 });
 
 describe('isNewToPlatform', () => {

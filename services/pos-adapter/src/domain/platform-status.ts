@@ -25,11 +25,11 @@ export function platformStatusChange(event: AppealEvent): PlatformStatusChange |
       // Deciding who answers is our own affair; the portal already shows the appeal registered.
       return undefined;
     case 'appeal.forwarded':
-      return { status: 'forwarded', occurredAt: event.occurredAt };
     case 'appeal.extension-approved':
-      return { status: 'extended', occurredAt: event.occurredAt };
     case 'appeal.answered':
-      return { status: 'answered', occurredAt: event.occurredAt };
+      // What the citizen is told: posted from their notification on notifications.outbound
+      // (platform-notice.ts), with its words and the answer, so never twice.
+      return undefined;
     case 'appeal.closed':
       return { status: 'closed', occurredAt: event.occurredAt };
     // The work inside the administration: to the citizen it stays in progress.

@@ -1,6 +1,6 @@
 import type { AppealReceived } from '@priemnaya/contracts';
 import { connectDatabase, type Database } from '@priemnaya/database';
-import { createPublisher, type Publisher } from '@priemnaya/kafka';
+import { createPublisher, ensureTopics, type Publisher } from '@priemnaya/kafka';
 import { createPosSimulator, type PosSimulator, type PosSimulatorOptions } from '@priemnaya/pos-simulator';
 import { collectTopics, createTeardown, createTestKafka, type TestKafka, testLogger, type TopicCollector, uniqueName, waitFor } from '@priemnaya/testing';
 import type { Logger } from 'pino';
@@ -47,6 +47,8 @@ export async function startPosScenario(onTestFinished: OnTestFinished, simulator
   const teardown = createTeardown();
   onTestFinished(() => teardown.run());
   const testKafka = teardown.add(await createTestKafka(infra, [], 'pos'), (it) => it.dispose());
+  const outbound = testKafka.names.of('notifications.outbound');
+  await ensureTopics(testKafka.kafka, [outbound, testKafka.names.deadLetter(outbound)].map((name) => ({ name, partitions: 2, replicationFactor: infra.replicationFactor })));
   const ingestDb = teardown.add(uniqueName('pos-ingest'), dropDatabase);
   // Ingest asks the registry only for GET /v1/appeals/{id}, which these tests never call.
   const ingest = teardown.add(await startIngest({ kafka: testKafka.kafka, names: testKafka.names, dbName: ingestDb, registryUrl: 'http://127.0.0.1:9' }), (it) => it.close());
@@ -93,6 +95,7 @@ export async function startPosScenario(onTestFinished: OnTestFinished, simulator
         pageSize: 10,
         retryPolicy: { baseMs: 20, maxMs: 2_000, maxAttempts: 10 },
         stopGraceMs: 2_000,
+        answerSignedBy: 'Администрация города',
       });
       teardown.add(adapter, async (it) => {
         await it.http.close();
