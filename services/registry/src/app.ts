@@ -1,14 +1,22 @@
+import type { StaffTokens } from '@priemnaya/auth';
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
 import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
 import { createAppealReadModel } from './data-access/appeal-read-model.js';
+import { createReadAudit } from './data-access/read-audit.js';
 import { appealRoutes } from './entry-points/http/appeal-routes.js';
+import { staffRoutes } from './entry-points/http/staff-routes.js';
 import { startRegistryConsumer } from './entry-points/kafka/registry-consumer.js';
 
 /** The consumer's context (Kafka, topic names, group, logger, what to do on a fatal crash) and the service's own. */
 export interface RegistryDeps extends ConsumerContext {
   database: Database;
+  /**
+   * Verifies staff tokens for the staff card, search and read audit. Without it the registry
+   * serves only the fleet's status endpoints (as the other services' tests start it).
+   */
+  staffTokens?: StaffTokens;
 }
 
 export interface RegistryService {
@@ -20,18 +28,21 @@ export interface RegistryService {
 /** Builds the registry without listening or consuming, so tests can start the real thing. */
 export async function buildRegistryService(deps: RegistryDeps): Promise<RegistryService> {
   const readModel = createAppealReadModel(deps.database.db);
+  const audit = createReadAudit(deps.database.db);
   let consumer: RunningConsumer | undefined;
   const http = createHttpServer({
     logger: deps.logger,
     readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
   });
   appealRoutes(http, readModel);
+  if (deps.staffTokens) staffRoutes(http, { readModel, audit, tokens: deps.staffTokens });
   await http.ready();
 
   return {
     http,
     async start() {
       await readModel.ensureIndexes();
+      await audit.ensureIndexes();
       consumer = await startRegistryConsumer(deps, readModel);
     },
     async stop() {

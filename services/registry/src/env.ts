@@ -10,8 +10,13 @@ export const RegistryEnv = z.object({
   /** Status and history for the fleet; not public. */
   HTTP_HOST: env.host(),
   HTTP_PORT: env.port(8082),
-  /** A new group name replays every topic from the beginning into an empty database. */
-  CONSUMER_GROUP: z.string().min(1).default('registry'),
+  /**
+   * A new group name replays every topic from the beginning into an empty database. The default
+   * changed with the read model's storage (facts and index), so an existing deployment rebuilds.
+   */
+  CONSUMER_GROUP: z.string().min(1).default('registry-facts'),
+  /** Verifies the staff tokens of the staff card, search and read audit. */
+  STAFF_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
   TOPIC_PREFIX: env.topicPrefix(),
   LOG_LEVEL: env.logLevel(),
 });

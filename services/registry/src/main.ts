@@ -1,4 +1,5 @@
 import { telemetry } from './telemetry.js';
+import { createStaffTokens } from '@priemnaya/auth';
 import { runService } from '@priemnaya/runtime';
 import { buildRegistryService } from './app.js';
 import { RegistryEnv } from './env.js';
@@ -7,5 +8,5 @@ await runService({
   telemetry,
   service: 'registry',
   envSchema: RegistryEnv,
-  build: ({ config, ...context }) => buildRegistryService({ ...context, groupId: config.CONSUMER_GROUP }),
+  build: ({ config, ...context }) => buildRegistryService({ ...context, groupId: config.CONSUMER_GROUP, staffTokens: createStaffTokens(config.STAFF_TOKEN_SECRET) }),
 });

@@ -1,26 +1,19 @@
-import type { AppealStatus, RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import type { AppealStatus, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 import { isDuplicateKeyError } from '@priemnaya/database';
-import type { Db } from 'mongodb';
-import { statusOrder, type HistoryEntry, type ReadModelChange } from '../domain/apply-event.js';
+import type { Db, Filter } from 'mongodb';
+import { foldCard, type AppealCard } from '../domain/appeal-card.js';
+import { distinctSorted, type AppealFact } from '../domain/appeal-facts.js';
+import { indexEntry, type AppealIndexEntry } from '../domain/appeal-index.js';
+import { answerDeadline, type AnswerDeadline } from '../domain/answer-deadline.js';
 
-interface AppealDocument {
+interface FactDocument {
+  /** The event id: a redelivered or replayed fact is the same document. */
   _id: string;
-  registrationNumber: string;
-  channel: string;
-  receivedAt: string;
-  status: AppealStatus;
-  /** statusOrder() of the status shown; empty until the first status is applied. */
-  statusOrder: string;
-  unit?: UnitCode;
-  topic?: RoutingTopic;
-  routingReason?: RoutingReason;
-  updatedAt: string;
-  appeal?: NonNullable<ReadModelChange['received']>;
+  appealId: string;
+  fact: AppealFact;
 }
 
-interface HistoryDocument extends Omit<HistoryEntry, 'eventId'> {
-  _id: string;
-}
+type IndexDocument = Omit<AppealIndexEntry, 'id'> & { _id: string };
 
 /** Which appeals a bulk lookup wants; every filter given must hold. */
 export interface AppealListFilter {
@@ -35,8 +28,16 @@ export interface AppealListFilter {
   limit: number;
 }
 
-export interface AppealListItem extends AppealStatusView {
-  channel: string;
+/** A staff search: the public filters, plus unit, topic, deadline and the person's scope. */
+export interface AppealSearchFilter extends Omit<AppealListFilter, 'ids'> {
+  /** The person's units: only appeals with one of them as lead or co-executor unit. */
+  scopeUnits?: UnitCode[];
+  unit?: UnitCode;
+  topic?: RoutingTopic;
+  dueFrom?: string;
+  dueTo?: string;
+  /** Keyset paging: the last entry of the previous page. */
+  after?: { receivedAt: string; id: string };
 }
 
 export interface AppealStatusView {
@@ -49,118 +50,150 @@ export interface AppealStatusView {
   updatedAt: string;
 }
 
+export interface AppealListItem extends AppealStatusView {
+  channel: string;
+}
+
+/** The card with everything it was folded from. */
+export interface AppealDossier {
+  card: AppealCard;
+  facts: AppealFact[];
+  deadline?: AnswerDeadline;
+}
+
 /**
- * The registry's read model, built only from events: one document per appeal with its current
- * status, and one history document per event. Every write is idempotent, so replaying the
- * topics from the beginning rebuilds the same state.
+ * The registry's read model, built only from events. Each fact is inserted once under its event
+ * id into `appeal_facts` (a unique-`_id` insert: the one write FerretDB makes atomic and fast);
+ * the card is never patched in place. FerretDB does not isolate updates between writers, and the
+ * two topics are consumed side by side, so `$set`-style patches could interleave and lose a
+ * change. Instead the card is folded from the sorted facts in domain code whenever it is read,
+ * and the search index entry of the appeal is recomputed from all its facts and replaced after
+ * each insert. A writer that replaced the entry then counts the facts again and recomputes if a
+ * fact arrived meanwhile, so the last writer always leaves the entry of the complete set.
  */
 export function createAppealReadModel(db: Db) {
-  const appeals = db.collection<AppealDocument>('appeals');
-  const history = db.collection<HistoryDocument>('appeal_history');
+  const facts = db.collection<FactDocument>('appeal_facts');
+  const index = db.collection<IndexDocument>('appeal_index');
+
+  async function factsOf(appealId: string): Promise<AppealFact[]> {
+    const documents = await facts.find({ appealId }).toArray();
+    return distinctSorted(documents.map(({ fact }) => fact));
+  }
+
+  async function refresh(appealId: string): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const known = await factsOf(appealId);
+      const card = foldCard(known);
+      if (card === undefined) return;
+      const { id, ...entry } = indexEntry(card, answerDeadline(known), known.length);
+      try {
+        await index.replaceOne({ _id: id }, entry, { upsert: true });
+      } catch (error) {
+        // Two writers creating the same entry: the other one won; fold again.
+        if (!isDuplicateKeyError(error)) throw error;
+        continue;
+      }
+      if ((await facts.countDocuments({ appealId })) === known.length) return;
+    }
+  }
 
   return {
     async ensureIndexes(): Promise<void> {
-      await history.createIndex({ appealId: 1, occurredAt: 1 });
-      await appeals.createIndex({ registrationNumber: 1 });
-      await appeals.createIndex({ unit: 1, status: 1 });
-      await appeals.createIndex({ channel: 1, receivedAt: -1 });
+      await facts.createIndex({ appealId: 1 });
+      await index.createIndex({ registrationNumber: 1 });
+      await index.createIndex({ receivedAt: -1 });
     },
 
-    async apply(change: ReadModelChange): Promise<void> {
-      const { eventId, ...entry } = change.history;
+    /** Records a fact (once, whatever the redeliveries) and brings the appeal's index entry up to date. */
+    async apply(fact: AppealFact): Promise<void> {
       try {
-        await history.insertOne({ _id: eventId, ...entry });
+        // A replay inserts nothing new but still refreshes, which also heals a crash between the two.
+        await facts.insertOne({ _id: fact.eventId, appealId: fact.appealId, fact });
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
-      const appealId = change.history.appealId;
-      // Create the document on the first fact, whichever topic it came from...
-      try {
-        await appeals.updateOne(
-          { _id: appealId },
-          { $setOnInsert: { ...change.facts, status: 'received', statusOrder: '', updatedAt: change.status?.at ?? change.history.occurredAt } },
-          { upsert: true },
-        );
-      } catch (error) {
-        // Two replicas upserting the same new appeal: the other one created it, as wanted.
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-      if (change.received) await appeals.updateOne({ _id: appealId }, { $set: { appeal: change.received } });
-      // ...then take the status only if it is the latest change seen for the appeal.
-      if (change.status === undefined) return;
-      const { status, unit, topic, reason, at } = change.status;
-      const order = statusOrder(change.status);
-      // Back in triage, no unit holds it; the executors' statuses keep the routing's unit and topic.
-      const unset: Partial<Record<'unit' | 'topic', ''>> =
-        status === 'triage'
-          ? { ...(unit === undefined ? { unit: '' as const } : {}), ...(topic === undefined ? { topic: '' as const } : {}) }
-          : {};
-      await appeals.updateOne(
-        { _id: appealId, statusOrder: { $lt: order } },
-        {
-          $set: {
-            status,
-            statusOrder: order,
-            updatedAt: at,
-            ...(unit !== undefined ? { unit } : {}),
-            ...(topic !== undefined ? { topic } : {}),
-            ...(reason !== undefined ? { routingReason: reason } : {}),
-          },
-          ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-        },
-      );
+      await refresh(fact.appealId);
     },
 
     async findStatus(appealId: string): Promise<AppealStatusView | undefined> {
-      const document = await appeals.findOne({ _id: appealId });
-      if (!document || document.statusOrder === '') return undefined;
-      return {
-        id: document._id,
-        registrationNumber: document.registrationNumber,
-        status: document.status,
-        ...(document.unit !== undefined ? { unit: document.unit } : {}),
-        ...(document.topic !== undefined ? { topic: document.topic } : {}),
-        receivedAt: document.receivedAt,
-        updatedAt: document.updatedAt,
-      };
+      const document = await index.findOne({ _id: appealId });
+      return document ? statusView(document) : undefined;
     },
 
     /** Appeals whose status is known, newest first, with no personal data. */
     async list(filter: AppealListFilter): Promise<AppealListItem[]> {
-      const receivedAt = {
-        ...(filter.receivedFrom !== undefined ? { $gte: filter.receivedFrom } : {}),
-        ...(filter.receivedTo !== undefined ? { $lte: filter.receivedTo } : {}),
-      };
-      const documents = await appeals
-        .find(
-          {
-            statusOrder: { $ne: '' },
-            ...(filter.ids !== undefined ? { _id: { $in: filter.ids } } : {}),
-            ...(filter.registrationNumbers !== undefined ? { registrationNumber: { $in: filter.registrationNumbers } } : {}),
-            ...(filter.channel !== undefined ? { channel: filter.channel } : {}),
-            ...(filter.statuses !== undefined ? { status: { $in: filter.statuses as AppealStatus[] } } : {}),
-            ...(Object.keys(receivedAt).length > 0 ? { receivedAt } : {}),
-          },
-          // Only the public facts: the author, the text and the routing reason stay here.
-          { sort: { receivedAt: -1, _id: 1 }, limit: filter.limit, projection: { appeal: 0, routingReason: 0 } },
-        )
+      const documents = await index
+        .find(publicFilter(filter), { sort: { receivedAt: -1, _id: 1 }, limit: filter.limit, projection: { authorName: 0 } })
         .toArray();
-      return documents.map((document) => ({
-        id: document._id,
-        registrationNumber: document.registrationNumber,
-        channel: document.channel,
-        status: document.status,
-        ...(document.unit !== undefined ? { unit: document.unit } : {}),
-        ...(document.topic !== undefined ? { topic: document.topic } : {}),
-        receivedAt: document.receivedAt,
-        updatedAt: document.updatedAt,
-      }));
+      return documents.flatMap((document) => {
+        const view = statusView(document);
+        return view ? [{ ...view, channel: document.channel }] : [];
+      });
     },
 
-    async history(appealId: string): Promise<HistoryEntry[]> {
-      const documents = await history.find({ appealId }).sort({ occurredAt: 1 }).toArray();
-      return documents.map(({ _id, ...entry }) => ({ eventId: _id, ...entry }));
+    /** The distinct facts of an appeal in their order; empty for an unknown appeal. */
+    facts: factsOf,
+
+    async dossier(appealId: string): Promise<AppealDossier | undefined> {
+      const known = await factsOf(appealId);
+      const card = foldCard(known);
+      if (card === undefined) return undefined;
+      const deadline = answerDeadline(known);
+      return { card, facts: known, ...(deadline !== undefined ? { deadline } : {}) };
+    },
+
+    async idByRegistrationNumber(registrationNumber: string): Promise<string | undefined> {
+      return (await index.findOne({ registrationNumber }, { projection: { _id: 1 } }))?._id;
+    },
+
+    /** Index entries matching the filter, newest first then by id; one more than `limit` tells a next page exists. */
+    async search(filter: AppealSearchFilter): Promise<AppealIndexEntry[]> {
+      const documents = await index.find(searchFilter(filter), { sort: { receivedAt: -1, _id: 1 }, limit: filter.limit }).toArray();
+      return documents.map(({ _id, ...entry }) => ({ id: _id, ...entry }));
     },
   };
 }
 export type AppealReadModel = ReturnType<typeof createAppealReadModel>;
+
+function statusView(document: IndexDocument): AppealStatusView | undefined {
+  if (document.status === undefined || document.statusAt === undefined) return undefined;
+  return {
+    id: document._id,
+    registrationNumber: document.registrationNumber,
+    status: document.status,
+    ...(document.unit !== undefined ? { unit: document.unit } : {}),
+    ...(document.topic !== undefined ? { topic: document.topic } : {}),
+    receivedAt: document.receivedAt,
+    updatedAt: document.statusAt,
+  };
+}
+
+function range(from: string | undefined, to: string | undefined): { $gte?: string; $lte?: string } | undefined {
+  if (from === undefined && to === undefined) return undefined;
+  return { ...(from !== undefined ? { $gte: from } : {}), ...(to !== undefined ? { $lte: to } : {}) };
+}
+
+function publicFilter(filter: Omit<AppealListFilter, 'limit'>): Filter<IndexDocument> {
+  const receivedAt = range(filter.receivedFrom, filter.receivedTo);
+  return {
+    status: filter.statuses !== undefined ? { $in: filter.statuses as AppealStatus[] } : { $exists: true },
+    ...(filter.ids !== undefined ? { _id: { $in: filter.ids } } : {}),
+    ...(filter.registrationNumbers !== undefined ? { registrationNumber: { $in: filter.registrationNumbers } } : {}),
+    ...(filter.channel !== undefined ? { channel: filter.channel } : {}),
+    ...(receivedAt !== undefined ? { receivedAt } : {}),
+  };
+}
+
+function searchFilter(filter: AppealSearchFilter): Filter<IndexDocument> {
+  const answerDueAt = range(filter.dueFrom, filter.dueTo);
+  const all: Filter<IndexDocument>[] = [publicFilter(filter)];
+  if (filter.scopeUnits !== undefined) all.push({ units: { $in: filter.scopeUnits } });
+  if (filter.unit !== undefined) all.push({ units: filter.unit });
+  if (filter.topic !== undefined) all.push({ topic: filter.topic });
+  if (answerDueAt !== undefined) all.push({ answerDueAt });
+  if (filter.after !== undefined) {
+    const { receivedAt, id } = filter.after;
+    all.push({ $or: [{ receivedAt: { $lt: receivedAt } }, { receivedAt, _id: { $gt: id } }] });
+  }
+  return { $and: all };
+}

@@ -3,6 +3,7 @@ import { parseRequest, RequestError } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppealReadModel } from '../../data-access/appeal-read-model.js';
+import { publicLine } from '../../domain/history-lines.js';
 
 const Params = z.object({ id: AppealId });
 
@@ -58,11 +59,8 @@ export function appealRoutes(app: FastifyInstance, readModel: AppealReadModel): 
 
   app.get('/v1/appeals/:id/history', async (request) => {
     const { id } = parseRequest(Params, request.params);
-    const entries = await readModel.history(id);
-    if (entries.length === 0) throw RequestError.notFound('id', id);
-    return {
-      id,
-      history: entries.map(({ type, occurredAt, status, unit, topic }) => ({ type, occurredAt, status, unit, topic })),
-    };
+    const facts = await readModel.facts(id);
+    if (facts.length === 0) throw RequestError.notFound('id', id);
+    return { id, history: facts.map(publicLine) };
   });
 }

@@ -1,6 +1,6 @@
 import { startConsumer, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { AppealReadModel } from '../../data-access/appeal-read-model.js';
-import { changeFromEvent, changeFromReceived } from '../../domain/apply-event.js';
+import { factFromReceived } from '../../domain/appeal-facts.js';
 
 /** Every fact about an appeal, from both topics, into the read model. */
 export function startRegistryConsumer(context: ConsumerContext, readModel: AppealReadModel): Promise<RunningConsumer> {
@@ -9,8 +9,8 @@ export function startRegistryConsumer(context: ConsumerContext, readModel: Appea
     fromBeginning: true,
     topics: ['appeals.received', 'appeals.events'],
     handlers: {
-      'appeals.received': (appeal) => readModel.apply(changeFromReceived(appeal)),
-      'appeals.events': (event) => readModel.apply(changeFromEvent(event)),
+      'appeals.received': (appeal) => readModel.apply(factFromReceived(appeal)),
+      'appeals.events': (event) => readModel.apply(event),
     },
   });
 }

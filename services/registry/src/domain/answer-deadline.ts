@@ -1,0 +1,85 @@
+import {
+  bundledProductionCalendar,
+  compareEvents,
+  controllingClock,
+  defaultPolicySet,
+  emptyAppealClocks,
+  replanClocks,
+  type LifecycleEvent,
+  type PolicySet,
+  type ProductionCalendar,
+} from '@priemnaya/deadlines';
+import { distinctSorted, type AppealFact } from './appeal-facts.js';
+
+export interface AnswerDeadline {
+  /** The instant the answer is due (end of the due day in the city's zone). */
+  dueAt: string;
+  dueDate: string;
+  policyId: string;
+  /** Whether the answer clock still runs, and how it ended when it stopped. */
+  status: 'running' | 'stopped';
+  outcome?: string;
+}
+
+/**
+ * What an appeal's facts mean for the legal clocks, mapped as the deadline monitor maps them,
+ * so the registry's deadline and the monitor's alerts count the same days.
+ */
+export function lifecycleOf(fact: AppealFact): LifecycleEvent | undefined {
+  const base = { eventId: fact.eventId, appealId: fact.appealId, occurredAt: fact.occurredAt };
+  switch (fact.type) {
+    case 'appeal.received': {
+      const event: LifecycleEvent = { ...base, type: 'registered', channel: fact.channel, kind: fact.kind };
+      if (fact.platform?.filedAt !== undefined) event.receivedAt = fact.platform.filedAt;
+      if (fact.reception !== undefined) event.answeredOnTheSpot = fact.reception.answeredOnTheSpot;
+      return event;
+    }
+    case 'appeal.routed':
+    case 'appeal.triage-decided':
+      return { ...base, type: 'routed', topic: fact.topic, unit: fact.unit };
+    case 'appeal.extension-approved':
+      return { ...base, type: 'extension-approved', days: fact.days, decidedBy: fact.by, reason: fact.why };
+    case 'appeal.forwarding-started':
+      return { ...base, type: 'forwarding-requested' };
+    case 'appeal.forwarded':
+      return { ...base, type: 'forwarded', to: fact.authority.name };
+    case 'appeal.co-executor-added':
+      return { ...base, type: 'co-executor-added', unit: fact.coExecutorUnit };
+    case 'appeal.co-executor-answered':
+      return { ...base, type: 'co-executor-answered', unit: fact.unit };
+    case 'appeal.answered':
+      return { ...base, type: 'answered' };
+    case 'appeal.closed':
+      return { ...base, type: 'closed' };
+    default:
+      // Triage, hand-backs, assignments, acceptance and undecided requests move no legal clock.
+      return undefined;
+  }
+}
+
+let bundled: { policies: PolicySet; calendar: ProductionCalendar } | undefined;
+
+/**
+ * The answer deadline from the facts, through @priemnaya/deadlines: the policy for the channel,
+ * kind and topic (30 calendar days for an appeal under 59-FZ), moved by approved extensions up to
+ * the legal cap. The registry uses the bundled policies and production calendar; a policy an
+ * administrator changes at run time in the monitor is not seen here until it is bundled.
+ * Undefined until the appeal's registration is known.
+ */
+export function answerDeadline(facts: readonly AppealFact[]): AnswerDeadline | undefined {
+  bundled ??= { policies: defaultPolicySet(), calendar: bundledProductionCalendar() };
+  const events = distinctSorted(facts).map(lifecycleOf).filter((event): event is LifecycleEvent => event !== undefined).sort(compareEvents);
+  const appealId = facts[0]?.appealId;
+  // Replanning replays the given events, already distinct and in the clocks' order.
+  if (appealId === undefined) return undefined;
+  const replayed = replanClocks({ ...emptyAppealClocks(appealId), events }, bundled.policies, bundled.calendar);
+  const clock = controllingClock(replayed);
+  if (clock === undefined) return undefined;
+  return {
+    dueAt: clock.dueAt,
+    dueDate: clock.dueDate,
+    policyId: clock.policyId,
+    status: clock.status,
+    ...(clock.outcome !== undefined ? { outcome: clock.outcome } : {}),
+  };
+}

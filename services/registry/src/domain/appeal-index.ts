@@ -1,0 +1,44 @@
+import type { AppealStatus, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import { unitsOf, type AppealCard } from './appeal-card.js';
+import type { AnswerDeadline } from './answer-deadline.js';
+
+/**
+ * What a search filters and lists, kept per appeal beside its facts: the card's public facts,
+ * its units, its assignee and its answer deadline, and the author's name for the result list.
+ */
+export interface AppealIndexEntry {
+  id: string;
+  registrationNumber: string;
+  channel: string;
+  receivedAt: string;
+  status?: AppealStatus;
+  statusAt?: string;
+  unit?: UnitCode;
+  topic?: RoutingTopic;
+  /** The lead unit and the co-executor units, for scoping a search to a person's units. */
+  units: UnitCode[];
+  executorId?: string;
+  answerDueAt?: string;
+  authorName?: string;
+  /** How many distinct facts this entry was folded from. */
+  factCount: number;
+}
+
+export function indexEntry(card: AppealCard, deadline: AnswerDeadline | undefined, factCount: number): AppealIndexEntry {
+  const authorName = card.content?.author.name;
+  return {
+    id: card.id,
+    registrationNumber: card.registrationNumber,
+    channel: card.channel,
+    receivedAt: card.receivedAt,
+    ...(card.status !== undefined ? { status: card.status } : {}),
+    ...(card.statusAt !== undefined ? { statusAt: card.statusAt } : {}),
+    ...(card.leadUnit !== undefined ? { unit: card.leadUnit } : {}),
+    ...(card.topic !== undefined ? { topic: card.topic } : {}),
+    units: unitsOf(card),
+    ...(card.executor !== undefined ? { executorId: card.executor.executorId } : {}),
+    ...(deadline !== undefined ? { answerDueAt: deadline.dueAt } : {}),
+    ...(authorName !== undefined ? { authorName } : {}),
+    factCount,
+  };
+}
