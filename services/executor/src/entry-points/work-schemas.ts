@@ -12,7 +12,10 @@ export const UnitParams = z.strictObject({ unit: UnitCode });
 export const TaskParams = z.strictObject({ unit: UnitCode, appealId: AppealId });
 export const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 /** A cursor is the decimal number of a unit's feed entry; empty means from the start. */
-export const Cursor = z.union([z.literal('').transform(() => 0), z.string().regex(/^\d{1,15}$/, 'must be a cursor the stream gave').transform(Number)]);
+export const Cursor = z
+  .string()
+  .regex(/^\d{0,15}$/, 'must be a cursor the stream gave')
+  .transform((cursor) => (cursor === '' ? 0 : Number(cursor)));
 
 export const WORK_BODIES = {
   assign: z.strictObject({ executorId: StaffId.optional(), why: Why.optional() }),
@@ -31,6 +34,7 @@ export type WorkBodies = typeof WORK_BODIES;
 
 /** The validated body of a command as the use case takes it. */
 export function toWorkRequest<K extends keyof WorkBodies>(kind: K, body: z.infer<WorkBodies[K]>): WorkRequest {
+  if (kind === 'answer') return { kind: 'answer', answer: body as z.infer<WorkBodies['answer']> };
   return { kind, ...body } as WorkRequest;
 }
 
