@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createStaffTokens, type StaffPrincipal } from '@priemnaya/auth';
 import type { AppealReceived, AppealRouted, AppealStatus, AppealTriageRequested } from '@priemnaya/contracts';
 import { connectDatabase, type Database } from '@priemnaya/database';
 import { createPublisher, type Publisher } from '@priemnaya/kafka';
@@ -8,10 +9,25 @@ import { buildRegistryService, type RegistryService } from '../../src/app.js';
 
 export const infra = testInfra();
 
+const STAFF_TOKEN_SECRET = 'registry-tests-staff-token-secret-0123456789';
+const staffTokens = createStaffTokens(STAFF_TOKEN_SECRET);
+
+/** A valid staff token for the principal, as the fleet's identity service would issue it. */
+export function tokenFor(principal: StaffPrincipal): Promise<string> {
+  return staffTokens.issue(principal);
+}
+
+/** A well-formed token signed with another secret: the registry must not trust it. */
+export function foreignToken(principal: StaffPrincipal): Promise<string> {
+  return createStaffTokens('another-secret-that-is-long-enough-0123456789').issue(principal);
+}
+
 export interface RunningRegistry {
   service: RegistryService;
   groupId: string;
   get(url: string): Promise<LightMyRequestResponse>;
+  /** A GET with `Authorization: Bearer <token>`, or with no header when the token is undefined. */
+  staffGet(url: string, token: string | undefined): Promise<LightMyRequestResponse>;
 }
 
 interface OpenedRegistry {
@@ -35,9 +51,14 @@ async function buildRegistry(opened: OpenedRegistry[], testKafka: TestKafka): Pr
   const entry: OpenedRegistry = { database: await connectDatabase(infra.mongoUrl, uniqueName('registry')) };
   opened.push(entry);
   const groupId = uniqueName('registry');
-  const service = await buildRegistryService({ logger: testLogger(), database: entry.database, kafka: testKafka.kafka, names: testKafka.names, groupId });
+  const service = await buildRegistryService({ logger: testLogger(), database: entry.database, kafka: testKafka.kafka, names: testKafka.names, groupId, staffTokens });
   entry.service = service;
-  return { service, groupId, get: (url) => service.http.inject({ method: 'GET', url }) };
+  return {
+    service,
+    groupId,
+    get: (url) => service.http.inject({ method: 'GET', url }),
+    staffGet: (url, token) => service.http.inject({ method: 'GET', url, headers: token !== undefined ? { authorization: `Bearer ${token}` } : {} }),
+  };
 }
 
 /** vitest's `onTestFinished` from the test context: each concurrent test cleans up after itself. */
