@@ -32,7 +32,7 @@ import { createChatOutboxRepository } from './data-access/chat-outbox-repository
 import { createNotificationDeliveryLedger } from './data-access/notification-delivery-ledger.js';
 import { createTelegramClient } from './data-access/telegram-client.js';
 import { createDeliverNotification } from './domain/chat/deliver-notification.js';
-import { chatOutboxRoutes } from './entry-points/http/chat/outbox-routes.js';
+import { chatOutboxRoutes, documentChatOutboxRoute } from './entry-points/http/chat/outbox-routes.js';
 import { startNotificationsConsumer } from './entry-points/kafka/notifications-consumer.js';
 
 /**
@@ -160,6 +160,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
   await registerOpen311(http, routeDeps, { ...deps.open311, ...(deps.clock ? { clock: deps.clock } : {}) });
   documentSiteRoutes(openapi, attachmentLimits);
   documentOpen311Routes(openapi);
+  documentChatOutboxRoute(openapi);
   await serveOpenApi(http, openapi);
   await http.ready();
 

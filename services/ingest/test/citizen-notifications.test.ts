@@ -121,7 +121,7 @@ describe('topic notifications.outbound → the chat widget and the Telegram bot'
     expect((await readOutbox(app, randomUUID())).messages).toEqual([]);
   });
 
-  it('GET with a malformed conversation id or cursor answers 400 naming the field', async ({ onTestFinished }) => {
+  it('GET with a malformed conversation id or cursor answers 400 naming the field; the route is in the OpenAPI document', async ({ onTestFinished }) => {
     const teardown = createTeardown();
     onTestFinished(() => teardown.run());
     const { app } = await startDelivery(teardown, registry.url, undefined);
@@ -131,6 +131,8 @@ describe('topic notifications.outbound → the chat widget and the Telegram bot'
     const cursor = await app.inject({ method: 'GET', url: `/v1/chat/conversations/${randomUUID()}/messages?after=yesterday` });
     expect(cursor.statusCode).toBe(400);
     expect(cursor.json<{ fields: { field: string }[] }>().fields[0]?.field).toBe('after');
+    const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>();
+    expect(document.paths['/v1/chat/conversations/{conversationId}/messages']?.get?.parameters?.map((parameter) => parameter.name)).toEqual(['conversationId', 'after']);
   });
 
   it('a Telegram appeal\'s notification is sent to its chat once, after Telegram fails for a while', async ({ onTestFinished }) => {

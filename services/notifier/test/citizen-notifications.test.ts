@@ -1,5 +1,6 @@
 import { waitFor } from '@priemnaya/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { notificationIdOf } from '../src/domain/notification-id.js';
 import { aReceivedAppeal, lifeOf, startNotifierScenario } from './support/notifier-harness.js';
 
 const kinds = (list: { kind: string }[]) => list.map((notification) => notification.kind).sort();
@@ -67,5 +68,18 @@ describe('topics appeals.received and appeals.events → notifications.outbound'
     const ids = scenario.notificationsOf(appeal.appealId).map((notification) => notification.notificationId);
     expect(ids).toHaveLength(4);
     expect(new Set(ids).size).toBe(4);
+  });
+
+  it('when a notifier died after claiming a notification but before producing it, the redelivery produces it', async () => {
+    const scenario = await startNotifierScenario(onTestFinished);
+    const appeal = aReceivedAppeal();
+    const notificationId = notificationIdOf(appeal.appealId, 'registered', appeal.appealId);
+    // What the dead notifier left: the claim, and no mark of producing.
+    await scenario.database.db.collection<{ _id: string }>('notification_claims').insertOne({ _id: notificationId, appealId: appeal.appealId, claimedAt: new Date() } as { _id: string });
+    await scenario.startNotifier();
+    await scenario.publisher.publish([{ topic: 'appeals.received', payload: appeal }]);
+    await scenario.caughtUp();
+    await scenario.notifications.readToEnd();
+    expect(scenario.notificationsOf(appeal.appealId).map((notification) => notification.notificationId)).toEqual([notificationId]);
   });
 });

@@ -1,8 +1,10 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { parseRequest } from '@priemnaya/http';
 import { CitizenNoticeKind } from '@priemnaya/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ChatOutboxRepository } from '../../../data-access/chat-outbox-repository.js';
+import { commonResponses } from '../openapi.js';
 
 const OutboxParams = z.strictObject({
   // The same secret the widget sends its messages with: whoever holds it reads the conversation,
@@ -48,5 +50,22 @@ export function chatOutboxRoutes(app: FastifyInstance, outbox: Pick<ChatOutboxRe
       ...(last !== undefined ? { nextCursor: last.cursor } : after !== undefined ? { nextCursor: after } : {}),
     };
     return body;
+  });
+}
+
+export function documentChatOutboxRoute(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'get',
+    path: '/v1/chat/conversations/{conversationId}/messages',
+    summary: 'What the administration tells the visitor about the appeals of a chat conversation',
+    description:
+      'Notices of registration, forwarding, an extended term and the answer, oldest first, at most 50 at a time. The widget polls ' +
+      'with `after` = the previous `nextCursor`. Only the holder of the conversation id reads them; an unknown id reads none. ' +
+      'See docs/citizen-notifications.md.',
+    request: { params: OutboxParams, query: OutboxQuery },
+    responses: {
+      200: { description: 'Messages after the cursor.', content: { 'application/json': { schema: OutboxResponse } } },
+      ...commonResponses(400, 429, 503),
+    },
   });
 }
