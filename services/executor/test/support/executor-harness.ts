@@ -74,7 +74,7 @@ export interface ExecutorScenario {
  * own, started unless told otherwise; everything is closed, and the database dropped, when the
  * test finishes.
  */
-export async function startExecutorScenario(onTestFinished: OnTestFinished, options: { start?: boolean; publisher?: Publisher } = {}): Promise<ExecutorScenario> {
+export async function startExecutorScenario(onTestFinished: OnTestFinished, options: { start?: boolean; eventPublisher?: (testKafka: TestKafka) => Publisher } = {}): Promise<ExecutorScenario> {
   const teardown = createTeardown();
   onTestFinished(() => teardown.run());
   const testKafka = await createTestKafka(infra, UNITS, 'executor');
@@ -97,7 +97,7 @@ export async function startExecutorScenario(onTestFinished: OnTestFinished, opti
       topicRefreshMs: TOPIC_REFRESH_MS,
       feedPollMs: 200,
       relayIntervalMs: 0,
-      ...(options.publisher ? { publisher: options.publisher } : {}),
+      ...(options.eventPublisher ? { publisher: options.eventPublisher(testKafka) } : {}),
     }),
     async (it) => {
       await it.grpc.close(1_000);

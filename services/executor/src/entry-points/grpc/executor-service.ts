@@ -5,7 +5,7 @@ import { ExecutorServiceService, type ExecutorServiceServer, type WatchTasksRequ
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ExecutorDirectory } from '../../data-access/executor-directory.js';
-import type { TaskRepository } from '../../data-access/task-repository.js';
+import type { FeedEntry, TaskRepository } from '../../data-access/task-repository.js';
 import type { TaskFeed } from '../../delivery/task-feed.js';
 import { requireAccess, type WorkActions } from '../../use-cases/act-on-task.js';
 import { Cursor, ExecutorBody, ExecutorParams, ListQuery, TaskParams, UnitParams } from '../work-schemas.js';
@@ -22,6 +22,25 @@ export interface ExecutorServiceDeps {
 }
 
 const WatchCall = z.strictObject({ unit: UnitParams.shape.unit, afterCursor: Cursor });
+
+/**
+ * A unit's new task goes to every stream of the unit: it is encoded once and the same bytes are
+ * written to each stream, so the cost of a delivery to many executors is the writing alone.
+ */
+const encoded = new WeakMap<FeedEntry, Buffer>();
+const watchTasksMethod = ExecutorServiceService.watchTasks;
+const definition = {
+  ...ExecutorServiceService,
+  watchTasks: { ...watchTasksMethod, responseSerialize: (value: WatchTasksResponse | Buffer) => (Buffer.isBuffer(value) ? value : watchTasksMethod.responseSerialize(value)) },
+};
+function encodedOnce(entry: FeedEntry): Buffer {
+  let bytes = encoded.get(entry);
+  if (!bytes) {
+    bytes = watchTasksMethod.responseSerialize({ cursor: String(entry.seq), task: taskDeliveryProto(entry) });
+    encoded.set(entry, bytes);
+  }
+  return bytes;
+}
 
 /** `priemnaya.executor.v1.ExecutorService`; `closeAll` ends every watch so the server can stop. */
 export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServiceBinding; closeAll(): void } {
@@ -46,7 +65,8 @@ export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServi
       open.delete(close);
     });
     const stop = await deps.feed.subscribe(unit, afterCursor, (entry) => {
-      call.write({ cursor: String(entry.seq), task: taskDeliveryProto(entry) });
+      // The serializer above passes the encoded bytes through as they are.
+      call.write(encodedOnce(entry) as unknown as WatchTasksResponse);
     });
     if (cancelled) return stop();
     unsubscribe = stop;
@@ -102,7 +122,7 @@ export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServi
     }),
   };
   return {
-    binding: { definition: ExecutorServiceService, implementation },
+    binding: { definition, implementation },
     closeAll() {
       for (const close of open) close();
     },

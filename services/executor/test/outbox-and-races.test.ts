@@ -1,0 +1,104 @@
+import type { AppealEvent } from '@priemnaya/contracts';
+import { connectDatabase } from '@priemnaya/database';
+import { UnavailableError } from '@priemnaya/errors';
+import { createPublisher, type Publisher } from '@priemnaya/kafka';
+import { uniqueName } from '@priemnaya/testing';
+import { describe, it } from 'vitest';
+import { createWorkLog, WorkVersionTaken } from '../src/data-access/work-log.js';
+import type { WorkEvent } from '../src/domain/work-state.js';
+import { deliverTask, executorOf, infra, startExecutorScenario } from './support/executor-harness.js';
+import { act, done, eventsUntil } from './support/work-steps.js';
+
+const zhkh = executorOf('zhkh');
+
+describe.concurrent('the outbox of appeals.events', () => {
+  it('when Kafka does not take the event, the action still succeeds; the next action produces it first, in order, and the relay adds no copy', async ({ expect, onTestFinished }) => {
+    let brokerDown = false;
+    const scenario = await startExecutorScenario(onTestFinished, {
+      eventPublisher: (testKafka): Publisher => {
+        const real = createPublisher({ kafka: testKafka.kafka, names: testKafka.names });
+        return {
+          connect: () => real.connect(),
+          disconnect: () => real.disconnect(),
+          publish: async (messages) => {
+            if (brokerDown) throw new UnavailableError('Kafka did not acknowledge the messages (test)');
+            await real.publish(messages);
+          },
+        };
+      },
+    });
+    const task = await deliverTask(scenario);
+
+    brokerDown = true;
+    const accepted = await done(act(scenario.executor, zhkh, 'zhkh', task.appealId, 'accept'));
+    await scenario.events.readToEnd();
+    expect(scenario.events.ofAppeal(task.appealId)).toEqual([]);
+    brokerDown = false;
+    const requested = await done(act(scenario.executor, zhkh, 'zhkh', task.appealId, 'extension-requests', { days: 3, justification: 'выезд' }));
+    await eventsUntil(scenario, task.appealId, requested.event.eventId);
+    expect(await scenario.executor.service.relay.relayOnce()).toBe(0);
+    await scenario.events.readToEnd();
+
+    expect(scenario.events.ofAppeal(task.appealId).map((message) => (message.value as AppealEvent).eventId)).toEqual([accepted.event.eventId, requested.event.eventId]);
+  });
+
+  it('when Kafka does not take the event and nothing else happens, the relay produces it once', async ({ expect, onTestFinished }) => {
+    let brokerDown = false;
+    const scenario = await startExecutorScenario(onTestFinished, {
+      eventPublisher: (testKafka): Publisher => {
+        const real = createPublisher({ kafka: testKafka.kafka, names: testKafka.names });
+        return {
+          connect: () => real.connect(),
+          disconnect: () => real.disconnect(),
+          publish: async (messages) => {
+            if (brokerDown) throw new UnavailableError('Kafka did not acknowledge the messages (test)');
+            await real.publish(messages);
+          },
+        };
+      },
+    });
+    const task = await deliverTask(scenario);
+    brokerDown = true;
+    const accepted = await done(act(scenario.executor, zhkh, 'zhkh', task.appealId, 'accept'));
+    brokerDown = false;
+
+    expect(await scenario.executor.service.relay.relayOnce()).toBe(1);
+    await eventsUntil(scenario, task.appealId, accepted.event.eventId);
+    expect(await scenario.executor.service.relay.relayOnce()).toBe(0);
+    await scenario.events.readToEnd();
+    expect(scenario.events.ofAppeal(task.appealId)).toHaveLength(1);
+  });
+});
+
+describe.concurrent('work log versions on FerretDB', () => {
+  it('when many writers record the same version at once, exactly one insert wins and the others learn it was taken', async ({ expect, onTestFinished }) => {
+    const database = await connectDatabase(infra.mongoUrl, uniqueName('executor-race'));
+    onTestFinished(async () => {
+      await database.db.dropDatabase();
+      await database.close();
+    });
+    const log = createWorkLog(database.db);
+    const event = (by: string) =>
+      ({
+        version: 1,
+        eventId: crypto.randomUUID(),
+        type: 'appeal.accepted',
+        appealId: '6f1c0a52-5d4e-4a43-9d1c-9b8f6b0a4b11',
+        registrationNumber: '00001/2026',
+        occurredAt: '2026-11-22T10:00:00.000Z',
+        channel: 'site',
+        receivedAt: '2026-11-22T09:00:00.000Z',
+        by,
+        unit: 'zhkh',
+      }) satisfies WorkEvent;
+
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, index) => log.append(1, event(`e-${index}`), new Date())));
+
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.filter((result) => result.status === 'rejected');
+    expect(rejected).toHaveLength(11);
+    for (const failure of rejected) expect(failure.reason).toBeInstanceOf(WorkVersionTaken);
+    const history = await log.history('6f1c0a52-5d4e-4a43-9d1c-9b8f6b0a4b11', 'zhkh');
+    expect(history.map((action) => action.version)).toEqual([1]);
+  });
+});
