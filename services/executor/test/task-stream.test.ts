@@ -1,7 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { waitFor } from '@priemnaya/testing';
 import { describe, it } from 'vitest';
-import { deliverTask, executorOf, metadataOf, OPERATOR, startExecutorScenario, tokenOf } from './support/executor-harness.js';
+import { aTask, deliverTask, executorOf, metadataOf, OPERATOR, startExecutorScenario, tokenOf } from './support/executor-harness.js';
 import { openSse, watchTasks } from './support/stream-clients.js';
 import { act, done } from './support/work-steps.js';
 
@@ -35,6 +35,24 @@ describe.concurrent('rpc WatchTasks', () => {
     expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
     expect(new Set(cursors).size).toBe(cursors.length);
     expect(first.received[0]?.task).toMatchObject({ unit: 'zhkh', role: 'lead', leadUnit: 'zhkh', channel: 'site', registrationNumber: before[0]?.registrationNumber, text: before[0]?.text });
+  });
+
+  it('delivers on one process the tasks another process of the service recorded, in one order on both, none missing', async ({ expect, onTestFinished }) => {
+    const scenario = await startExecutorScenario(onTestFinished);
+    const other = await scenario.startAnother();
+    const metadata = await metadataOf(zhkh);
+    const here = watchTasks(scenario.executor.client, 'zhkh', '', metadata);
+    const there = watchTasks(other.client, 'zhkh', '', metadata);
+    // Published at once: the two processes split the partitions between them and record side by side.
+    const tasks = Array.from({ length: 12 }, () => aTask());
+    await scenario.publisher.publish(tasks.map((payload) => ({ topic: 'tasks' as const, payload })));
+
+    await waitFor(() => here.received.length >= tasks.length && there.received.length >= tasks.length, { description: 'every task on both streams' });
+    here.cancel();
+    there.cancel();
+    expect(new Set(here.received.map((response) => response.task?.appealId))).toEqual(new Set(tasks.map((task) => task.appealId)));
+    expect(there.received.map((response) => response.cursor)).toEqual(here.received.map((response) => response.cursor));
+    expect(there.received.map((response) => response.task?.appealId)).toEqual(here.received.map((response) => response.task?.appealId));
   });
 
   it('delivers a co-executor unit\'s task on that unit\'s stream as its own', async ({ expect, onTestFinished }) => {

@@ -11,8 +11,6 @@ export interface StoredTask extends WorkTask {
 
 interface TaskDocument extends StoredTask {
   _id: string;
-  /** The task's place in its unit's delivery feed; absent only while it is being claimed. */
-  seq?: number;
   status: WorkStatus;
   executorId?: string;
   /** The work version the status reflects; older views never overwrite newer ones. */
@@ -36,7 +34,7 @@ export interface FeedEntry {
 }
 
 /** What the inbox lists of a task: no text, no routing reason. */
-export type TaskView = Omit<TaskDocument, '_id' | 'reason' | 'text' | 'viewVersion' | 'seq'>;
+export type TaskView = Omit<TaskDocument, '_id' | 'reason' | 'text' | 'viewVersion'>;
 
 const OPEN: WorkStatus[] = ['new', 'assigned', 'accepted', 'forwarding'];
 const taskId = (unit: string, appealId: string) => `${unit}:${appealId}`;
@@ -90,23 +88,20 @@ export function createTaskRepository(db: Db) {
       await tasks.createIndex({ unit: 1, status: 1, receivedAt: 1 });
       await feed.createIndex({ unit: 1, seq: 1 });
     },
-    /** Records a task once (a redelivery lands on the same one) and gives it its feed place; true when new. */
-    async record(task: StoredTask): Promise<boolean> {
-      const _id = taskId(task.unit, task.appealId);
+    /**
+     * Records a task once (a redelivery lands on the same one) and gives it its feed place; the
+     * new entry's seq, or undefined when the task was known. Only a redelivery reads first (on
+     * FerretDB a read scans): a new task costs two inserts.
+     */
+    async record(task: StoredTask): Promise<number | undefined> {
       try {
-        await tasks.insertOne({ _id, ...task, status: 'new', viewVersion: 0 });
+        await tasks.insertOne({ _id: taskId(task.unit, task.appealId), ...task, status: 'new', viewVersion: 0 });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        const existing = await tasks.findOne({ _id }, { projection: { seq: 1 } });
-        if (existing?.seq !== undefined) return false;
-        // A crash between recording and claiming: finish the claim, unless it was made.
-        const claimed = await feed.findOne({ unit: task.unit, appealId: task.appealId }, { projection: { seq: 1 } });
-        if (claimed) {
-          await tasks.updateOne({ _id }, { $set: { seq: claimed.seq } });
-          return false;
-        }
+        // Known: claimed already, unless the process stopped between recording and claiming.
+        if (await feed.findOne({ unit: task.unit, appealId: task.appealId }, { projection: { seq: 1 } })) return undefined;
       }
-      const seq = await claimInTurn({
+      return claimInTurn({
         unit: task.unit,
         appealId: task.appealId,
         registrationNumber: task.registrationNumber,
@@ -118,13 +113,11 @@ export function createTaskRepository(db: Db) {
         leadUnit: task.leadUnit,
         text: task.text,
       });
-      await tasks.updateOne({ _id }, { $set: { seq } });
-      return true;
     },
     async get(unit: string, appealId: string): Promise<StoredTask | undefined> {
       const document = await tasks.findOne({ _id: taskId(unit, appealId) });
       if (!document) return undefined;
-      const { _id, seq: _seq, status: _status, executorId: _executorId, viewVersion: _viewVersion, ...task } = document;
+      const { _id, status: _status, executorId: _executorId, viewVersion: _viewVersion, ...task } = document;
       return task;
     },
     /** Keeps the listed status in step with the work log; an older state never overwrites a newer one. */
@@ -142,7 +135,7 @@ export function createTaskRepository(db: Db) {
         .sort({ receivedAt: 1 })
         .limit(limit)
         .toArray();
-      return documents.map(({ _id, text: _text, reason: _reason, viewVersion: _v, seq: _seq, ...view }) => view);
+      return documents.map(({ _id, text: _text, reason: _reason, viewVersion: _v, ...view }) => view);
     },
     /** Open tasks per executor of the unit: the load that automatic assignment balances. */
     async openLoad(unit: UnitCode): Promise<Map<string, number>> {
@@ -151,7 +144,11 @@ export function createTaskRepository(db: Db) {
       for (const { executorId } of documents) if (executorId !== undefined) load.set(executorId, (load.get(executorId) ?? 0) + 1);
       return load;
     },
-    /** The unit's feed entries after `seq`, in order. */
+    /** One feed entry by its `_id` (fast on FerretDB when it exists; a miss scans). */
+    feedEntry(unit: string, seq: number): Promise<FeedEntry | null> {
+      return feed.findOne({ _id: feedId(unit, seq) });
+    },
+    /** The unit's feed entries after `seq`, in order (a range read: once per stream connect). */
     feedAfter(unit: string, seq: number, limit: number): Promise<FeedEntry[]> {
       return feed.find({ unit, seq: { $gt: seq } }).sort({ seq: 1 }).limit(limit).toArray();
     },

@@ -15,7 +15,10 @@ interface Tail {
   ready: Promise<void>;
   subscribers: Set<Subscriber>;
   pulling: Promise<void> | undefined;
-  again: boolean;
+  /** The highest seq this process knows exists (it recorded it). */
+  known: number;
+  /** A poll asked to look past `known` for entries other processes recorded. */
+  probe: boolean;
 }
 
 const PAGE = 500;
@@ -25,6 +28,10 @@ const PAGE = 500;
  * reads the new entries once (when this process records a task, and every `pollMs` for those
  * recorded by other processes) and hands them to every stream of the unit; a stream first reads
  * its backlog after its cursor, so it gets every entry after the cursor once, in order.
+ *
+ * The tail reads entry after entry by `_id` (the unit and the next seq): on FerretDB a read of an
+ * `_id` that exists is fast and any other read scans the collection, so a task this process
+ * recorded is delivered without a scan; only a poll ends on a miss.
  */
 export function createTaskFeed(deps: { tasks: TaskRepository; logger: Logger; pollMs: number }) {
   const tails = new Map<string, Tail>();
@@ -36,10 +43,17 @@ export function createTaskFeed(deps: { tasks: TaskRepository; logger: Logger; po
   function tailOf(unit: string): Tail {
     let tail = tails.get(unit);
     if (!tail) {
-      const created: Tail = { lastSeq: 0, ready: Promise.resolve(), subscribers: new Set(), pulling: undefined, again: false };
-      created.ready = deps.tasks.lastSeq(unit).then((seq) => {
-        created.lastSeq = seq;
-      });
+      const created: Tail = { lastSeq: 0, ready: Promise.resolve(), subscribers: new Set(), pulling: undefined, known: 0, probe: false };
+      created.ready = deps.tasks.lastSeq(unit).then(
+        (seq) => {
+          created.lastSeq = seq;
+        },
+        (error: unknown) => {
+          // A tail that never learnt where to start is dropped, so the next stream tries again.
+          if (tails.get(unit) === created) tails.delete(unit);
+          throw error;
+        },
+      );
       tails.set(unit, created);
       tail = created;
     }
@@ -52,29 +66,31 @@ export function createTaskFeed(deps: { tasks: TaskRepository; logger: Logger; po
     subscriber.listener(entry);
   }
 
-  function pull(unit: string): void {
+  function pull(unit: string, seq?: number): void {
     const tail = tails.get(unit);
     if (!tail) return;
-    if (tail.pulling) {
-      tail.again = true;
-      return;
-    }
+    if (seq === undefined) tail.probe = true;
+    else tail.known = Math.max(tail.known, seq);
+    if (tail.pulling) return;
     tail.pulling = (async () => {
       await tail.ready;
-      do {
-        tail.again = false;
-        let page: FeedEntry[];
-        do {
-          page = await deps.tasks.feedAfter(unit, tail.lastSeq, PAGE);
-          for (const entry of page) {
-            tail.lastSeq = entry.seq;
-            for (const subscriber of tail.subscribers) {
-              if (subscriber.buffer) subscriber.buffer.push(entry);
-              else deliver(subscriber, entry);
-            }
+      for (;;) {
+        const probe = tail.probe;
+        tail.probe = false;
+        if (!probe && tail.known <= tail.lastSeq) return;
+        const before = tail.lastSeq;
+        // Known entries exist: read up to them; a probe reads on until the first miss.
+        while (probe || tail.lastSeq < tail.known) {
+          const entry = await deps.tasks.feedEntry(unit, tail.lastSeq + 1);
+          if (!entry) break;
+          tail.lastSeq = entry.seq;
+          for (const subscriber of tail.subscribers) {
+            if (subscriber.buffer) subscriber.buffer.push(entry);
+            else deliver(subscriber, entry);
           }
-        } while (page.length === PAGE);
-      } while (tail.again);
+        }
+        if (!probe && tail.lastSeq === before) return;
+      }
     })()
       .catch((error: unknown) => deps.logger.warn({ err: error, unit }, 'task feed read failed; the next poll retries'))
       .finally(() => {
@@ -83,9 +99,9 @@ export function createTaskFeed(deps: { tasks: TaskRepository; logger: Logger; po
   }
 
   return {
-    /** A new entry of the unit was recorded here: deliver it now rather than at the next poll. */
-    notify(unit: string): void {
-      pull(unit);
+    /** Entry `seq` of the unit was recorded here: deliver it now rather than at the next poll. */
+    notify(unit: string, seq: number): void {
+      pull(unit, seq);
     },
     /**
      * Sends the unit's entries after `cursor` to `listener`, then each new one, until

@@ -16,14 +16,14 @@ export function createDeliverRecorded(deps: { tasks: TaskRepository; work: WorkL
       if (event.type !== 'appeal.co-executor-added') continue;
       const lead = await deps.tasks.get(event.unit, event.appealId);
       if (!lead) continue;
-      const fresh = await deps.tasks.record({
+      const seq = await deps.tasks.record({
         ...lead,
         unit: event.coExecutorUnit,
         role: 'co-executor',
         leadUnit: event.unit,
         routedAt: event.occurredAt,
       });
-      if (fresh) deps.feed.notify(event.coExecutorUnit);
+      if (seq !== undefined) deps.feed.notify(event.coExecutorUnit, seq);
     }
     await deps.publisher.publish(actions.map(({ event }) => ({ topic: 'appeals.events', payload: event })));
     await deps.work.markProduced(actions.map((action) => action._id));

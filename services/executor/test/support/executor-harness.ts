@@ -66,6 +66,8 @@ export interface ExecutorScenario {
   events: TopicCollector;
   /** Waits until the executor has recorded everything the task topics (of UNITS unless told) hold now. */
   caughtUp(units?: UnitCode[]): Promise<void>;
+  /** Another process of the same service: same database and consumer group, its own gRPC server. */
+  startAnother(): Promise<{ service: ExecutorService; client: ExecutorServiceClient }>;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function startExecutorScenario(onTestFinished: OnTestFinished, opti
     await it.close();
   });
   const groupId = uniqueName('executor');
-  const service = teardown.add(
+  const build = async () => teardown.add(
     await buildExecutorService({
       logger: testLogger(),
       database,
@@ -107,6 +109,7 @@ export async function startExecutorScenario(onTestFinished: OnTestFinished, opti
       await it.stop();
     },
   );
+  const service = await build();
   const url = await service.http.listen({ host: '127.0.0.1', port: 0 });
   const port = await service.grpc.listen('127.0.0.1', 0);
   const grpcAddress = `127.0.0.1:${port}`;
@@ -135,6 +138,12 @@ export async function startExecutorScenario(onTestFinished: OnTestFinished, opti
       put: (target, body, staff) => request('PUT', target, body, staff),
     },
     caughtUp: (units = UNITS) => waitForCaughtUp(testKafka.kafka, groupId, units.map((unit) => testKafka.names.tasks(unit))),
+    async startAnother() {
+      const another = await build();
+      const anotherPort = await another.grpc.listen('127.0.0.1', 0);
+      await another.start();
+      return { service: another, client: teardown.add(new ExecutorServiceClient(`127.0.0.1:${anotherPort}`, credentials.createInsecure()), async (it) => it.close()) };
+    },
   };
 }
 

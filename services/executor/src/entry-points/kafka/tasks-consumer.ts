@@ -14,7 +14,8 @@ export function startTasksConsumer(context: ConsumerContext, tasks: TaskReposito
         }
         const { version: _version, ...fields } = task;
         // A routed task makes its unit the lead; co-executor units get theirs from the lead's action.
-        if (await tasks.record({ ...fields, role: 'lead', leadUnit: task.unit })) feed.notify(task.unit);
+        const seq = await tasks.record({ ...fields, role: 'lead', leadUnit: task.unit });
+        if (seq !== undefined) feed.notify(task.unit, seq);
       },
     },
   });
