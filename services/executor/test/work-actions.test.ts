@@ -94,7 +94,8 @@ describe.concurrent('POST /v1/units/:unit/tasks/:appealId/<action>', () => {
     const on = (staff: typeof zhkhExecutor, path: string, body?: unknown) => act(executor, staff, 'zhkh', task.appealId, path, body);
     await done(on(zhkhExecutor, 'accept'));
     const requested = await done(on(zhkhExecutor, 'extension-requests', { days: 25, justification: 'запрос в областное ведомство' }));
-    await done(on(zhkhSupervisor, `extension-requests/${requested.requestId}/refuse`, { why: 'не обосновано' }));
+    const refused = await done(on(zhkhSupervisor, `extension-requests/${requested.requestId}/refuse`, { why: 'не обосновано' }));
+    expect(await producedEvent(scenario, task.appealId, refused.event.eventId)).toMatchObject({ type: 'appeal.extension-refused', requestId: requested.requestId, by: zhkhSupervisor.staffId, why: 'не обосновано' });
     const twice = await on(zhkhSupervisor, `extension-requests/${requested.requestId}/approve`, { why: 'передумал' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json<ErrorBody>()).toMatchObject({ code: 'refused', message: 'cannot approve the extension: the request was already refused' });
