@@ -1,5 +1,6 @@
 import { ROUTING_TOPICS, type RoutingTopic } from '@priemnaya/contracts';
 import { buildFeatureSpace } from './build-feature-space.js';
+import { blendWeights, fitComplementNaiveBayes } from './complement-naive-bayes.js';
 import { fitMarginCalibration, fitTemperature } from './calibration.js';
 import { type ClassifierModel, MODEL_FORMAT, type ModelEvaluation, modelVersion } from './classifier-model.js';
 import { DEFAULT_FEATURE_SETTINGS, type FeatureSettings } from './feature-space.js';
@@ -23,6 +24,10 @@ export interface TrainOptions {
   readonly classWeightPower?: number;
   /** Training runs, each with its own shuffle order, whose weights are averaged into one model. */
   readonly averagedRuns?: number;
+  /** Share of complement naive Bayes scores added to the regression's (0: the regression alone). */
+  readonly complementShare?: number;
+  /** Additive smoothing of the complement naive Bayes estimates. */
+  readonly complementSmoothing?: number;
   readonly maxTerms?: number;
   /** Folds of the training set whose held-out scores fit the calibration. */
   readonly calibrationFolds?: number;
@@ -45,6 +50,11 @@ export const DEFAULT_TRAIN_OPTIONS = {
   learningRate: 0.5,
   classWeightPower: 0.8,
   averagedRuns: 3,
+  // Complement naive Bayes blended in at 0.3 (smoothing 0.1), 5-fold CV on Kursk: macro-F1 0.647 -> 0.658
+  // and coverage at 95% precision 59.2% -> 62.7%; shares 0.25 to 0.35 all did about as well, 0.1 and 0.5
+  // less; smoothing 0.03 as well as 0.1, 0.3 and 1 worse on macro-F1.
+  complementShare: 0.3,
+  complementSmoothing: 0.1,
   maxTerms: 30_000,
   calibrationFolds: 4,
   seed: 20_240_401,
@@ -54,8 +64,8 @@ export const DEFAULT_TRAIN_OPTIONS = {
 const WEIGHT_DECIMALS = 1e4;
 
 /**
- * Trains a model artefact: the feature space and weights from all the examples, the calibration
- * temperature from held-out folds of them. The same call serves the first model and a retrain on
+ * Trains a model artefact: the feature space and weights from all the examples (averaged softmax
+ * regression blended with complement naive Bayes), the calibration from held-out folds of them. The same call serves the first model and a retrain on
  * the corpus plus people's corrections.
  */
 export function train(examples: readonly LabelledAppeal[], options: TrainOptions = {}): ClassifierModel {
@@ -124,6 +134,8 @@ export function train(examples: readonly LabelledAppeal[], options: TrainOptions
         learningRate: resolved.learningRate,
         classWeightPower: resolved.classWeightPower,
         averagedRuns: resolved.averagedRuns,
+        complementShare: resolved.complementShare,
+        complementSmoothing: resolved.complementSmoothing,
         maxTerms: resolved.maxTerms,
         seed: resolved.seed,
       },
@@ -135,9 +147,17 @@ export function train(examples: readonly LabelledAppeal[], options: TrainOptions
     const space = buildFeatureSpace(trainingDocuments, settings, stem, resolved.maxTerms);
     const vectoriser = createVectoriser(space.terms, space.idf, settings, stem);
     const vectors = trainingDocuments.map((tokens) => vectoriser.vectoriseTokens(tokens));
-    const model = averagedRegression(resolved.averagedRuns, (seed) =>
+    const regression = averagedRegression(resolved.averagedRuns, (seed) =>
       fitSoftmaxRegression(vectors, trainingLabels, space.terms.length, topics.length, { ...resolved, seed: resolved.seed + seed }),
     );
+    const model =
+      resolved.complementShare > 0
+        ? blendWeights(
+            regression,
+            fitComplementNaiveBayes(vectors, trainingLabels, space.terms.length, topics.length, resolved.complementSmoothing),
+            resolved.complementShare,
+          )
+        : regression;
     return {
       terms: space.terms,
       idf: space.idf,
