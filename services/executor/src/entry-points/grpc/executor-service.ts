@@ -1,4 +1,4 @@
-import type { Metadata, ServerWritableStream } from '@grpc/grpc-js';
+import { status, type Metadata, type ServerWritableStream } from '@grpc/grpc-js';
 import { authenticateCall, type StaffPrincipal, type StaffTokens } from '@priemnaya/auth';
 import { toServiceError, unary, type GrpcServiceBinding } from '@priemnaya/grpc';
 import { ExecutorServiceService, type ExecutorServiceServer, type WatchTasksRequest, type WatchTasksResponse } from '@priemnaya/grpc/generated/priemnaya/executor/v1/executor.js';
@@ -20,6 +20,9 @@ export interface ExecutorServiceDeps {
   executors: ExecutorDirectory;
   feed: TaskFeed;
 }
+
+/** Tasks written to a stream and not yet sent before the stream is ended (the client resumes from its cursor). */
+const MAX_UNSENT_TASKS = 10_000;
 
 const WatchCall = z.strictObject({ unit: UnitParams.shape.unit, afterCursor: Cursor });
 
@@ -64,11 +67,20 @@ export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServi
       unsubscribe();
       open.delete(close);
     });
+    let lagging = false;
     const stop = await deps.feed.subscribe(unit, afterCursor, (entry) => {
+      if (lagging || cancelled) return;
       // The serializer above passes the encoded bytes through as they are.
       call.write(encodedOnce(entry) as unknown as WatchTasksResponse);
+      if (call.writableLength > MAX_UNSENT_TASKS) {
+        // Memory is not held for a client that does not read: it resumes from its last cursor.
+        lagging = true;
+        unsubscribe();
+        open.delete(close);
+        call.emit('error', { code: status.RESOURCE_EXHAUSTED, details: 'the client reads too slowly; resume with the last cursor received' });
+      }
     });
-    if (cancelled) return stop();
+    if (cancelled || lagging) return stop();
     unsubscribe = stop;
     open.add(close);
   };

@@ -13,6 +13,8 @@ const LastEventId = Cursor.optional();
 
 /** Keeps proxies and browsers from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
+/** Unsent bytes after which a stream is ended; the client resumes after the last id it got. */
+const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
 
 /** A feed entry as streams deliver it. */
 export function deliveryOf(entry: FeedEntry) {
@@ -56,7 +58,13 @@ export function taskStreamRoutes(http: FastifyInstance, deps: { tokens: StaffTok
     request.raw.on('close', close);
     try {
       const stop = await deps.feed.subscribe(unit, lastEventId ?? query.after ?? 0, (entry) => {
+        if (closed) return;
         raw.write(`id: ${entry.seq}\nevent: task\ndata: ${JSON.stringify(deliveryOf(entry))}\n\n`);
+        // Memory is not held for a client that does not read: EventSource reconnects with Last-Event-ID.
+        if (raw.writableLength > MAX_UNSENT_BYTES) {
+          close();
+          raw.destroy();
+        }
       });
       if (closed) stop();
       else unsubscribe = stop;
