@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaffTokens } from '@priemnaya/auth';
 import { waitFor } from '@priemnaya/testing';
+import { devStaffTokenSecret } from '../scripts/auth/dev-secret.js';
 import type { RunningFleet } from '../scripts/fleet/fleet.js';
 import { startIsolatedFleet, type IsolatedFleet } from '../scripts/fleet/isolated-fleet.js';
 
@@ -29,7 +31,9 @@ describe('an appeal through the fleet', () => {
   }
 
   async function openTasks(unit: string) {
-    const response = await fetch(`${fleet.urls.executor}/v1/units/${unit}/tasks`);
+    // A supervisor of both units may read either inbox.
+    const token = await createStaffTokens(devStaffTokenSecret()).issue({ staffId: 'head-e2e', role: 'supervisor', units: ['zhkh', 'roads'] });
+    const response = await fetch(`${fleet.urls.executor}/v1/units/${unit}/tasks`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     return ((await response.json()) as { tasks: { appealId: string; registrationNumber: string }[] }).tasks;
   }

@@ -8,6 +8,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createStaffTokens } from '@priemnaya/auth';
+import { devStaffTokenSecret } from '../auth/dev-secret.js';
 import { startIsolatedFleet } from '../fleet/isolated-fleet.js';
 import { latencyChartSvg, percentile } from './latency-chart.js';
 
@@ -17,6 +19,7 @@ process.stderr.write(`[bench] starting the fleet...\n`);
 // One address sends everything here; the per-client limit would measure itself.
 const isolated = await startIsolatedFleet('bench', { extraEnv: { RATE_LIMIT_PER_MINUTE: '100000000', POS_SIMULATOR_SEED_ITEMS: '0' } });
 const { fleet } = isolated;
+const inbox = { authorization: `Bearer ${await createStaffTokens(devStaffTokenSecret()).issue({ staffId: 'bench', role: 'executor', units: ['zhkh'] })}` };
 
 const acknowledged: number[] = [];
 const listed: number[] = [];
@@ -35,7 +38,7 @@ try {
     const { id } = (await response.json()) as { id: string };
     const ackAt = performance.now();
     for (;;) {
-      const tasks = (await (await fetch(`${fleet.urls.executor}/v1/units/zhkh/tasks?limit=500`)).json()) as { tasks: { appealId: string }[] };
+      const tasks = (await (await fetch(`${fleet.urls.executor}/v1/units/zhkh/tasks?limit=500`, { headers: inbox })).json()) as { tasks: { appealId: string }[] };
       if (tasks.tasks.some((task) => task.appealId === id)) break;
       if (performance.now() - started > 30_000) throw new Error(`appeal ${id} was not listed within 30 s`);
       await new Promise((resolve) => setTimeout(resolve, 5));
