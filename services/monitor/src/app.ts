@@ -74,7 +74,7 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   const record = createRecordLifecycleEvent(planning);
   const replan = createReplanOpenClocks(planning);
   const raise = createRaiseAlerts({ ledger, publisher, session, leaseMs: deps.claimLeaseMs, ...(deps.faults ? { faults: deps.faults } : {}) });
-  const ticks = createFireDueStages({ clocks, schedule, raise, clock: deps.clock, graceMs: deps.bucketGraceMs ?? 5_000, logger: deps.logger });
+  const ticks = createFireDueStages({ schedule, raise, clock: deps.clock, graceMs: deps.bucketGraceMs ?? 5_000, logger: deps.logger });
   const forecasts = createForecastAtRisk({
     clocks, answers: createAnswerLog(db), raise, rules, clock: deps.clock, paceWindowWorkingDays: deps.paceWindowWorkingDays ?? 10, logger: deps.logger,
   });

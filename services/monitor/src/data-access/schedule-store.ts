@@ -1,44 +1,86 @@
+import type { DeadlineStageAlert } from '@priemnaya/contracts';
 import type { Db } from 'mongodb';
-import { bucketId, bucketIdBound } from '../domain/schedule-buckets.js';
+import { bucketId, bucketIdBound, hourOf, HOUR } from '../domain/schedule-buckets.js';
 
-export interface ScheduleEntry {
-  alertId: string;
-  appealId: string;
-}
+/** The stage alert as planned; `raisedAt` is set when it fires. */
+export type PlannedAlert = Omit<DeadlineStageAlert, 'raisedAt'>;
 
-interface BucketDocument {
+/**
+ * One line of a bucket. A stage planned at revision `rev` of its appeal carries its whole alert,
+ * so the tick never reads the appeal; a stage withdrawn or moved away at revision `rev` leaves a
+ * withdrawal in the minute it was planned for, which silences that stage's lines of older
+ * revisions there.
+ */
+export type ScheduleEntry =
+  | { alertId: string; appealId: string; rev: number; alert: PlannedAlert }
+  | { alertId: string; appealId: string; rev: number; withdrawn: true };
+
+export interface BucketDocument {
   _id: string;
   entries: ScheduleEntry[];
 }
 
+export interface DueBucket extends BucketDocument {
+  hourMs: number;
+}
+
+const PREFIX = 'schedule_';
+
 /**
- * The timing wheel: one document per minute and writer, holding the stages planned to fire in
- * that minute. Entries are hints, never deleted when a stage moves or is withdrawn: the tick
- * checks each against the appeal's current plan. A bucket is deleted once fired, so the
- * collection holds only future minutes (a few thousand documents), and the tick's range read
- * scans that small collection, never the appeals. With MongoDB the `_id` index serves the range.
+ * The timing wheel: one document per minute and writer, in one collection per hour. On FerretDB
+ * every read scans its collection, so a tick that reads only the hours already begun scans the
+ * stages of those hours, never the weeks of future stages (nor the appeals): its cost follows
+ * what is due. A fired bucket is deleted, and an hour whose every minute closed and fired is
+ * dropped whole. With MongoDB one collection and its `_id` index would do.
  *
  * Each process writes only buckets of its own `writer` id, one write at a time: FerretDB does not
  * isolate `$addToSet` between concurrent writers, so a bucket must never have two.
  */
 export function createScheduleStore(db: Db, writer: string) {
-  const buckets = db.collection<BucketDocument>('schedule_buckets');
+  const hourCollection = (hourMs: number) => db.collection<BucketDocument>(`${PREFIX}${new Date(hourMs).toISOString().slice(0, 13).replace(/[-T]/g, '')}`);
+  async function hours(): Promise<number[]> {
+    const found = await db.listCollections({}, { nameOnly: true }).toArray();
+    return found
+      .flatMap((collection) => (collection.name.startsWith(PREFIX) ? [hourFromName(collection.name.slice(PREFIX.length))] : []))
+      .filter((hour): hour is number => hour !== undefined)
+      .sort((a, b) => a - b);
+  }
   return {
     async add(bucketMs: number, entries: ScheduleEntry[]): Promise<void> {
       if (entries.length === 0) return;
-      await buckets.updateOne({ _id: bucketId(bucketMs, writer) }, { $addToSet: { entries: { $each: entries } } }, { upsert: true });
+      await hourCollection(hourOf(bucketMs)).updateOne({ _id: bucketId(bucketMs, writer) }, { $addToSet: { entries: { $each: entries } } }, { upsert: true });
     },
-    /** Every bucket of every writer before `beforeBucketMs`, oldest first. */
-    async due(beforeBucketMs: number): Promise<BucketDocument[]> {
-      const found = await buckets.find({ _id: { $lt: bucketIdBound(beforeBucketMs) } }).toArray();
+    /** Every bucket of every writer before `beforeBucketMs`, oldest first; reads only the hours begun by then. */
+    async due(beforeBucketMs: number): Promise<DueBucket[]> {
+      const bound = bucketIdBound(beforeBucketMs);
+      const found: DueBucket[] = [];
+      for (const hourMs of await hours()) {
+        if (hourMs >= beforeBucketMs) break;
+        const buckets = await hourCollection(hourMs).find(hourMs + HOUR <= beforeBucketMs ? {} : { _id: { $lt: bound } }).toArray();
+        found.push(...buckets.map((bucket) => ({ ...bucket, hourMs })));
+      }
       return found.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     },
-    async remove(id: string): Promise<void> {
-      await buckets.deleteOne({ _id: id });
+    /** Deletes an hour's buckets before `beforeBucketMs` (fired), in one pass over that hour. */
+    async removeBefore(hourMs: number, beforeBucketMs: number): Promise<void> {
+      await hourCollection(hourMs).deleteMany({ _id: { $lt: bucketIdBound(beforeBucketMs) } });
     },
-    count(): Promise<number> {
-      return buckets.countDocuments();
+    /** Drops an hour whose every bucket fired; no writer adds to an hour whose minutes all closed. */
+    async dropHour(hourMs: number): Promise<void> {
+      await hourCollection(hourMs).drop().catch(() => undefined);
+    },
+    /** Future stages and withdrawals held, for tests and the benchmark: reads every hour. */
+    async countEntries(): Promise<number> {
+      let total = 0;
+      for (const hourMs of await hours()) for (const bucket of await hourCollection(hourMs).find({}).toArray()) total += bucket.entries.length;
+      return total;
     },
   };
 }
 export type ScheduleStore = ReturnType<typeof createScheduleStore>;
+
+function hourFromName(text: string): number | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})$/.exec(text);
+  if (match === null) return undefined;
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4]));
+}

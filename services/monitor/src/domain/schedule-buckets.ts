@@ -4,6 +4,7 @@
  * into the current minute has finished before the bucket is read.
  */
 const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
 
 export function bucketStart(instantMs: number): number {
   return Math.floor(instantMs / MINUTE) * MINUTE;
@@ -29,4 +30,9 @@ export function bucketId(bucketMs: number, writer: string): string {
 
 export function bucketIdBound(bucketMs: number): string {
   return new Date(bucketMs).toISOString();
+}
+
+/** The UTC hour a bucket belongs to: the wheel keeps each hour's buckets together. */
+export function hourOf(bucketMs: number): number {
+  return Math.floor(bucketMs / HOUR) * HOUR;
 }

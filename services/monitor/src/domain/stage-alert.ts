@@ -1,9 +1,9 @@
 import type { DeadlineStageAlert } from '@priemnaya/contracts';
-import type { PlannedStage } from '@priemnaya/deadlines';
+import type { AppealClocks, PlannedStage } from '@priemnaya/deadlines';
 
-/** The alert a planned stage raises: ids, numbers, unit, stage and times, never personal data. */
-export function stageAlert(stage: PlannedStage, facts: { policyId: string; registrationNumber?: string | undefined }, raisedAt: Date): DeadlineStageAlert {
-  const alert: DeadlineStageAlert = {
+/** A stage's alert as planned, before it is raised: ids, numbers, unit, stage and times, never personal data. */
+export function plannedStageAlert(stage: PlannedStage, facts: { policyId: string; registrationNumber?: string | undefined }): Omit<DeadlineStageAlert, 'raisedAt'> {
+  const alert: Omit<DeadlineStageAlert, 'raisedAt'> = {
     version: 1,
     type: 'deadline-stage',
     alertId: stage.alertId,
@@ -16,10 +16,19 @@ export function stageAlert(stage: PlannedStage, facts: { policyId: string; regis
     thresholdAt: stage.thresholdAt,
     fireAt: stage.fireAt,
     dueAt: stage.dueAt,
-    raisedAt: raisedAt.toISOString(),
     recipients: stage.recipients,
   };
   if (stage.unit !== undefined) alert.unit = stage.unit;
   if (facts.registrationNumber !== undefined) alert.registrationNumber = facts.registrationNumber;
   return alert;
+}
+
+/** The alert a planned stage raises at `raisedAt`. */
+export function stageAlert(stage: PlannedStage, facts: { policyId: string; registrationNumber?: string | undefined }, raisedAt: Date): DeadlineStageAlert {
+  return { ...plannedStageAlert(stage, facts), raisedAt: raisedAt.toISOString() };
+}
+
+/** The policy a stage's clock runs under. */
+export function policyOfStage(state: AppealClocks, stage: PlannedStage): string {
+  return state.clocks.find((clock) => clock.clockId === stage.clockId)?.policyId ?? state.policyId ?? 'unknown';
 }

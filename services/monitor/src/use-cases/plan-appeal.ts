@@ -1,8 +1,9 @@
 import { diffPlans, planAppealStages, type AppealClocks, type PlannedStage } from '@priemnaya/deadlines';
 import type { AppealClockDocument, AppealClockStore } from '../data-access/appeal-clock-store.js';
-import type { ScheduleStore } from '../data-access/schedule-store.js';
+import type { ScheduleEntry, ScheduleStore } from '../data-access/schedule-store.js';
 import type { Clock } from '../domain/clock.js';
 import { bucketFor } from '../domain/schedule-buckets.js';
+import { plannedStageAlert, policyOfStage } from '../domain/stage-alert.js';
 import type { DeadlineRules } from './deadline-rules.js';
 
 export interface PlanningDeps {
@@ -32,26 +33,61 @@ export function planOf(deps: PlanningDeps, state: AppealClocks): PlannedStage[] 
   return planAppealStages(state.clocks, policies, calendar);
 }
 
-/** Puts stages into the timing wheel by the minute they fire in (idempotent: `$addToSet`). */
-export async function scheduleStages(deps: PlanningDeps, stages: PlannedStage[]): Promise<void> {
-  const now = deps.clock.now().getTime();
-  const byBucket = new Map<number, { alertId: string; appealId: string }[]>();
-  for (const stage of stages) {
-    const bucket = bucketFor(stage.fireAt, now);
-    byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), { alertId: stage.alertId, appealId: stage.appealId }]);
+/** The lines a revision of an appeal puts into the timing wheel, by the minute they go into. */
+export function scheduleLines(input: {
+  state: AppealClocks;
+  rev: number;
+  registrationNumber: string | undefined;
+  planned: PlannedStage[];
+  withdrawn: PlannedStage[];
+  nowMs: number;
+}): Map<number, ScheduleEntry[]> {
+  const byBucket = new Map<number, ScheduleEntry[]>();
+  const put = (fireAt: string, entry: ScheduleEntry) => {
+    const bucket = bucketFor(fireAt, input.nowMs);
+    const entries = byBucket.get(bucket) ?? [];
+    entries.push(entry);
+    byBucket.set(bucket, entries);
+  };
+  for (const stage of input.planned) {
+    const alert = plannedStageAlert(stage, { policyId: policyOfStage(input.state, stage), registrationNumber: input.registrationNumber });
+    put(stage.fireAt, { alertId: stage.alertId, appealId: stage.appealId, rev: input.rev, alert });
   }
-  for (const [bucket, entries] of byBucket) await deps.schedule.add(bucket, entries);
+  for (const stage of input.withdrawn) put(stage.fireAt, { alertId: stage.alertId, appealId: stage.appealId, rev: input.rev, withdrawn: true });
+  return byBucket;
+}
+
+/** Puts a revision's stages (and withdrawals) into the timing wheel (idempotent: `$addToSet` of identical lines). */
+export async function scheduleStages(deps: PlanningDeps, input: Omit<Parameters<typeof scheduleLines>[0], 'nowMs'>): Promise<void> {
+  for (const [bucket, entries] of scheduleLines({ ...input, nowMs: deps.clock.now().getTime() })) await deps.schedule.add(bucket, entries);
 }
 
 /**
- * Writes a known appeal's new clocks. The new and moved stages are scheduled before the appeal
- * is written: if the process dies between the two, the event is redelivered (its offset was not
- * committed), finds the appeal unchanged and schedules again. Withdrawn stages need no write:
- * the tick fires an entry only if the appeal's current plan still holds it, due.
+ * Writes a known appeal's new clocks. New and moved stages are scheduled at the new revision, and
+ * withdrawn or moved-away ones get a withdrawal in the minute they were planned for, before the
+ * appeal is written: if the process dies between the two, the event is redelivered (its offset
+ * was not committed), finds the appeal unchanged and writes the same lines again.
  */
 export async function writePlanned(deps: PlanningDeps, known: AppealClockDocument, state: AppealClocks, registrationNumber: string | undefined): Promise<void> {
   const plan = planOf(deps, state);
   const change = diffPlans(known.plan, plan);
-  await scheduleStages(deps, [...change.added, ...change.moved.map((moved) => moved.after)]);
-  await deps.clocks.replace(documentOf(state, plan, known.rev + 1, known.registrationNumber ?? registrationNumber, deps.clock.now()), known.rev);
+  const rev = known.rev + 1;
+  const number = known.registrationNumber ?? registrationNumber;
+  // A stage at the same time may still say something new (the unit once routed, the policy, a
+  // registration number learnt late): its line is written again at the new revision.
+  const said = (from: AppealClocks, stage: PlannedStage, registration: string | undefined) =>
+    JSON.stringify(plannedStageAlert(stage, { policyId: policyOfStage(from, stage), registrationNumber: registration }));
+  const before = new Map(known.plan.map((stage) => [stage.alertId, stage] as const));
+  const restated = change.unchanged.filter((stage) => {
+    const old = before.get(stage.alertId);
+    return old === undefined || said(known.state, old, known.registrationNumber) !== said(state, stage, number);
+  });
+  await scheduleStages(deps, {
+    state,
+    rev,
+    registrationNumber: number,
+    planned: [...change.added, ...change.moved.map((moved) => moved.after), ...restated],
+    withdrawn: [...change.withdrawn, ...change.moved.map((moved) => moved.before), ...restated],
+  });
+  await deps.clocks.replace(documentOf(state, plan, rev, number, deps.clock.now()), known.rev);
 }

@@ -16,13 +16,20 @@ export function createRecordLifecycleEvent(deps: PlanningDeps & { serialize: Ser
       // scans the whole collection, an insert of a new _id does not.
       const fresh = applyLifecycleEvent(emptyAppealClocks(event.appealId), event, policies, calendar);
       const freshPlan = planOf(deps, fresh);
-      await scheduleStages(deps, freshPlan);
-      if (await deps.clocks.insertNew(documentOf(fresh, freshPlan, 1, registrationNumber, deps.clock.now()))) return;
+      if (await deps.clocks.insertNew(documentOf(fresh, freshPlan, 1, registrationNumber, deps.clock.now()))) {
+        await scheduleStages(deps, { state: fresh, rev: 1, registrationNumber, planned: freshPlan, withdrawn: [] });
+        return;
+      }
 
       const known = await deps.clocks.get(event.appealId);
       if (known === null) throw new ConcurrentClockWrite(event.appealId);
       const state = applyLifecycleEvent(known.state, event, policies, calendar);
-      if (state === known.state && (known.registrationNumber !== undefined || registrationNumber === undefined)) return;
+      if (state === known.state && (known.registrationNumber !== undefined || registrationNumber === undefined)) {
+        // A redelivery: the process may have died after writing the appeal and before scheduling
+        // its stages, so the current revision's lines are written again (identical lines change nothing).
+        await scheduleStages(deps, { state: known.state, rev: known.rev, registrationNumber: known.registrationNumber, planned: known.plan, withdrawn: [] });
+        return;
+      }
       await writePlanned(deps, known, state, registrationNumber);
     });
 }

@@ -1,0 +1,192 @@
+/**
+ * Benchmark: the deadline monitor's tick over many open clocks, on a FerretDB of its own (the
+ * same build the fleet uses, its data in a temporary directory) and the shared Kafka.
+ *
+ *   ./scripts/dev bench monitor [open clocks, 1000000 by default]
+ *
+ * Loads the clocks in bulk straight into the monitor's collections (each document and its stages
+ * computed by @priemnaya/deadlines as the monitor would: registered over the last 30 days, routed
+ * to one of the units, future stages put into the timing wheel), then, with the real monitor on a
+ * manual clock: idle ticks (nothing due) many times; one tick when at least 10,000 stages are due
+ * (claims, production to control.alerts, marks); the monitor's memory. Prints the figures and
+ * draws .cache/bench/monitor-ticks.svg.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { createStaffTokens } from '@priemnaya/auth';
+import { ensureTopics } from '@priemnaya/kafka';
+import { countMessages, createTestKafka, startPrivateDatabase, testInfra, testLogger } from '@priemnaya/testing';
+// The monitor's own packages, by path: the workspace root depends only on the shared tooling.
+import { connectDatabase } from '../../packages/database/src/index.js';
+import {
+  applyLifecycleEvent,
+  bundledProductionCalendar,
+  defaultPolicySet,
+  emptyAppealClocks,
+  planAppealStages,
+  stableAlertId,
+  type AppealClocks,
+  type PlannedStage,
+} from '../../packages/deadlines/src/index.js';
+import { buildMonitorService } from '../../services/monitor/src/app.js';
+import { createManualClock } from '../../services/monitor/src/domain/clock.js';
+import type { AppealClockDocument } from '../../services/monitor/src/data-access/appeal-clock-store.js';
+import type { BucketDocument, ScheduleEntry } from '../../services/monitor/src/data-access/schedule-store.js';
+import { bucketId, hourOf } from '../../services/monitor/src/domain/schedule-buckets.js';
+import { documentOf, scheduleLines } from '../../services/monitor/src/use-cases/plan-appeal.js';
+import { latencyChartSvg, percentile } from './latency-chart.js';
+
+const count = Number(process.argv[2] ?? 1_000_000);
+if (!Number.isInteger(count) || count < 1_000) throw new Error(`open clocks: a whole number of at least 1000, got ${process.argv[2]}`);
+/** Appeal documents stored (the tick never reads them); all of them unless a second argument says fewer. */
+const clockDocuments = Math.min(count, Number(process.argv[3] ?? count));
+const IDLE_TICKS = 200;
+const DUE_TARGET = 10_000;
+const BATCH = 2_000;
+const UNITS = ['zhkh', 'roads', 'transport', 'social', 'education', 'health', 'ecology', 'architecture', 'trade', 'culture', 'sport', 'security', 'economy'];
+// Monday 23 November 2026, 10:00 in Moscow; the clocks were registered over the 30 days before.
+const NOW = Date.parse('2026-11-23T07:00:00.000Z');
+const SPAN = 30 * 24 * 60 * 60_000;
+
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const infra = testInfra();
+say('starting a FerretDB of the benchmark\'s own...');
+const ferret = await startPrivateDatabase();
+const testKafka = await createTestKafka(infra, [], 'bench-monitor');
+const alertsTopic = testKafka.names.of('control.alerts');
+await ensureTopics(testKafka.kafka, [alertsTopic, testKafka.names.deadLetter(alertsTopic)].map((name) => ({ name, partitions: 6, replicationFactor: infra.replicationFactor })));
+const database = await connectDatabase(ferret.mongoUrl, 'bench_monitor');
+
+try {
+  // Load: documents and timing-wheel lines, computed as the monitor computes them. Appeals
+  // registered in the same minute and routed to the same unit have the same clocks and plan but
+  // for their ids, so each such group is planned once and copied with its own ids (the alert id
+  // is the stable UUID v5 of each appeal's own id, as the monitor makes it).
+  const policies = defaultPolicySet();
+  const calendar = bundledProductionCalendar();
+  const clocks = database.db.collection<AppealClockDocument>('appeal_clocks');
+  const lines = new Map<number, ScheduleEntry[]>();
+  const templates = new Map<string, { state: AppealClocks; plan: PlannedStage[] }>();
+  const loadStarted = performance.now();
+  let futureStages = 0;
+  for (let start = 0; start < count; start += BATCH) {
+    const documents: AppealClockDocument[] = [];
+    for (let i = start; i < Math.min(count, start + BATCH); i++) {
+      const appealId = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+      const receivedMs = NOW - SPAN + Math.floor(((i / count) * SPAN) / 60_000) * 60_000;
+      const unit = UNITS[i % UNITS.length] ?? 'zhkh';
+      const key = `${receivedMs}|${unit}`;
+      let template = templates.get(key);
+      if (template === undefined) {
+        const templateId = '00000000-0000-4000-8000-000000000000';
+        const receivedAt = new Date(receivedMs).toISOString();
+        let state = applyLifecycleEvent(emptyAppealClocks(templateId), { type: 'registered', eventId: `received:${templateId}`, appealId: templateId, occurredAt: receivedAt, channel: 'site', kind: 'appeal' }, policies, calendar);
+        state = applyLifecycleEvent(state, { type: 'routed', eventId: `routed:${templateId}`, appealId: templateId, occurredAt: new Date(receivedMs + 60_000).toISOString(), topic: 'housing', unit }, policies, calendar);
+        template = { state, plan: planAppealStages(state.clocks, policies, calendar) };
+        templates.clear();
+        templates.set(key, template);
+      }
+      const state = JSON.parse(JSON.stringify(template.state).replaceAll('00000000-0000-4000-8000-000000000000', appealId)) as AppealClocks;
+      const plan = template.plan.map((stage) => ({ ...stage, appealId, alertId: stableAlertId(appealId, stage.clockId, stage.stageId) }));
+      const registrationNumber = `${String((i % 99_999) + 1).padStart(5, '0')}/2026`;
+      const future = plan.filter((stage) => Date.parse(stage.fireAt) > NOW);
+      for (const [bucket, entries] of scheduleLines({ state, rev: 2, registrationNumber, planned: future, withdrawn: [], nowMs: NOW })) {
+        const held = lines.get(bucket);
+        if (held === undefined) lines.set(bucket, entries);
+        else held.push(...entries);
+        futureStages += entries.length;
+      }
+      documents.push(documentOf(state, plan, 2, registrationNumber, new Date(NOW)));
+    }
+    if (start < clockDocuments) await clocks.insertMany(documents, { ordered: false });
+    const done = Math.min(count, start + BATCH);
+    if (done % 50_000 === 0 || done === count) {
+      const seconds = (performance.now() - loadStarted) / 1000;
+      say(`planned ${done.toLocaleString('en')} clocks, ${Math.min(done, clockDocuments).toLocaleString('en')} appeal documents stored, in ${seconds.toFixed(0)} s`);
+    }
+  }
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  // The wheel as the monitor writes it: a bucket per minute (one writer here), a collection per hour.
+  const sorted = [...lines.entries()].sort(([a], [b]) => a - b);
+  const wheelStarted = performance.now();
+  const byHour = new Map<number, { _id: string; entries: ScheduleEntry[] }[]>();
+  for (const [bucket, entries] of sorted) {
+    const hour = hourOf(bucket);
+    byHour.set(hour, [...(byHour.get(hour) ?? []), { _id: bucketId(bucket, 'bench-load'), entries }]);
+  }
+  for (const [hour, documents] of byHour) {
+    await database.db.collection<BucketDocument>(`schedule_${new Date(hour).toISOString().slice(0, 13).replace(/[-T]/g, '')}`).insertMany(documents, { ordered: false });
+  }
+  const wheelSeconds = (performance.now() - wheelStarted) / 1000;
+  say(`timing wheel: ${futureStages.toLocaleString('en')} future stages in ${sorted.length.toLocaleString('en')} minute buckets, ${byHour.size.toLocaleString('en')} hours, stored in ${wheelSeconds.toFixed(0)} s`);
+
+  // The first minute at whose close at least DUE_TARGET stages are due.
+  let dueSoFar = 0;
+  let dueMinute = sorted[0]?.[0] ?? NOW;
+  for (const [bucket, entries] of sorted) {
+    dueSoFar += entries.length;
+    dueMinute = bucket;
+    if (dueSoFar >= DUE_TARGET) break;
+  }
+  lines.clear();
+  sorted.length = 0;
+  byHour.clear();
+
+  const clock = createManualClock(new Date(NOW));
+  const monitor = await buildMonitorService({
+    kafka: testKafka.kafka, names: testKafka.names, groupId: 'bench-monitor', logger: testLogger(), database,
+    tokens: createStaffTokens('bench-secret-that-is-long-enough-0123456789'), clock, tickIntervalMs: 0, claimLeaseMs: 60_000, feedRetentionDays: 8,
+  });
+  await monitor.start();
+  gc?.();
+  const memoryAfterLoad = process.memoryUsage();
+
+  say(`${IDLE_TICKS} idle ticks (nothing due)...`);
+  const idle: number[] = [];
+  for (let i = 0; i < IDLE_TICKS; i++) {
+    clock.set(new Date(NOW + i * 1_000));
+    const started = performance.now();
+    const report = await monitor.tick();
+    idle.push(performance.now() - started);
+    if (report.fired !== 0) throw new Error(`an idle tick fired ${report.fired} stages`);
+  }
+
+  say(`one tick with ${dueSoFar.toLocaleString('en')} stages due...`);
+  clock.set(new Date(dueMinute + 2 * 60_000));
+  const dueStarted = performance.now();
+  const due = await monitor.tick();
+  const dueMs = performance.now() - dueStarted;
+  const produced = await countMessages(testKafka.kafka, alertsTopic);
+  const memoryAfterTicks = process.memoryUsage();
+  await monitor.stop();
+
+  const figures = {
+    openClocks: count,
+    appealDocumentsStored: clockDocuments,
+    loadSeconds: Math.round(loadSeconds),
+    wheelStoreSeconds: Math.round(wheelSeconds),
+    idleTickP50Ms: percentile(idle, 50),
+    idleTickP99Ms: percentile(idle, 99),
+    dueTick: { stagesDue: dueSoFar, fired: due.fired, skipped: due.skipped, buckets: due.buckets, ms: Math.round(dueMs), stagesPerSecond: Math.round(due.fired / (dueMs / 1000)), onTopic: produced },
+    memory: { rssAfterLoad: mb(memoryAfterLoad.rss), heapAfterLoad: mb(memoryAfterLoad.heapUsed), rssAfterTicks: mb(memoryAfterTicks.rss), heapAfterTicks: mb(memoryAfterTicks.heapUsed) },
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  console.log(
+    `\n${count.toLocaleString('en')} open clocks: idle tick p50 ${figures.idleTickP50Ms.toFixed(1)} ms, p99 ${figures.idleTickP99Ms.toFixed(1)} ms (target < 50 ms); ` +
+      `${due.fired.toLocaleString('en')} stages fired in one tick in ${figures.dueTick.ms} ms = ${figures.dueTick.stagesPerSecond.toLocaleString('en')}/s (target 10,000/s); ` +
+      `memory RSS ${figures.memory.rssAfterTicks}, heap ${figures.memory.heapAfterTicks} (target < 512 MB; the bench process, monitor included).`,
+  );
+  const out = fileURLToPath(new URL('../../.cache/bench/', import.meta.url));
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, 'monitor-ticks.svg'), latencyChartSvg(`Monitor idle tick over ${count.toLocaleString('en')} open clocks (ms)`, [{ name: 'idle tick', colour: '#1f77b4', values: idle }]));
+  say(`chart: ${path.join(out, 'monitor-ticks.svg')}`);
+} finally {
+  await database.close();
+  await testKafka.dispose();
+  await ferret.remove();
+}
