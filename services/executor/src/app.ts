@@ -15,6 +15,7 @@ import { taskStreamRoutes } from './entry-points/http/task-stream-routes.js';
 import { startTasksConsumer } from './entry-points/kafka/tasks-consumer.js';
 import { createWorkActions } from './use-cases/act-on-task.js';
 import { createDeliverRecorded, createOutboxRelay, type OutboxRelay } from './use-cases/deliver-recorded.js';
+import { createRecordTask } from './use-cases/record-task.js';
 
 /** The consumer's context (Kafka, topic names, group, logger, what to do on a fatal crash) and the service's own. */
 export interface ExecutorDeps extends ConsumerContext {
@@ -49,6 +50,7 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
   const feed = createTaskFeed({ tasks, logger: deps.logger, pollMs: deps.feedPollMs ?? 1_000 });
   const deliver = createDeliverRecorded({ tasks, work, feed, publisher });
   const actions = createWorkActions({ tasks, work, executors, deliver, logger: deps.logger });
+  const recordTask = createRecordTask({ tasks, work, feed });
   const relayIntervalMs = deps.relayIntervalMs ?? 5_000;
   const relay = createOutboxRelay({ work, deliver, logger: deps.logger, intervalMs: relayIntervalMs, graceMs: relayIntervalMs });
   const admin = deps.kafka.admin();
@@ -84,7 +86,7 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
 
   async function consume(): Promise<void> {
     const topics = await taskTopics();
-    consumer = await startTasksConsumer(deps, tasks, feed);
+    consumer = await startTasksConsumer(deps, recordTask);
     // Only a consumer that started counts as subscribed, so a failed start is retried next tick.
     subscribed = topics;
   }

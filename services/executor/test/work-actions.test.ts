@@ -1,6 +1,8 @@
 import { AppealEvent } from '@priemnaya/contracts';
+import { waitFor } from '@priemnaya/testing';
 import { describe, it } from 'vitest';
-import { addExecutor, deliverTask, executorOf, startExecutorScenario, supervisorOf, waitForTask, type ErrorBody } from './support/executor-harness.js';
+import { addExecutor, deliverTask, executorOf, metadataOf, startExecutorScenario, supervisorOf, tasksOf, waitForTask, type ErrorBody } from './support/executor-harness.js';
+import { watchTasks } from './support/stream-clients.js';
 import { act, done, producedEvent } from './support/work-steps.js';
 
 const ANSWER = { text: 'Фонарь заменён 21 ноября', inSubstance: true, attachments: [] };
@@ -85,6 +87,34 @@ describe.concurrent('POST /v1/units/:unit/tasks/:appealId/<action>', () => {
       suggestedTopic: 'roads',
     });
     expect(handedBack.state.status).toBe('handed-back');
+  });
+
+  it('when the router gives the unit an appeal it handed back again, its work starts over and the task is delivered again; the old routing redelivered changes nothing', async ({ expect, onTestFinished }) => {
+    const scenario = await startExecutorScenario(onTestFinished);
+    const { executor } = scenario;
+    const task = await deliverTask(scenario);
+    await done(act(executor, zhkhExecutor, 'zhkh', task.appealId, 'accept'));
+    await done(act(executor, zhkhExecutor, 'zhkh', task.appealId, 'hand-back', { reason: 'вопрос о дороге', suggestedUnit: 'roads' }));
+    expect(await tasksOf(executor, 'zhkh')).toEqual([]);
+
+    const again = { ...task, routedAt: new Date(Date.parse(task.routedAt) + 3_600_000).toISOString(), reason: { kind: 'triage-decision' as const, decidedBy: 'o-1' } };
+    await scenario.publisher.publish([{ topic: 'tasks', payload: again }]);
+    await scenario.publisher.publish([{ topic: 'tasks', payload: task }]);
+    expect(await waitForTask(executor, 'zhkh', task.appealId)).toMatchObject({ status: 'new', routedAt: again.routedAt });
+    await scenario.caughtUp();
+
+    const state = (await executor.get(`/v1/units/zhkh/tasks/${task.appealId}`, zhkhExecutor)).json<{ state: { status: string; version: number; executorId?: string } }>().state;
+    expect(state).toEqual(expect.objectContaining({ status: 'new', version: 3 }));
+    expect(state.executorId).toBeUndefined();
+    const reaccepted = await done(act(executor, executorOf('zhkh', 'e-petrov'), 'zhkh', task.appealId, 'accept'));
+    expect(await producedEvent(scenario, task.appealId, reaccepted.event.eventId)).toMatchObject({ type: 'appeal.accepted', by: 'e-petrov' });
+    const stream = watchTasks(executor.client, 'zhkh', '', await metadataOf(zhkhExecutor));
+    await waitFor(() => stream.received.length >= 2, { description: 'both routings on the stream' });
+    stream.cancel();
+    expect(stream.received.map((response) => [response.task?.appealId, response.task?.routedAt])).toEqual([
+      [task.appealId, task.routedAt],
+      [task.appealId, again.routedAt],
+    ]);
   });
 
   it('forwards outside the administration in two steps, refuses the extension decision twice, and refuses a total beyond 30 days', async ({ expect, onTestFinished }) => {

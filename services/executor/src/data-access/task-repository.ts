@@ -11,6 +11,8 @@ export interface StoredTask extends WorkTask {
 
 interface TaskDocument extends StoredTask {
   _id: string;
+  /** When the router first gave the unit this appeal; a later routedAt is a new round. */
+  firstRoutedAt: string;
   status: WorkStatus;
   executorId?: string;
   /** The work version the status reflects; older views never overwrite newer ones. */
@@ -34,7 +36,7 @@ export interface FeedEntry {
 }
 
 /** What the inbox lists of a task: no text, no routing reason. */
-export type TaskView = Omit<TaskDocument, '_id' | 'reason' | 'text' | 'viewVersion'>;
+export type TaskView = Omit<TaskDocument, '_id' | 'reason' | 'text' | 'viewVersion' | 'firstRoutedAt'>;
 
 const OPEN: WorkStatus[] = ['new', 'assigned', 'accepted', 'forwarding'];
 const taskId = (unit: string, appealId: string) => `${unit}:${appealId}`;
@@ -89,19 +91,28 @@ export function createTaskRepository(db: Db) {
       await feed.createIndex({ unit: 1, seq: 1 });
     },
     /**
-     * Records a task once (a redelivery lands on the same one) and gives it its feed place; the
-     * new entry's seq, or undefined when the task was known. Only a redelivery reads first (on
-     * FerretDB a read scans): a new task costs two inserts.
+     * Records a task once (a redelivery lands on the same one) and gives it its feed place: the
+     * new entry's seq, or undefined when the task was known; `rerouted` when the router gave the
+     * unit the appeal again after first routing it elsewhere (a later routedAt). Only a known
+     * task reads first (on FerretDB a read scans): a new one costs two inserts.
      */
-    async record(task: StoredTask): Promise<number | undefined> {
+    async record(task: StoredTask): Promise<{ seq: number | undefined; rerouted: boolean }> {
+      const _id = taskId(task.unit, task.appealId);
+      let rerouted = false;
       try {
-        await tasks.insertOne({ _id: taskId(task.unit, task.appealId), ...task, status: 'new', viewVersion: 0 });
+        await tasks.insertOne({ _id, ...task, firstRoutedAt: task.routedAt, status: 'new', viewVersion: 0 });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        // Known: claimed already, unless the process stopped between recording and claiming.
-        if (await feed.findOne({ unit: task.unit, appealId: task.appealId }, { projection: { seq: 1 } })) return undefined;
+        const known = await tasks.findOne({ _id }, { projection: { routedAt: 1, firstRoutedAt: 1 } });
+        if (known && task.routedAt > known.routedAt) {
+          const { unit: _unit, appealId: _appealId, ...facts } = task;
+          await tasks.updateOne({ _id }, { $set: { ...facts, status: 'new' }, $unset: { executorId: '' } });
+        }
+        rerouted = known !== null && task.routedAt > known.firstRoutedAt;
+        // Claimed already, unless the process stopped between recording and claiming.
+        if (await feed.findOne({ unit: task.unit, appealId: task.appealId, routedAt: task.routedAt }, { projection: { seq: 1 } })) return { seq: undefined, rerouted };
       }
-      return claimInTurn({
+      const seq = await claimInTurn({
         unit: task.unit,
         appealId: task.appealId,
         registrationNumber: task.registrationNumber,
@@ -113,11 +124,12 @@ export function createTaskRepository(db: Db) {
         leadUnit: task.leadUnit,
         text: task.text,
       });
+      return { seq, rerouted };
     },
     async get(unit: string, appealId: string): Promise<StoredTask | undefined> {
       const document = await tasks.findOne({ _id: taskId(unit, appealId) });
       if (!document) return undefined;
-      const { _id, status: _status, executorId: _executorId, viewVersion: _viewVersion, ...task } = document;
+      const { _id, status: _status, executorId: _executorId, viewVersion: _viewVersion, firstRoutedAt: _first, ...task } = document;
       return task;
     },
     /** Keeps the listed status in step with the work log; an older state never overwrites a newer one. */
@@ -135,7 +147,7 @@ export function createTaskRepository(db: Db) {
         .sort({ receivedAt: 1 })
         .limit(limit)
         .toArray();
-      return documents.map(({ _id, text: _text, reason: _reason, viewVersion: _v, ...view }) => view);
+      return documents.map(({ _id, text: _text, reason: _reason, viewVersion: _v, firstRoutedAt: _first, ...view }) => view);
     },
     /** Open tasks per executor of the unit: the load that automatic assignment balances. */
     async openLoad(unit: UnitCode): Promise<Map<string, number>> {

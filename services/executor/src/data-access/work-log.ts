@@ -1,6 +1,6 @@
 import type { AppealEvent } from '@priemnaya/contracts';
 import { MongoServerError, type Db } from 'mongodb';
-import type { WorkEvent } from '../domain/work-state.js';
+import type { RecordedEvent, TaskRerouted, WorkEvent } from '../domain/work-state.js';
 
 /**
  * One recorded action: version n of one unit's work on one appeal, with its event. The `_id`
@@ -13,7 +13,8 @@ export interface WorkAction {
   appealId: string;
   unit: string;
   version: number;
-  event: WorkEvent;
+  event: RecordedEvent;
+  /** Set once the event is on appeals.events (a re-routing is never produced: it is set at once). */
   produced: boolean;
   recordedAt: Date;
 }
@@ -29,6 +30,25 @@ const streamOf = (appealId: string, unit: string) => `${appealId}:${unit}`;
 
 export function createWorkLog(db: Db) {
   const actions = db.collection<WorkAction>('work_actions');
+  async function insert(appealId: string, unit: string, version: number, event: RecordedEvent, recordedAt: Date): Promise<WorkAction> {
+    const action: WorkAction = {
+      _id: `${streamOf(appealId, unit)}:v${version}`,
+      stream: streamOf(appealId, unit),
+      appealId,
+      unit,
+      version,
+      event,
+      produced: event.type === 'task.rerouted',
+      recordedAt,
+    };
+    try {
+      await actions.insertOne(action);
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === 11000) throw new WorkVersionTaken(action._id);
+      throw error;
+    }
+    return action;
+  }
   return {
     async ensureIndexes(): Promise<void> {
       await actions.createIndex({ stream: 1, version: 1 });
@@ -38,16 +58,12 @@ export function createWorkLog(db: Db) {
       return actions.find({ stream: streamOf(appealId, unit) }).sort({ version: 1 }).toArray();
     },
     /** Records the action as version `version` or throws WorkVersionTaken. */
-    async append(version: number, event: WorkEvent & AppealEvent, recordedAt: Date): Promise<WorkAction> {
-      const { appealId, unit } = event;
-      const action: WorkAction = { _id: `${streamOf(appealId, unit)}:v${version}`, stream: streamOf(appealId, unit), appealId, unit, version, event, produced: false, recordedAt };
-      try {
-        await actions.insertOne(action);
-      } catch (error) {
-        if (error instanceof MongoServerError && error.code === 11000) throw new WorkVersionTaken(action._id);
-        throw error;
-      }
-      return action;
+    append(version: number, event: WorkEvent & AppealEvent, recordedAt: Date): Promise<WorkAction> {
+      return insert(event.appealId, event.unit, version, event, recordedAt);
+    },
+    /** Records that the unit was given the appeal again, as version `version`, or throws WorkVersionTaken. */
+    appendRerouted(appealId: string, unit: string, version: number, event: TaskRerouted): Promise<WorkAction> {
+      return insert(appealId, unit, version, event, new Date(event.occurredAt));
     },
     async markProduced(ids: string[]): Promise<void> {
       if (ids.length > 0) await actions.updateMany({ _id: { $in: ids } }, { $set: { produced: true } });

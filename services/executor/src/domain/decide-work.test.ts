@@ -120,6 +120,21 @@ describe('decideWork', () => {
     expect(refusal(decideWork(co, { kind: 'close', outcome: 'withdrawn' }, EXECUTOR, context()))).toMatch(/only the lead unit/);
   });
 
+  it('after a re-routing back to the unit, the work starts over with nobody assigned, keeping approved extension days', () => {
+    const requested = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'request-extension', days: 5, justification: 'выезд' }, EXECUTOR]]);
+    const requestId = requested.extensions[0]?.requestId ?? '';
+    const approved = decideWork(requested, { kind: 'approve-extension', requestId, why: 'да' }, SUPERVISOR, context());
+    const afterApproval = approved.ok ? evolve(requested, approved.event) : requested;
+    const handedBack = decideWork(afterApproval, { kind: 'hand-back', reason: 'не наше' }, EXECUTOR, context());
+    const gone = handedBack.ok ? evolve(afterApproval, handedBack.event) : afterApproval;
+
+    const again = evolve(gone, { type: 'task.rerouted', routedAt: '2026-11-23T10:00:00.000Z', occurredAt: '2026-11-23T10:00:01.000Z' });
+
+    expect(again).toMatchObject({ status: 'new', approvedDays: 5, version: gone.version + 1 });
+    expect(again.executorId).toBeUndefined();
+    expect(decideWork(again, { kind: 'accept' }, OTHER, context()).ok).toBe(true);
+  });
+
   it('refuses to act on a task that does not know its channel', () => {
     const { channel: _channel, ...withoutChannel } = TASK;
     expect(refusal(decideWork(initialState(withoutChannel), { kind: 'accept' }, EXECUTOR, context()))).toMatch(/routed again/);

@@ -73,14 +73,31 @@ export type WorkEvent =
   | AppealCoExecutorAdded
   | AppealClosed;
 
+/**
+ * Recorded, never produced: the router gave the unit the appeal again (after a hand-back came
+ * back to it). The unit's work starts over; approved extensions and co-executors stay the appeal's.
+ */
+export interface TaskRerouted {
+  type: 'task.rerouted';
+  routedAt: string;
+  occurredAt: string;
+}
+
+/** What the work log holds: the unit's actions, and its re-routings. */
+export type RecordedEvent = WorkEvent | TaskRerouted;
+
 export function initialState(task: WorkTask): WorkState {
   return { task, version: 0, status: 'new', extensions: [], approvedDays: 0, coExecutors: [] };
 }
 
 /** The state after one more recorded event. */
-export function evolve(state: WorkState, event: WorkEvent): WorkState {
+export function evolve(state: WorkState, event: RecordedEvent): WorkState {
   const next: WorkState = { ...state, version: state.version + 1 };
   switch (event.type) {
+    case 'task.rerouted': {
+      const { executorId: _executorId, authority: _authority, ...rest } = next;
+      return { ...rest, status: 'new' };
+    }
     case 'appeal.assigned':
       return { ...next, executorId: event.executorId, status: state.status === 'forwarding' ? 'forwarding' : 'assigned' };
     case 'appeal.accepted':
@@ -114,7 +131,7 @@ export function evolve(state: WorkState, event: WorkEvent): WorkState {
   }
 }
 
-export function foldEvents(task: WorkTask, events: readonly WorkEvent[]): WorkState {
+export function foldEvents(task: WorkTask, events: readonly RecordedEvent[]): WorkState {
   return events.reduce(evolve, initialState(task));
 }
 

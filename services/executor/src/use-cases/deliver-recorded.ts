@@ -16,7 +16,7 @@ export function createDeliverRecorded(deps: { tasks: TaskRepository; work: WorkL
       if (event.type !== 'appeal.co-executor-added') continue;
       const lead = await deps.tasks.get(event.unit, event.appealId);
       if (!lead) continue;
-      const seq = await deps.tasks.record({
+      const { seq } = await deps.tasks.record({
         ...lead,
         unit: event.coExecutorUnit,
         role: 'co-executor',
@@ -25,7 +25,8 @@ export function createDeliverRecorded(deps: { tasks: TaskRepository; work: WorkL
       });
       if (seq !== undefined) deps.feed.notify(event.coExecutorUnit, seq);
     }
-    await deps.publisher.publish(actions.map(({ event }) => ({ topic: 'appeals.events', payload: event })));
+    const events = actions.flatMap(({ event }) => (event.type === 'task.rerouted' ? [] : [{ topic: 'appeals.events' as const, payload: event }]));
+    if (events.length > 0) await deps.publisher.publish(events);
     await deps.work.markProduced(actions.map((action) => action._id));
   };
 }
