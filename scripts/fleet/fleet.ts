@@ -91,7 +91,14 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
       POS_CLIENT_SECRET: process.env.POS_CLIENT_SECRET ?? 'simulator-secret',
       ...(grpcPort !== undefined ? { GRPC_PORT: (grpcAddresses[name] ?? '').split(':')[1] ?? '' } : {}),
       ...(options.isolation
-        ? { TOPIC_PREFIX: options.isolation.topicPrefix, MONGO_DB: isolatedDatabase(name, options.isolation.databaseSuffix) }
+        ? {
+            TOPIC_PREFIX: options.isolation.topicPrefix,
+            MONGO_DB: isolatedDatabase(name, options.isolation.databaseSuffix),
+            // Consumer groups are the broker's, not the topics': two isolated fleets that shared a
+            // group name would rebalance each other's consumers and stall both.
+            CONSUMER_GROUP: options.extraEnv?.CONSUMER_GROUP ?? `${options.isolation.topicPrefix}${name}`,
+            NOTIFICATIONS_CONSUMER_GROUP: options.extraEnv?.NOTIFICATIONS_CONSUMER_GROUP ?? `${options.isolation.topicPrefix}${name}-notifications`,
+          }
         : {}),
     };
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
