@@ -53,13 +53,13 @@ export function createScheduleStore(db: Db, writer: string) {
     /** Every bucket of every writer before `beforeBucketMs`, oldest first; reads only the hours begun by then. */
     async due(beforeBucketMs: number): Promise<DueBucket[]> {
       const bound = bucketIdBound(beforeBucketMs);
-      const found: DueBucket[] = [];
-      for (const hourMs of await hours()) {
-        if (hourMs >= beforeBucketMs) break;
+      const begun = (await hours()).filter((hourMs) => hourMs < beforeBucketMs);
+      // Each hour is a table of its own: read side by side, the scans overlap.
+      const perHour = await Promise.all(begun.map(async (hourMs) => {
         const buckets = await hourCollection(hourMs).find(hourMs + HOUR <= beforeBucketMs ? {} : { _id: { $lt: bound } }).toArray();
-        found.push(...buckets.map((bucket) => ({ ...bucket, hourMs })));
-      }
-      return found.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+        return buckets.map((bucket) => ({ ...bucket, hourMs }));
+      }));
+      return perHour.flat().sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     },
     /** Deletes an hour's buckets before `beforeBucketMs` (fired), in one pass over that hour. */
     async removeBefore(hourMs: number, beforeBucketMs: number): Promise<void> {

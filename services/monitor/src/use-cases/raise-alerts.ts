@@ -18,6 +18,7 @@ export interface RaiseDeps {
 }
 
 const PUBLISH_BATCH = 1_000;
+const BATCHES_IN_FLIGHT = 4;
 
 /**
  * Raises alerts at most once per alert id, whoever asks (the stage tick, the at-risk forecast):
@@ -27,29 +28,42 @@ const PUBLISH_BATCH = 1_000;
  * under the same id, for consumers to dedupe. `pending`: claimed by another live monitor.
  */
 export function createRaiseAlerts(deps: RaiseDeps) {
-  return async function raise(alerts: ControlAlert[], now: Date): Promise<{ fired: number; pending: number }> {
-    let fired = 0;
+  async function raiseBatch(batch: ControlAlert[], now: Date): Promise<{ fired: number; pending: number }> {
     let pending = 0;
-    for (let start = 0; start < alerts.length; start += PUBLISH_BATCH) {
-      const batch = alerts.slice(start, start + PUBLISH_BATCH);
-      const existing = await deps.ledger.claim(batch, deps.session, now);
-      deps.faults?.afterClaim?.(batch.map((alert) => alert.alertId));
-      const toProduce = batch.filter((alert) => !existing.has(alert.alertId));
-      for (const alertId of existing) {
-        const claim = await deps.ledger.inspect(alertId);
-        if (claim === undefined || claim.produced) continue;
-        const takeOver = claim.session === deps.session || now.getTime() - Date.parse(claim.claimedAt) >= deps.leaseMs;
-        if (takeOver) toProduce.push(claim.alert);
-        else pending += 1;
-      }
-      if (toProduce.length === 0) continue;
-      await deps.publisher.publish(toProduce.map((payload) => ({ topic: 'control.alerts' as const, payload })));
-      const ids = toProduce.map((alert) => alert.alertId);
-      deps.faults?.afterPublish?.(ids);
-      await deps.ledger.markProduced(ids, now);
-      fired += toProduce.length;
+    const existing = await deps.ledger.claim(batch, deps.session, now);
+    deps.faults?.afterClaim?.(batch.map((alert) => alert.alertId));
+    const toProduce = batch.filter((alert) => !existing.has(alert.alertId));
+    for (const alertId of existing) {
+      const claim = await deps.ledger.inspect(alertId);
+      if (claim === undefined || claim.produced) continue;
+      // Ours from a tick that failed, or another monitor's that died before marking it: the
+      // alert is produced again, the same payload under the same id, for consumers to dedupe.
+      const takeOver = claim.session === deps.session || now.getTime() - Date.parse(claim.claimedAt) >= deps.leaseMs;
+      if (takeOver) toProduce.push(claim.alert);
+      else pending += 1;
     }
-    return { fired, pending };
+    if (toProduce.length === 0) return { fired: 0, pending };
+    await deps.publisher.publish(toProduce.map((payload) => ({ topic: 'control.alerts' as const, payload })));
+    const ids = toProduce.map((alert) => alert.alertId);
+    deps.faults?.afterPublish?.(ids);
+    await deps.ledger.markProduced(ids, now);
+    return { fired: toProduce.length, pending };
+  }
+
+  return async function raise(alerts: ControlAlert[], now: Date): Promise<{ fired: number; pending: number }> {
+    const batches: ControlAlert[][] = [];
+    for (let start = 0; start < alerts.length; start += PUBLISH_BATCH) batches.push(alerts.slice(start, start + PUBLISH_BATCH));
+    // A few batches in flight at once, so one batch's database writes overlap another's produce.
+    let next = 0;
+    const totals = { fired: 0, pending: 0 };
+    await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, async () => {
+      for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
+        const { fired, pending } = await raiseBatch(batch, now);
+        totals.fired += fired;
+        totals.pending += pending;
+      }
+    }));
+    return totals;
   };
 }
 export type RaiseAlerts = ReturnType<typeof createRaiseAlerts>;
