@@ -66,6 +66,8 @@ const slotId = (appealId: string, slot: number) => `${appealId}#${slot}`;
 
 /** How many times a writer folds again when another writer replaced the entry with fewer facts. */
 const MAX_REWRITES = 10;
+/** Appeals whose slots are kept in memory; a slot never changes once claimed, so a copy never goes stale. */
+const CACHED_APPEALS = 5_000;
 
 /**
  * The registry's read model, built only from events.
@@ -88,6 +90,8 @@ const MAX_REWRITES = 10;
 export function createAppealReadModel(db: Db) {
   const slots = db.collection<SlotDocument>('appeal_slots');
   const index = db.collection<IndexDocument>('appeal_index');
+  // Recently used appeals' slots, oldest use first: an appeal's next fact reads only new slots.
+  const cache = new Map<string, AppealFact[]>();
 
   async function slotCount(appealId: string): Promise<number> {
     return (await index.findOne({ _id: appealId }, { projection: { factCount: 1 } }))?.factCount ?? 0;
@@ -98,6 +102,20 @@ export function createAppealReadModel(db: Db) {
     const wanted = Array.from({ length: Math.max(0, to - from) }, (_, offset) => slotId(appealId, from + offset));
     const documents = await Promise.all(wanted.map((_id) => slots.findOne({ _id })));
     return documents.flatMap((document) => (document ? [document.fact] : []));
+  }
+
+  /** Slots 0..count-1, from memory as far as it goes; a copy the caller may extend. */
+  async function slotsUpTo(appealId: string, count: number): Promise<AppealFact[]> {
+    const cached = cache.get(appealId) ?? [];
+    const known = cached.slice(0, count);
+    if (known.length < count) known.push(...(await readSlots(appealId, known.length, count)));
+    return known;
+  }
+
+  function remember(appealId: string, known: AppealFact[]): void {
+    cache.delete(appealId);
+    cache.set(appealId, known);
+    if (cache.size > CACHED_APPEALS) cache.delete(cache.keys().next().value ?? appealId);
   }
 
   /** Every slot of the appeal: those the entry names, then any claimed after it was written (ends at the first missing one). */
@@ -136,7 +154,7 @@ export function createAppealReadModel(db: Db) {
     /** Records a fact once, whatever the redeliveries, and brings the appeal's index entry up to date. */
     async apply(fact: AppealFact): Promise<void> {
       const { appealId } = fact;
-      const known = await readSlots(appealId, 0, await slotCount(appealId));
+      const known = await slotsUpTo(appealId, await slotCount(appealId));
       if (!known.some(({ eventId }) => eventId === fact.eventId)) {
         for (let slot = known.length; ; slot += 1) {
           try {
@@ -152,6 +170,7 @@ export function createAppealReadModel(db: Db) {
           }
         }
       }
+      remember(appealId, [...known]);
       // Also when the fact was known: a crash may have come between its slot and the entry.
       await writeEntry(appealId, known);
     },
