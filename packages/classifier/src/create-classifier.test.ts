@@ -55,6 +55,15 @@ describe('train', () => {
     expect(createClassifier(averaged).classify('Ямы на дороге, разбит асфальт').topic).toBe('roads');
   });
 
+  it('blends complement naive Bayes into the weights by default, records its share, and leaves the regression alone at share 0', () => {
+    expect(model.training.options).toMatchObject({ complementShare: 0.3, complementSmoothing: 0.1 });
+    const regressionOnly = train(examples, { features: { minDocumentFrequency: 1 }, complementShare: 0, corpus: 'test' });
+    expect(regressionOnly.training.options).toMatchObject({ complementShare: 0 });
+    expect(regressionOnly.terms).toEqual(model.terms);
+    expect(regressionOnly.weights).not.toEqual(model.weights);
+    expect(createClassifier(regressionOnly).classify('Ямы на дороге, разбит асфальт').topic).toBe('roads');
+  });
+
   it('refuses an unknown topic', () => {
     expect(() => train([{ text: 'x', topic: 'weather' as LabelledAppeal['topic'] }])).toThrow(/weather/);
   });
