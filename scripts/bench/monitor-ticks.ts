@@ -34,7 +34,7 @@ import { buildMonitorService } from '../../services/monitor/src/app.js';
 import { createManualClock } from '../../services/monitor/src/domain/clock.js';
 import type { AppealClockDocument } from '../../services/monitor/src/data-access/appeal-clock-store.js';
 import type { BucketDocument, ScheduleEntry } from '../../services/monitor/src/data-access/schedule-store.js';
-import { bucketId, hourOf } from '../../services/monitor/src/domain/schedule-buckets.js';
+import { bucketId, byShard, hourOf } from '../../services/monitor/src/domain/schedule-buckets.js';
 import { documentOf, scheduleLines } from '../../services/monitor/src/use-cases/plan-appeal.js';
 import { latencyChartSvg, percentile } from './latency-chart.js';
 
@@ -58,6 +58,12 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const infra = testInfra();
 say('starting a FerretDB of the benchmark\'s own...');
 const ferret = await startPrivateDatabase();
+// Interrupted, the benchmark still stops its FerretDB and deletes its data.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void ferret.remove().finally(() => process.exit(130));
+  });
+}
 const testKafka = await createTestKafka(infra, [], 'bench-monitor');
 const alertsTopic = testKafka.names.of('control.alerts');
 await ensureTopics(testKafka.kafka, [alertsTopic, testKafka.names.deadLetter(alertsTopic)].map((name) => ({ name, partitions: 6, replicationFactor: infra.replicationFactor })));
@@ -91,7 +97,9 @@ try {
     const byHour = new Map<number, BucketDocument[]>();
     for (const [bucket, entries] of lines) {
       const hour = hourOf(bucket);
-      byHour.set(hour, [...(byHour.get(hour) ?? []), { _id: bucketId(bucket, `bench-load-${flushes}`), entries }]);
+      const documents = byHour.get(hour) ?? [];
+      for (const [shard, shardLines] of byShard(entries)) documents.push({ _id: bucketId(bucket, `bench-load-${flushes}`, shard), entries: shardLines });
+      byHour.set(hour, documents);
       minutes.set(bucket, (minutes.get(bucket) ?? 0) + entries.length);
     }
     for (const [hour, documents] of byHour) {

@@ -1,6 +1,6 @@
 import type { DeadlineStageAlert } from '@priemnaya/contracts';
 import type { Db } from 'mongodb';
-import { bucketId, bucketIdBound, hourOf, HOUR } from '../domain/schedule-buckets.js';
+import { bucketId, bucketIdBound, byShard, hourOf, HOUR } from '../domain/schedule-buckets.js';
 
 /** The stage alert as planned; `raisedAt` is set when it fires. */
 export type PlannedAlert = Omit<DeadlineStageAlert, 'raisedAt'>;
@@ -27,7 +27,8 @@ export interface DueBucket extends BucketDocument {
 const PREFIX = 'schedule_';
 
 /**
- * The timing wheel: one document per minute and writer, in one collection per hour. On FerretDB
+ * The timing wheel: documents per minute and writer (split by alert id into shards), in one
+ * collection per hour. On FerretDB
  * every read scans its collection, so a tick that reads only the hours already begun scans the
  * stages of those hours, never the weeks of future stages (nor the appeals): its cost follows
  * what is due. A fired bucket is deleted, and an hour whose every minute closed and fired is
@@ -48,7 +49,10 @@ export function createScheduleStore(db: Db, writer: string) {
   return {
     async add(bucketMs: number, entries: ScheduleEntry[]): Promise<void> {
       if (entries.length === 0) return;
-      await hourCollection(hourOf(bucketMs)).updateOne({ _id: bucketId(bucketMs, writer) }, { $addToSet: { entries: { $each: entries } } }, { upsert: true });
+      const hour = hourCollection(hourOf(bucketMs));
+      for (const [shard, lines] of byShard(entries)) {
+        await hour.updateOne({ _id: bucketId(bucketMs, writer, shard) }, { $addToSet: { entries: { $each: lines } } }, { upsert: true });
+      }
     },
     /** Every bucket of every writer before `beforeBucketMs`, oldest first; reads only the hours begun by then. */
     async due(beforeBucketMs: number): Promise<DueBucket[]> {

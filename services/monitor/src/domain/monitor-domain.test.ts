@@ -2,7 +2,7 @@ import type { ControlAlert } from '@priemnaya/contracts';
 import { describe, expect, it } from 'vitest';
 import { isVisibleTo } from './alert-audience.js';
 import { lifecycleFromEvent } from './lifecycle-from-appeal.js';
-import { bucketFor, bucketStart, firstOpenBucket } from './schedule-buckets.js';
+import { BUCKET_SHARDS, bucketFor, bucketId, bucketStart, byShard, firstOpenBucket } from './schedule-buckets.js';
 
 const alert = (unit: string | undefined, recipients: ControlAlert['recipients']): ControlAlert => ({
   version: 1, type: 'deadline-stage', alertId: '00000000-0000-5000-8000-000000000000', appealId: '00000000-0000-4000-8000-000000000000',
@@ -39,5 +39,15 @@ describe('schedule buckets', () => {
     expect(bucketFor('2026-11-23T07:05:10.000Z', now)).toBe(Date.parse('2026-11-23T07:05:00.000Z'));
     expect(firstOpenBucket(Date.parse('2026-11-23T07:01:04.000Z'), 5_000)).toBe(Date.parse('2026-11-23T07:00:00.000Z'));
     expect(firstOpenBucket(Date.parse('2026-11-23T07:01:05.000Z'), 5_000)).toBe(Date.parse('2026-11-23T07:01:00.000Z'));
+  });
+});
+
+describe('bucket shards', () => {
+  it('splits a crowded minute over at most BUCKET_SHARDS documents whose ids sort by minute first', () => {
+    const entries = Array.from({ length: 10_000 }, (_, index) => ({ alertId: `${index.toString(16).padStart(8, '0').split('').reverse().join('')}-0000-5000-8000-000000000000` }));
+    const shards = byShard(entries);
+    expect(shards.size).toBe(BUCKET_SHARDS);
+    expect([...shards.values()].reduce((sum, lines) => sum + lines.length, 0)).toBe(10_000);
+    expect(bucketId(Date.parse('2026-11-23T06:00:00.000Z'), 'w', 63) < bucketId(Date.parse('2026-11-23T06:01:00.000Z'), 'a', 0)).toBe(true);
   });
 });
