@@ -28,7 +28,7 @@ try {
     await publisher.publish(appeals.slice(i, i + 100).map((payload) => ({ topic: 'appeals.received' as const, payload })));
     await publisher.publish(answers.slice(i, i + 100).map((payload) => ({ topic: 'appeals.events' as const, payload })));
   }
-  const notifier = await buildNotifierService({ kafka: testKafka.kafka, names: testKafka.names, groupId: uniqueName('notifier-bench'), logger: silentLogger, database, timeZone: 'Europe/Moscow' });
+  const notifier = await buildNotifierService({ kafka: testKafka.kafka, names: testKafka.names, groupId: uniqueName('notifier-bench'), logger: silentLogger, database, timeZone: 'Europe/Moscow', graceMs: 86_400_000 });
   const started = performance.now();
   await notifier.start();
   await waitFor(() => collector.messages.length >= 2 * count, { timeoutMs: 600_000, intervalMs: 50, description: `${2 * count} notifications` });

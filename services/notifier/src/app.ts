@@ -4,7 +4,9 @@ import { createPublisher, type ConsumerContext, type RunningConsumer } from '@pr
 import type { FastifyInstance } from 'fastify';
 import { createAppealAddressStore } from './data-access/appeal-address-store.js';
 import { createNotificationLedger } from './data-access/notification-ledger.js';
+import { createNotifyingSinceStore } from './data-access/notifying-since-store.js';
 import { createParkedNoticeStore } from './data-access/parked-notice-store.js';
+import { notifyCutOff } from './domain/notify-cut-off.js';
 import { startAppealsConsumer } from './entry-points/kafka/appeals-consumer.js';
 import { createNotifyCitizen } from './use-cases/notify-citizen.js';
 
@@ -12,6 +14,11 @@ import { createNotifyCitizen } from './use-cases/notify-citizen.js';
 export interface NotifierDeps extends ConsumerContext {
   database: Database;
   timeZone: string;
+  /** Facts this much older than the notifier's first start are still told (NOTIFY_GRACE_MS). */
+  graceMs: number;
+  /** The operator's cut-off, replacing the first start less the grace (NOTIFY_SINCE). */
+  notifySince?: Date;
+  clock?: () => Date;
 }
 
 export interface NotifierService {
@@ -26,14 +33,8 @@ export async function buildNotifierService(deps: NotifierDeps): Promise<Notifier
   const parked = createParkedNoticeStore(db);
   await parked.ensureIndexes();
   const publisher = createPublisher({ kafka: deps.kafka, names: deps.names });
-  const notify = createNotifyCitizen({
-    addresses: createAppealAddressStore(db),
-    parked,
-    ledger: createNotificationLedger(db),
-    publisher,
-    timeZone: deps.timeZone,
-    logger: deps.logger,
-  });
+  const since = createNotifyingSinceStore(db);
+  const clock = deps.clock ?? (() => new Date());
 
   let appeals: RunningConsumer | undefined;
   const http = createHttpServer({
@@ -46,6 +47,18 @@ export async function buildNotifierService(deps: NotifierDeps): Promise<Notifier
     http,
     async start() {
       await publisher.connect();
+      const firstStart = await since.firstStart(clock());
+      const cutOff = notifyCutOff(firstStart, deps.graceMs, deps.notifySince);
+      deps.logger.info({ firstStart: firstStart.toISOString(), cutOff: cutOff.toISOString(), operatorSet: deps.notifySince !== undefined }, 'notifying of facts from the cut-off on');
+      const notify = createNotifyCitizen({
+        addresses: createAppealAddressStore(db),
+        parked,
+        ledger: createNotificationLedger(db),
+        publisher,
+        timeZone: deps.timeZone,
+        cutOff,
+        logger: deps.logger,
+      });
       appeals = await startAppealsConsumer(deps, notify);
     },
     async stop() {

@@ -18,6 +18,14 @@ export const NotifierEnv = z.object({
     .string()
     .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Moscow')
     .default('Europe/Moscow'),
+  /**
+   * The appeal topics are kept for ever: on its first start the notifier records the instant in
+   * its database and tells nothing that occurred more than this before it (24 h by default, so
+   * appeals registered shortly before a first deploy are still told).
+   */
+  NOTIFY_GRACE_MS: z.coerce.number().int().min(0).max(366 * 86_400_000).default(86_400_000),
+  /** Set after restoring a lost database: tell facts from this instant on (ISO 8601, e.g. 2026-11-23T00:00:00Z). */
+  NOTIFY_SINCE: z.iso.datetime({ offset: true }).optional(),
   LOG_LEVEL: env.logLevel(),
 });
 export type NotifierEnv = z.infer<typeof NotifierEnv>;

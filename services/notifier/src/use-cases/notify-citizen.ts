@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppealAddressStore } from '../data-access/appeal-address-store.js';
 import type { NotificationLedger } from '../data-access/notification-ledger.js';
 import type { ParkedNoticeStore } from '../data-access/parked-notice-store.js';
+import { isBeforeCutOff } from '../domain/notify-cut-off.js';
 import { addressNotice, addressOf, noticeOfEvent, registeredNotice, type AppealAddress, type CitizenNotice } from '../domain/citizen-notice.js';
 
 export interface NotifyCitizenDeps {
@@ -12,8 +13,13 @@ export interface NotifyCitizenDeps {
   ledger: NotificationLedger;
   publisher: Publisher;
   timeZone: string;
+  /** Facts that occurred before it are not told (see notify-cut-off.ts). */
+  cutOff: Date;
   logger: Logger;
 }
+
+/** Every this many skipped notices one log line counts them (a first deploy may skip a whole history). */
+const SKIPPED_LOG_EVERY = 1_000;
 
 /**
  * Turns the appeal topics into notifications on `notifications.outbound`.
@@ -26,7 +32,20 @@ export interface NotifyCitizenDeps {
  * reach the citizen once.
  */
 export function createNotifyCitizen(deps: NotifyCitizenDeps) {
+  let skipped = 0;
+
+  /** True when the notice tells of a fact from before the cut-off: counted, and told to nobody. */
+  function tooOld(notice: CitizenNotice): boolean {
+    if (!isBeforeCutOff(notice.occurredAt, deps.cutOff)) return false;
+    skipped += 1;
+    const ids = { appealId: notice.appealId, notificationId: notice.notificationId, kind: notice.kind, skipped, cutOff: deps.cutOff.toISOString() };
+    if (skipped === 1 || skipped % SKIPPED_LOG_EVERY === 0) deps.logger.info(ids, 'notices of facts before the cut-off skipped');
+    else deps.logger.debug(ids, 'notice of a fact before the cut-off skipped');
+    return true;
+  }
+
   async function emit(address: AppealAddress, notice: CitizenNotice): Promise<void> {
+    if (tooOld(notice)) return;
     const claim = await deps.ledger.claim(notice.notificationId, notice.appealId);
     if (claim === 'produced') return;
     await deps.publisher.publish([{ topic: 'notifications.outbound', payload: addressNotice(address, notice, deps.timeZone) }]);
@@ -49,7 +68,7 @@ export function createNotifyCitizen(deps: NotifyCitizenDeps) {
     },
     async eventOccurred(event: AppealEvent): Promise<void> {
       const notice = noticeOfEvent(event);
-      if (notice === undefined) return;
+      if (notice === undefined || tooOld(notice)) return;
       const address = await deps.addresses.get(event.appealId);
       if (address !== undefined) {
         await emit(address, notice);

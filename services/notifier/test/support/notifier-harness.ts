@@ -27,10 +27,19 @@ export interface NotifierScenario {
   /** Everything on notifications.outbound, read from the beginning. */
   notifications: TopicCollector;
   /** A notifier on the scenario's database; the group is the scenario's unless another is named. */
-  startNotifier(groupId?: string): Promise<NotifierService>;
+  startNotifier(groupId?: string, options?: NotifierOptions): Promise<NotifierService>;
   /** Waits until the group has applied everything the appeal topics hold now. */
   caughtUp(groupId?: string): Promise<void>;
   notificationsOf(appealId: string): CitizenNotification[];
+}
+
+export interface NotifierOptions {
+  /** The notifier's clock (its first start is recorded by it); the machine's unless given. */
+  clock?: () => Date;
+  /** NOTIFY_SINCE. */
+  notifySince?: Date;
+  /** NOTIFY_GRACE_MS; 24 h unless given. */
+  graceMs?: number;
 }
 
 /** Topics and a database of the test's own; everything removed when it finishes. */
@@ -56,8 +65,18 @@ export async function startNotifierScenario(onTestFinished: OnTestFinished): Pro
     publisher,
     database,
     notifications,
-    async startNotifier(groupId = defaultGroup) {
-      const notifier = await buildNotifierService({ kafka: testKafka.kafka, names: testKafka.names, groupId, logger: testLogger(), database, timeZone: 'Europe/Moscow' });
+    async startNotifier(groupId = defaultGroup, options = {}) {
+      const notifier = await buildNotifierService({
+        kafka: testKafka.kafka,
+        names: testKafka.names,
+        groupId,
+        logger: testLogger(),
+        database,
+        timeZone: 'Europe/Moscow',
+        graceMs: options.graceMs ?? 86_400_000,
+        ...(options.clock !== undefined ? { clock: options.clock } : {}),
+        ...(options.notifySince !== undefined ? { notifySince: options.notifySince } : {}),
+      });
       running.push(notifier);
       await notifier.start();
       return notifier;
@@ -78,7 +97,8 @@ export function aReceivedAppeal(overrides: Partial<AppealReceived> = {}): Appeal
     channel: 'chat',
     kind: 'appeal',
     externalId: `conversation-${randomUUID()}`,
-    receivedAt: '2026-11-23T08:00:00.000Z',
+    // A minute ago: after the cut-off of a notifier started now (its grace is a day).
+    receivedAt: new Date(Date.now() - 60_000).toISOString(),
     author: { name: 'Петров Пётр Петрович', email: 'petrov@example.org' },
     text: 'Во дворе дома 5 не горит фонарь',
     attachments: [],
@@ -88,13 +108,13 @@ export function aReceivedAppeal(overrides: Partial<AppealReceived> = {}): Appeal
   };
 }
 
-function workBase(appeal: AppealReceived) {
+function workBase(appeal: AppealReceived, occurredAt = new Date().toISOString()) {
   return {
     version: 1 as const,
     eventId: randomUUID(),
     appealId: appeal.appealId,
     registrationNumber: appeal.registrationNumber,
-    occurredAt: '2026-11-30T09:00:00.000Z',
+    occurredAt,
     channel: appeal.channel,
     receivedAt: appeal.receivedAt,
     by: 'executor-1',
@@ -103,11 +123,11 @@ function workBase(appeal: AppealReceived) {
 }
 
 /** Forwarding, an extension, an internal step and the answer: three of them the citizen hears of. */
-export function lifeOf(appeal: AppealReceived): AppealEvent[] {
+export function lifeOf(appeal: AppealReceived, occurredAt?: string): AppealEvent[] {
   return [
-    { ...workBase(appeal), type: 'appeal.accepted' },
-    { ...workBase(appeal), type: 'appeal.extension-approved', requestId: randomUUID(), days: 30, why: 'нужен выезд на место' },
-    { ...workBase(appeal), type: 'appeal.forwarded', authority: { name: 'Прокуратура Курской области' } },
-    { ...workBase(appeal), type: 'appeal.answered', answer: { text: 'Фонарь заменён.', inSubstance: true, attachments: [] } },
+    { ...workBase(appeal, occurredAt), type: 'appeal.accepted' },
+    { ...workBase(appeal, occurredAt), type: 'appeal.extension-approved', requestId: randomUUID(), days: 30, why: 'нужен выезд на место' },
+    { ...workBase(appeal, occurredAt), type: 'appeal.forwarded', authority: { name: 'Прокуратура Курской области' } },
+    { ...workBase(appeal, occurredAt), type: 'appeal.answered', answer: { text: 'Фонарь заменён.', inSubstance: true, attachments: [] } },
   ];
 }
