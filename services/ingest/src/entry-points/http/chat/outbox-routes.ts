@@ -15,7 +15,7 @@ const OutboxParams = z.strictObject({
 const OutboxQuery = z.strictObject({
   after: z
     .string()
-    .regex(/^\d{13}-[0-9a-f-]{36}$/, 'must be a cursor from an earlier answer')
+    .regex(/^\d{1,9}$/, 'must be a cursor from an earlier answer')
     .optional()
     .meta({ description: 'The `nextCursor` of the previous answer; without it, from the first message.' }),
 });
@@ -43,7 +43,7 @@ export function chatOutboxRoutes(app: FastifyInstance, outbox: Pick<ChatOutboxRe
   app.get('/v1/chat/conversations/:conversationId/messages', async (request) => {
     const { conversationId } = parseRequest(OutboxParams, request.params);
     const { after } = parseRequest(OutboxQuery, request.query);
-    const messages = await outbox.listAfter(conversationId, after);
+    const messages = await outbox.listAfter(conversationId, after === undefined ? undefined : Number(after));
     const last = messages.at(-1);
     const body: OutboxResponse = {
       messages: messages.map(({ appealId: _appealId, ...message }) => message),
