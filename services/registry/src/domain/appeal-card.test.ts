@@ -43,6 +43,25 @@ describe('foldCard', () => {
     expect(unitsOf(card ?? { coExecutors: [] })).toEqual(['zhkh', 'svet']);
   });
 
+  it('a co-executor unit assigning and accepting its part after the lead answered leaves the status answered and the lead’s executor on the card', () => {
+    const story = anAppealStory({ leadUnit: 'zhkh', coUnit: 'svet' });
+    const answered = story.events.find((event) => event.type === 'appeal.answered');
+    if (answered === undefined) throw new Error('story changed');
+    const later = (minutes: number) => new Date(Date.parse(answered.occurredAt) + minutes * 60_000).toISOString();
+    const part = { version: 1 as const, appealId: answered.appealId, registrationNumber: answered.registrationNumber, channel: answered.channel, receivedAt: answered.receivedAt, unit: 'svet' };
+    const lateFacts: AppealFact[] = [
+      { ...part, eventId: randomUUID(), occurredAt: later(1), by: 'supervisor-svet', type: 'appeal.assigned', executorId: 'executor-svet-7', mode: 'named' },
+      { ...part, eventId: randomUUID(), occurredAt: later(2), by: 'executor-svet-7', type: 'appeal.accepted' },
+    ];
+    const withoutClosing = factsOf(story).filter((fact) => fact.type !== 'appeal.closed');
+
+    const card = foldCard([...withoutClosing, ...lateFacts]);
+
+    expect(card?.status).toBe('answered');
+    expect(card?.executor?.executorId).toBe('executor-zhkh-2');
+    expect(card?.coExecutors).toEqual([expect.objectContaining({ unit: 'svet', executorId: 'executor-svet-7', acceptedAt: later(2) })]);
+  });
+
   it.each([
     [1, 'triage', undefined],
     [2, 'routed', 'dorogi'],

@@ -27,6 +27,9 @@ export interface CoExecutor {
   why?: string;
   answered: boolean;
   answer?: AppealAnswer & { by: string; at: string };
+  /** Who in the co-executor unit holds its part, and when they took it into work. */
+  executorId?: string;
+  acceptedAt?: string;
 }
 
 export interface ExtensionDecision {
@@ -157,6 +160,11 @@ function applyFact(card: AppealCard, fact: AppealFact): void {
       card.routingReason = fact.type === 'appeal.routed' ? fact.reason : { kind: 'triage-decision', decidedBy: fact.by };
       return;
     case 'appeal.assigned':
+      // A co-executor unit assigns its own part: the lead's executor stays on the card.
+      if (!isLeadsAction(card, fact.unit)) {
+        coExecutor(card, fact.unit).executorId = fact.executorId;
+        return;
+      }
       card.executor = {
         executorId: fact.executorId, mode: fact.mode, by: fact.by, at,
         ...(fact.previousExecutorId !== undefined ? { previousExecutorId: fact.previousExecutorId } : {}),
@@ -164,6 +172,12 @@ function applyFact(card: AppealCard, fact: AppealFact): void {
       };
       return;
     case 'appeal.accepted':
+      // A co-executor taking its part into work does not move the appeal's status (which may
+      // already be answered by the lead).
+      if (!isLeadsAction(card, fact.unit)) {
+        coExecutor(card, fact.unit).acceptedAt = at;
+        return;
+      }
       return setStatus(card, 'accepted', at);
     case 'appeal.co-executor-added': {
       const part = coExecutor(card, fact.coExecutorUnit);
@@ -205,6 +219,11 @@ function applyFact(card: AppealCard, fact: AppealFact): void {
       card.closing = { outcome: fact.outcome, by: fact.by, at, ...(fact.why !== undefined ? { why: fact.why } : {}) };
       return;
   }
+}
+
+/** Whether an executor's action was the lead unit's (or nobody leads: it cannot be a part). */
+function isLeadsAction(card: AppealCard, unit: UnitCode): boolean {
+  return card.leadUnit === undefined || card.leadUnit === unit;
 }
 
 /** The units whose staff work on the appeal: the lead unit and every co-executor unit. */
