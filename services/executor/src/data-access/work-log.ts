@@ -1,6 +1,6 @@
 import type { AppealEvent } from '@priemnaya/contracts';
 import { MongoServerError, type Db } from 'mongodb';
-import type { RecordedEvent, TaskRerouted, WorkEvent } from '../domain/work-state.js';
+import type { RecordedEvent, TaskRecorded, WorkEvent } from '../domain/work-state.js';
 
 /**
  * One recorded action: version n of one unit's work on one appeal, with its event. The `_id`
@@ -61,8 +61,8 @@ export function createWorkLog(db: Db) {
     append(version: number, event: WorkEvent & AppealEvent, recordedAt: Date): Promise<WorkAction> {
       return insert(event.appealId, event.unit, version, event, recordedAt);
     },
-    /** Records that the unit was given the appeal again, as version `version`, or throws WorkVersionTaken. */
-    appendRerouted(appealId: string, unit: string, version: number, event: TaskRerouted): Promise<WorkAction> {
+    /** Records what happened to the unit's task (re-routed) as version `version`, or throws WorkVersionTaken. */
+    appendRecorded(appealId: string, unit: string, version: number, event: TaskRecorded): Promise<WorkAction> {
       return insert(appealId, unit, version, event, new Date(event.occurredAt));
     },
     async markProduced(ids: string[]): Promise<void> {

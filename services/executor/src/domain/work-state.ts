@@ -83,8 +83,11 @@ export interface TaskRerouted {
   occurredAt: string;
 }
 
+/** What happens to a unit's task without an action of its own. */
+export type TaskRecorded = TaskRerouted;
+
 /** What the work log holds: the unit's actions, and its re-routings. */
-export type RecordedEvent = WorkEvent | TaskRerouted;
+export type RecordedEvent = WorkEvent | TaskRecorded;
 
 export function initialState(task: WorkTask): WorkState {
   return { task, version: 0, status: 'new', extensions: [], approvedDays: 0, coExecutors: [] };

@@ -3,11 +3,13 @@ import type { Logger } from 'pino';
 import type { TaskRepository } from '../data-access/task-repository.js';
 import type { WorkAction, WorkLog } from '../data-access/work-log.js';
 import type { TaskFeed } from '../delivery/task-feed.js';
+import { startOver } from './start-over.js';
 
 /**
- * What follows a recorded action: its consequences here (a co-executor unit's task), then its
- * event on `appeals.events`, then the mark that it is done. Each step may repeat after a crash
- * (the task lands on the same document, consumers dedupe events by eventId), none is lost.
+ * What follows a recorded action: its consequences here (a co-executor unit's task, started over
+ * when the unit had one on the appeal before), then its event on `appeals.events`, then the mark
+ * that it is done. Each step may repeat after a crash (the task lands on the same document, a
+ * start-over is recorded once per routing, consumers dedupe events by eventId), none is lost.
  */
 export function createDeliverRecorded(deps: { tasks: TaskRepository; work: WorkLog; feed: TaskFeed; publisher: Publisher }) {
   return async function deliverRecorded(actions: readonly WorkAction[]): Promise<void> {
@@ -16,13 +18,10 @@ export function createDeliverRecorded(deps: { tasks: TaskRepository; work: WorkL
       if (event.type !== 'appeal.co-executor-added') continue;
       const lead = await deps.tasks.get(event.unit, event.appealId);
       if (!lead) continue;
-      const { seq } = await deps.tasks.record({
-        ...lead,
-        unit: event.coExecutorUnit,
-        role: 'co-executor',
-        leadUnit: event.unit,
-        routedAt: event.occurredAt,
-      });
+      const task = { ...lead, unit: event.coExecutorUnit, role: 'co-executor' as const, leadUnit: event.unit, routedAt: event.occurredAt };
+      const { seq, rerouted } = await deps.tasks.record(task);
+      // The unit had a task on the appeal before (it led and handed back, or helped another lead).
+      if (rerouted) await startOver(deps, task);
       if (seq !== undefined) deps.feed.notify(event.coExecutorUnit, seq);
     }
     const events = actions.flatMap(({ event }) => (event.type === 'task.rerouted' ? [] : [{ topic: 'appeals.events' as const, payload: event }]));
