@@ -4,6 +4,7 @@ import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
 import type { RetryPolicy } from './domain/retry-delay.js';
 import { createFeedCursorStore } from './data-access/feed-cursor-store.js';
+import { createHeldCloseStore } from './data-access/held-close-store.js';
 import type { IntakeClient } from './data-access/intake-client.js';
 import type { PlatformClient } from './data-access/platform-client.js';
 import { createNotificationDeliveryLedger } from './data-access/notification-delivery-ledger.js';
@@ -11,6 +12,7 @@ import { createPlatformItemRepository } from './data-access/platform-item-reposi
 import { startAppealsEventsConsumer } from './entry-points/kafka/appeals-events-consumer.js';
 import { startFeedPoller, type FeedPoller } from './entry-points/poller/feed-poller.js';
 import { createDeliverNotification } from './use-cases/deliver-notification.js';
+import { createPostHeldClose } from './use-cases/post-held-close.js';
 import { createPostStatusChange } from './use-cases/post-status-change.js';
 import { createPullItemsPage } from './use-cases/pull-items-page.js';
 import { createRetry } from './use-cases/retry-with-backoff.js';
@@ -27,6 +29,8 @@ export interface PosAdapterDeps extends ConsumerContext {
   stopGraceMs: number;
   /** Who signs answers posted to the platform. */
   answerSignedBy: string;
+  /** How long a closing waits for its answer or forwarding to be posted before it is posted anyway. */
+  closeHoldMs: number;
 }
 
 export interface PosAdapter {
@@ -42,6 +46,8 @@ export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter>
   const retry = createRetry(deps.retryPolicy, deps.logger);
   let consumer: RunningConsumer | undefined;
   let poller: FeedPoller | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  const heldClose = createPostHeldClose({ platform: deps.platform, items, held: createHeldCloseStore(deps.database.db), retry, holdMs: deps.closeHoldMs, logger: deps.logger });
 
   const http = createHttpServer({
     logger: deps.logger,
@@ -54,8 +60,16 @@ export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter>
     async start() {
       consumer = await startAppealsEventsConsumer(
         deps,
-        createPostStatusChange({ platform: deps.platform, items, retry, logger: deps.logger }),
-        createDeliverNotification({ platform: deps.platform, items, ledger: createNotificationDeliveryLedger(deps.database.db), retry, signedBy: deps.answerSignedBy, logger: deps.logger }),
+        createPostStatusChange({ platform: deps.platform, items, retry, heldClose, logger: deps.logger }),
+        createDeliverNotification({
+          platform: deps.platform,
+          items,
+          ledger: createNotificationDeliveryLedger(deps.database.db),
+          retry,
+          heldClose,
+          signedBy: deps.answerSignedBy,
+          logger: deps.logger,
+        }),
       );
       poller = startFeedPoller({
         pullPage: createPullItemsPage({ platform: deps.platform, intake: deps.intake, cursors, items, retry, pageSize: deps.pageSize, logger: deps.logger }),
@@ -63,8 +77,19 @@ export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter>
         graceMs: deps.stopGraceMs,
         logger: deps.logger,
       });
+      // A closing held past its hold is posted anyway; a failed sweep is tried again at the next.
+      let sweeping = false;
+      sweeper = setInterval(() => {
+        if (sweeping) return;
+        sweeping = true;
+        heldClose
+          .sweep()
+          .catch((error: unknown) => deps.logger.warn({ err: error }, 'held closings not swept; the next sweep tries again'))
+          .finally(() => (sweeping = false));
+      }, Math.max(100, Math.min(deps.closeHoldMs / 4, 30_000)));
     },
     async stop() {
+      clearInterval(sweeper);
       await poller?.stop();
       await consumer?.stop();
       deps.intake.close();

@@ -34,6 +34,11 @@ export const PosAdapterEnv = z.object({
   RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   /** Who signs the answers posted to the platform. */
   POS_ANSWER_SIGNED_BY: z.string().trim().min(1).max(300).default('Администрация города'),
+  /**
+   * `closed` comes from appeals.events, the answer a hop later through the notifier: a closing is
+   * held until the answer or forwarding is posted, at most this long, then posted anyway.
+   */
+  POS_CLOSE_HOLD_MS: env.milliseconds(5 * 60_000),
   /** How long a stop lets the page in flight retry before leaving it to be read again. */
   STOP_GRACE_MS: env.milliseconds(10_000),
 });

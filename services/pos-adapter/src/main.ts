@@ -25,5 +25,6 @@ await runService({
       retryPolicy: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS, maxAttempts: config.RETRY_MAX_ATTEMPTS },
       stopGraceMs: config.STOP_GRACE_MS,
       answerSignedBy: config.POS_ANSWER_SIGNED_BY,
+      closeHoldMs: config.POS_CLOSE_HOLD_MS,
     }),
 });

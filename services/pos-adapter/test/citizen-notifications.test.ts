@@ -89,4 +89,59 @@ describe('topic notifications.outbound', () => {
     await waitForCaughtUp(scenario.testKafka.kafka, scenario.groupId, [scenario.testKafka.names.of('notifications.outbound')]);
     expect(scenario.simulator.requests().filter((request) => request.route === 'status-changes' || request.route === 'answers')).toEqual([]);
   });
+
+  it('when the closing comes before the answer\'s notification, the portal gets the answer, then answered, then closed', async ({ expect, onTestFinished }) => {
+    const scenario = await startPosScenario(onTestFinished);
+    const item = aPlatformItem('appeal');
+    scenario.simulator.enqueue(item);
+    await scenario.startAdapter();
+    const appeal = await scenario.waitForRegistered(item.id);
+    const closed: AppealEvent = { ...work(appeal), type: 'appeal.closed', outcome: 'answered' };
+    await scenario.publisher.publish([{ topic: 'appeals.events', payload: closed }]);
+    await waitForCaughtUp(scenario.testKafka.kafka, scenario.groupId, [scenario.testKafka.names.of('appeals.events')]);
+
+    const answered = notice(appeal, 'answered', { answer: { text: 'Фонарь заменён.', inSubstance: true, attachments: [] } });
+    await scenario.publisher.publish([{ topic: 'notifications.outbound', payload: answered }]);
+    await waitFor(() => scenario.simulator.statusChanges().some((change) => change.status === 'closed'), { description: 'the closed status on the platform' });
+
+    expect(scenario.simulator.statusChanges().map((change) => [change.status, change.idempotencyKey])).toEqual([
+      ['answered', answered.notificationId],
+      ['closed', closed.eventId],
+    ]);
+    expect(scenario.simulator.answers()).toHaveLength(1);
+  });
+
+  it('when the answer of an answered appeal is not posted within the hold, the closing is posted anyway', async ({ expect, onTestFinished }) => {
+    const scenario = await startPosScenario(onTestFinished);
+    const item = aPlatformItem('appeal');
+    scenario.simulator.enqueue(item);
+    await scenario.startAdapter({ closeHoldMs: 300 });
+    const appeal = await scenario.waitForRegistered(item.id);
+    const closed: AppealEvent = { ...work(appeal), type: 'appeal.closed', outcome: 'answered' };
+    await scenario.publisher.publish([{ topic: 'appeals.events', payload: closed }]);
+
+    await waitFor(() => scenario.simulator.statusChanges().some((change) => change.status === 'closed'), { description: 'the closed status on the platform' });
+    expect(scenario.simulator.statusChanges().map((change) => [change.status, change.idempotencyKey])).toEqual([['closed', closed.eventId]]);
+    expect(await scenario.adapterDatabase.db.collection('held_closes').countDocuments({})).toBe(0);
+  });
+
+  it('when the adapter died after posting the answer but before posting the status, the redelivery posts only the status', async ({ expect, onTestFinished }) => {
+    const scenario = await startPosScenario(onTestFinished);
+    const item = aPlatformItem('appeal');
+    scenario.simulator.enqueue(item);
+    await scenario.startAdapter();
+    const appeal = await scenario.waitForRegistered(item.id);
+    const answered = notice(appeal, 'answered', { answer: { text: 'Фонарь заменён.', inSubstance: true, attachments: [] } });
+    // What the dead adapter left: the claim and the answer recorded as posted (more than a day
+    // ago, say: the platform no longer knows its idempotency key), no status and no outcome.
+    const db = scenario.adapterDatabase.db;
+    await db.collection<{ _id: string }>('notification_claims').insertOne({ _id: answered.notificationId, appealId: appeal.appealId, claimedAt: new Date() } as { _id: string });
+    await db.collection<{ _id: string }>('notification_steps').insertOne({ _id: `${answered.notificationId}:answer`, appealId: appeal.appealId, doneAt: new Date() } as { _id: string });
+
+    await scenario.publisher.publish([{ topic: 'notifications.outbound', payload: answered }]);
+    await waitFor(() => scenario.simulator.statusChanges().some((change) => change.status === 'answered'), { description: 'the answered status on the platform' });
+    await waitForCaughtUp(scenario.testKafka.kafka, scenario.groupId, [scenario.testKafka.names.of('notifications.outbound')]);
+    expect(scenario.simulator.answers()).toEqual([]);
+    expect(scenario.simulator.statusChanges()).toHaveLength(1);
+  });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealEvent } from '@priemnaya/contracts';
 import { describe, expect, it } from 'vitest';
-import { isNewToPlatform, platformStatusChange } from './platform-status.js';
+import { holdsClosing, isNewToPlatform, platformStatusChange } from './platform-status.js';
 
 const base = {
   version: 1 as const,
@@ -45,5 +45,23 @@ describe('isNewToPlatform', () => {
   it('when the same status was posted before (a reroute), is false; otherwise true', () => {
     const change = { status: 'in-progress' as const, occurredAt: base.occurredAt };
     expect([isNewToPlatform(change, 'in-progress'), isNewToPlatform(change, undefined)]).toEqual([false, true]);
+  });
+});
+
+describe('holdsClosing', () => {
+  const closing = (outcome: 'answered' | 'forwarded' | 'left-without-answer' | 'withdrawn'): AppealEvent => ({ ...base, type: 'appeal.closed', outcome, by: 'e-1', unit: 'zhkh' });
+
+  it('when an answered or forwarded appeal is closed before the portal shows the answer or forwarding, holds the closing', () => {
+    expect(holdsClosing(closing('answered'), 'in-progress')).toBe(true);
+    expect(holdsClosing(closing('answered'), 'extended')).toBe(true);
+    expect(holdsClosing(closing('forwarded'), undefined)).toBe(true);
+  });
+
+  it('when the portal shows the answer or the forwarding, or the closing has nothing to wait for, does not hold it', () => {
+    expect(holdsClosing(closing('answered'), 'answered')).toBe(false);
+    expect(holdsClosing(closing('answered'), 'forwarded')).toBe(false);
+    expect(holdsClosing(closing('left-without-answer'), 'in-progress')).toBe(false);
+    expect(holdsClosing(closing('withdrawn'), undefined)).toBe(false);
+    expect(holdsClosing({ ...base, type: 'appeal.accepted', by: 'e-1', unit: 'zhkh' }, 'in-progress')).toBe(false);
   });
 });

@@ -51,3 +51,19 @@ export function platformStatusChange(event: AppealEvent): PlatformStatusChange |
 export function isNewToPlatform(change: PlatformStatusChange, postedStatus: PlatformStatus | undefined): boolean {
   return change.status !== postedStatus;
 }
+
+/**
+ * Whether a closing must wait before it is posted: it closes an appeal answered or forwarded, and
+ * the portal does not show that yet. The answer and the forwarding reach the adapter a hop later
+ * (through the notifier) than the closing itself; posted first, the closing would be followed by
+ * `answered` on the portal.
+ */
+export function holdsClosing(event: AppealEvent, postedStatus: PlatformStatus | undefined): boolean {
+  if (event.type !== 'appeal.closed' || (event.outcome !== 'answered' && event.outcome !== 'forwarded')) return false;
+  return !closesAfter(postedStatus);
+}
+
+/** Whether the portal shows what a closing may follow: the answer, the forwarding (or the closing itself). */
+export function closesAfter(postedStatus: PlatformStatus | undefined): boolean {
+  return postedStatus === 'answered' || postedStatus === 'forwarded' || postedStatus === 'closed';
+}

@@ -1,9 +1,10 @@
 import type { CitizenNotification } from '@priemnaya/contracts';
 import type { Logger } from 'pino';
-import type { NotificationDeliveryLedger } from '../data-access/notification-delivery-ledger.js';
+import type { NotificationDeliveryLedger, PostStep } from '../data-access/notification-delivery-ledger.js';
 import type { PlatformClient } from '../data-access/platform-client.js';
 import type { PlatformItemRepository } from '../data-access/platform-item-repository.js';
 import { platformPostsOf } from '../domain/platform-notice.js';
+import type { PostHeldClose } from './post-held-close.js';
 import type { Retry } from './retry-with-backoff.js';
 
 export interface DeliverNotificationDeps {
@@ -11,6 +12,8 @@ export interface DeliverNotificationDeps {
   items: PlatformItemRepository;
   ledger: NotificationDeliveryLedger;
   retry: Retry;
+  /** A closing held until this answer or forwarding is posted. */
+  heldClose: Pick<PostHeldClose, 'afterPosted'>;
   /** Who signs answers on the platform: the administration, not the executor. */
   signedBy: string;
   logger: Logger;
@@ -18,11 +21,11 @@ export interface DeliverNotificationDeps {
 
 /**
  * Posts what a citizen notification of a platform appeal says to its item (the appeal's external
- * id), once per notification id: the ledger settles it once, and each post's idempotency key is
- * derived from the notification id, so a post repeated after a crash gets the platform's first
- * answer. Other channels' notifications are not the platform's.
+ * id), once per notification id: the ledger settles it once and records each post when done, so
+ * a redelivery after a crash posts only what was left; each post's idempotency key is derived
+ * from the notification id. Other channels' notifications are not the platform's.
  */
-export function createDeliverNotification({ platform, items, ledger, retry, signedBy, logger }: DeliverNotificationDeps) {
+export function createDeliverNotification({ platform, items, ledger, retry, heldClose, signedBy, logger }: DeliverNotificationDeps) {
   return async (notification: CitizenNotification): Promise<void> => {
     if (notification.channel !== 'pos') return;
     const ids = { notificationId: notification.notificationId, appealId: notification.appealId, kind: notification.kind };
@@ -35,14 +38,22 @@ export function createDeliverNotification({ platform, items, ledger, retry, sign
     }
     const claim = await ledger.claim(notification.notificationId, notification.appealId);
     if (claim === 'settled') return;
-    if (posts.answer !== undefined) {
+    // A new claim has no steps done; only a redelivery after a crash looks.
+    const done = (step: PostStep) => (claim === 'unfinished' ? ledger.stepDone(notification.notificationId, step) : Promise.resolve(false));
+    if (posts.answer !== undefined && !(await done('answer'))) {
       const answer = posts.answer;
       await retry('post answer', () => platform.postAnswer(itemId, answer, `${notification.notificationId}:answer`));
+      await ledger.markStep(notification.notificationId, notification.appealId, 'answer');
     }
-    await retry('post status change', () => platform.postStatusChange(itemId, posts.statusChange, notification.notificationId));
+    if (!(await done('status'))) {
+      await retry('post status change', () => platform.postStatusChange(itemId, posts.statusChange, notification.notificationId));
+      await ledger.markStep(notification.notificationId, notification.appealId, 'status');
+    }
+    // The last status posted keeps a later reroute from posting in-progress again, and lets a
+    // closing that came first follow the answer.
+    await items.recordPostedStatus(notification.appealId, posts.statusChange.status);
+    if (posts.statusChange.status === 'answered' || posts.statusChange.status === 'forwarded') await heldClose.afterPosted(notification.appealId);
     await ledger.settle(notification.notificationId, notification.appealId, 'posted');
-    // Best effort: the last status posted keeps a later reroute from posting in-progress again.
-    await items.recordPostedStatus(notification.appealId, posts.statusChange.status).catch(() => undefined);
     logger.info({ ...ids, itemId, status: posts.statusChange.status, again: claim === 'unfinished' }, 'notification posted to the platform');
   };
 }

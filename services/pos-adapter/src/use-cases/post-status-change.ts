@@ -1,9 +1,10 @@
 import type { AppealEvent } from '@priemnaya/contracts';
 import { UnavailableError } from '@priemnaya/errors';
 import type { Logger } from 'pino';
-import { isNewToPlatform, platformStatusChange } from '../domain/platform-status.js';
+import { holdsClosing, isNewToPlatform, platformStatusChange } from '../domain/platform-status.js';
 import type { PlatformClient } from '../data-access/platform-client.js';
 import type { PlatformItemRepository } from '../data-access/platform-item-repository.js';
+import type { PostHeldClose } from './post-held-close.js';
 import type { Retry } from './retry-with-backoff.js';
 
 /** How long after registration an event may wait for its platform item to be recorded. */
@@ -13,6 +14,7 @@ export interface PostStatusChangeDeps {
   platform: PlatformClient;
   items: PlatformItemRepository;
   retry: Retry;
+  heldClose: Pick<PostHeldClose, 'hold'>;
   logger: Logger;
 }
 
@@ -21,7 +23,7 @@ export interface PostStatusChangeDeps {
  * event id is the idempotency key, so a redelivered event is answered by the platform's first
  * answer, and a status already posted is not posted again.
  */
-export function createPostStatusChange({ platform, items, retry, logger }: PostStatusChangeDeps): (event: AppealEvent) => Promise<void> {
+export function createPostStatusChange({ platform, items, retry, heldClose, logger }: PostStatusChangeDeps): (event: AppealEvent) => Promise<void> {
   return async (event) => {
     const change = platformStatusChange(event);
     if (change === undefined) return;
@@ -36,6 +38,10 @@ export function createPostStatusChange({ platform, items, retry, logger }: PostS
       return;
     }
     if (!isNewToPlatform(change, item.postedStatus)) return;
+    if (holdsClosing(event, item.postedStatus)) {
+      await heldClose.hold({ appealId: item.appealId, itemId: item.itemId, eventId: event.eventId, occurredAt: change.occurredAt, heldAt: new Date() });
+      return;
+    }
     await retry('post status change', () => platform.postStatusChange(item.itemId, change, event.eventId));
     await items.recordPostedStatus(item.appealId, change.status);
     logger.info({ itemId: item.itemId, appealId: item.appealId, eventId: event.eventId, status: change.status }, 'status change posted to the platform');

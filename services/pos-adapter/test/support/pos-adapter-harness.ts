@@ -19,6 +19,8 @@ export interface AdapterOptions {
   platformTimeoutMs?: number;
   /** Where the adapter logs; silent unless given. */
   logger?: Logger;
+  /** POS_CLOSE_HOLD_MS; a minute unless given. */
+  closeHoldMs?: number;
 }
 
 export interface PosScenario {
@@ -96,6 +98,7 @@ export async function startPosScenario(onTestFinished: OnTestFinished, simulator
         retryPolicy: { baseMs: 20, maxMs: 2_000, maxAttempts: 10 },
         stopGraceMs: 2_000,
         answerSignedBy: 'Администрация города',
+        closeHoldMs: options.closeHoldMs ?? 60_000,
       });
       teardown.add(adapter, async (it) => {
         await it.http.close();
