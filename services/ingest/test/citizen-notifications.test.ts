@@ -104,7 +104,7 @@ describe('topic notifications.outbound → the chat widget and the Telegram bot'
       return outbox.messages.length >= 2 && outbox;
     }, { description: 'two messages in the outbox' });
     expect(first.messages.map((message) => [message.id, message.kind])).toEqual([[registered.notificationId, 'registered'], [answered.notificationId, 'answered']]);
-    expect(first.messages[1]?.answerText).toBeUndefined();
+    expect(first.messages[1]?.answerText).toBe('Фонарь заменён.');
     expect(first.nextCursor).toBe(first.messages[1]?.cursor);
 
     // A later appeal of the same conversation (`<id>:2`) comes to the same conversation.
@@ -165,5 +165,48 @@ describe('topic notifications.outbound → the chat widget and the Telegram bot'
     const outcome = await waitFor(() => database.db.collection('notification_outcomes').findOne({ _id: notification.notificationId as never }), { description: 'the outcome recorded' });
     expect(outcome).toMatchObject({ outcome: 'undeliverable', reason: 'telegram-disabled' });
     expect(telegram.callsFor(chatId)).toBe(0);
+  });
+
+  it('a long answer goes to Telegram whole, as consecutive messages of at most 4096 characters, each sent once across a crash', async ({ onTestFinished }) => {
+    const teardown = createTeardown();
+    onTestFinished(() => teardown.run());
+    const { notify, database } = await startDelivery(teardown, registry.url, { botToken: FAKE_BOT_TOKEN, apiBaseUrl: telegram.baseUrl, sendTimeoutMs: 2_000, sendAttempts: 2, sendBackoffMs: 10 });
+    const heading = 'Дан ответ на Ваше обращение № 12345/2026 от 23.11.2026:';
+    const answerText = Array.from({ length: 40 }, (_, index) => `${index + 1}. ${'Работы по замене опор освещения выполнены подрядчиком. '.repeat(5).trim()}`).join('\n\n');
+    const answer = (chatId: number) =>
+      aNotification({
+        channel: 'telegram',
+        externalId: `${chatId}:1`,
+        kind: 'answered',
+        // As the notifier words a long answer: its beginning, and a word on the written copy.
+        message: `${heading}\n\n${answerText.slice(0, 3_800)}…\n\nПолный текст ответа направлен Вам в письменной форме.`,
+        answer: { text: answerText, inSubstance: true, attachments: [] },
+      });
+
+    const chatId = randomInt(1, 2 ** 40);
+    const notification = answer(chatId);
+    await notify([notification, notification]);
+    await waitFor(async () => (await database.db.collection('notification_outcomes').findOne({ _id: notification.notificationId as never })) !== null, { description: 'the outcome recorded' });
+    const sent = telegram.sentTo(chatId).map((message) => message.text);
+    expect(sent.length).toBeGreaterThan(2);
+    expect(sent.every((text) => text.length <= 4096)).toBe(true);
+    expect(sent[0]?.startsWith(`${heading}\n\n1. `)).toBe(true);
+    expect(sent.join('\n\n')).toBe(`${heading}\n\n${answerText}`);
+    expect(sent.some((text) => text.includes('письменной форме'))).toBe(false);
+
+    // Another chat, where ingest died after sending the first part: the redelivery sends the rest.
+    const otherChat = randomInt(1, 2 ** 40);
+    const interrupted = answer(otherChat);
+    const parts = sent.length;
+    await database.db.collection<{ _id: string; appealId: string; claimedAt: Date }>('notification_claims').insertMany([
+      { _id: interrupted.notificationId, appealId: interrupted.appealId, claimedAt: new Date() },
+      { _id: `${interrupted.notificationId}:1/${parts}`, appealId: interrupted.appealId, claimedAt: new Date() },
+    ]);
+    await database.db
+      .collection<{ _id: string; appealId: string; outcome: string; settledAt: Date }>('notification_outcomes')
+      .insertOne({ _id: `${interrupted.notificationId}:1/${parts}`, appealId: interrupted.appealId, outcome: 'delivered', settledAt: new Date() });
+    await notify([interrupted]);
+    await waitFor(async () => (await database.db.collection('notification_outcomes').findOne({ _id: interrupted.notificationId as never })) !== null, { description: 'the outcome recorded' });
+    expect(telegram.sentTo(otherChat).map((message) => message.text)).toEqual(sent.slice(1));
   });
 });

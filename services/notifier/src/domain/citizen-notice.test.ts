@@ -91,9 +91,13 @@ describe('noticeOfEvent', () => {
     const answer = { text: 'Ответ. '.repeat(2_000).trim(), inSubstance: true, attachments: [] };
     const notification = addressNotice(addressOf(appeal), noticeOfEvent({ ...work(appeal), type: 'appeal.answered', answer })!, TZ);
     expect(notification.message.length).toBeLessThanOrEqual(MESSAGE_MAX_LENGTH);
-    expect(notification.message).toContain('Полный текст ответа');
+    // A Telegram appeal: ingest sends the whole answer after the heading.
+    expect(notification.message.endsWith('Полный текст ответа приведён ниже.')).toBe(true);
     expect(notification.answer?.text).toBe(answer.text);
     expect(CitizenNotification.safeParse(notification).success).toBe(true);
+    const desk = anAppeal({ channel: 'desk', externalId: undefined, author: { postalAddress: 'Курск, ул. Ленина, 1' } });
+    const written = addressNotice(addressOf(desk), noticeOfEvent({ ...work(desk), type: 'appeal.answered', answer })!, TZ);
+    expect(written.message.endsWith('Полный текст ответа направлен Вам в письменной форме.')).toBe(true);
   });
 
   it('internal steps tell the citizen nothing', () => {

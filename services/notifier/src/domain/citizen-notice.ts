@@ -93,11 +93,12 @@ export function addressNotice(address: AppealAddress, notice: CitizenNotice, tim
     channel: address.channel,
     ...(address.externalId !== undefined ? { externalId: address.externalId } : {}),
     contacts: address.contacts,
-    message: messageOf(notice, registeredOn, timeZone),
+    message: messageOf(notice, registeredOn, timeZone, address.channel === 'chat' || address.channel === 'telegram'),
   };
 }
 
-function messageOf(notice: CitizenNotice, registeredOn: string, timeZone: string): string {
+/** `wholeAnswerInChannel`: the channel's adapter delivers the whole answer (chat widget, Telegram). */
+function messageOf(notice: CitizenNotice, registeredOn: string, timeZone: string, wholeAnswerInChannel: boolean): string {
   switch (notice.kind) {
     case 'registered':
       return registeredMessage(notice.registrationNumber, registeredOn);
@@ -108,6 +109,6 @@ function messageOf(notice: CitizenNotice, registeredOn: string, timeZone: string
       return extendedMessage(notice.registrationNumber, registeredOn, notice.extension?.days ?? 1, newDueAt === undefined ? undefined : formatDate(newDueAt, timeZone));
     }
     case 'answered':
-      return answeredMessage(notice.registrationNumber, registeredOn, notice.answer?.text ?? '');
+      return answeredMessage(notice.registrationNumber, registeredOn, notice.answer?.text ?? '', wholeAnswerInChannel);
   }
 }

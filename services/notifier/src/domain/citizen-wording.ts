@@ -41,13 +41,14 @@ export function extendedMessage(registrationNumber: string, registeredOn: string
 }
 
 /**
- * The answer's text within the message; when it does not fit, its beginning, and the citizen is
- * told that the full answer follows in writing (it is in the notification's `answer` too).
+ * The answer's text within the message; when it does not fit, its beginning, and where the rest
+ * is: the chat widget and the Telegram bot deliver the whole answer (the notification's `answer`)
+ * beside or after the message; the other channels answer in writing.
  */
-export function answeredMessage(registrationNumber: string, registeredOn: string, answerText: string): string {
+export function answeredMessage(registrationNumber: string, registeredOn: string, answerText: string, wholeInChannel = false): string {
   const heading = `Дан ответ на Ваше обращение № ${registrationNumber} от ${registeredOn}:\n\n`;
   const whole = `${heading}${answerText}`;
   if (whole.length <= MESSAGE_MAX_LENGTH) return whole;
-  const tail = '…\n\nПолный текст ответа направлен Вам в письменной форме.';
+  const tail = wholeInChannel ? '…\n\nПолный текст ответа приведён ниже.' : '…\n\nПолный текст ответа направлен Вам в письменной форме.';
   return `${heading}${answerText.slice(0, MESSAGE_MAX_LENGTH - heading.length - tail.length).trimEnd()}${tail}`;
 }

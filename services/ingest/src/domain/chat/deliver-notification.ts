@@ -4,6 +4,7 @@ import type { ChatOutboxRepository } from '../../data-access/chat-outbox-reposit
 import type { NotificationDeliveryLedger } from '../../data-access/notification-delivery-ledger.js';
 import type { OutgoingTelegramMessage } from '../../data-access/telegram-client.js';
 import { notificationTarget } from './notification-target.js';
+import { splitForTelegram, telegramTextOf } from './telegram-parts.js';
 
 export interface DeliverNotificationPorts {
   outbox: Pick<ChatOutboxRepository, 'add'>;
@@ -36,7 +37,8 @@ export function createDeliverNotification(ports: DeliverNotificationPorts) {
           appealId: notification.appealId,
           registrationNumber: notification.registrationNumber,
           text: notification.message,
-          ...(notification.answer !== undefined && !notification.message.includes(notification.answer.text) ? { answerText: notification.answer.text } : {}),
+          // The whole answer, always: the widget shows it in full whatever the message holds.
+          ...(notification.answer !== undefined ? { answerText: notification.answer.text } : {}),
           occurredAt: notification.occurredAt,
         });
         if (added) logger.info(ids, 'notification put in the chat outbox');
@@ -50,17 +52,28 @@ export function createDeliverNotification(ports: DeliverNotificationPorts) {
           logger.warn({ ...ids, reason: 'telegram-disabled' }, 'Telegram notification undeliverable: the bot has no token');
           return;
         }
-        try {
-          await ports.telegram.sendMessage({ chatId: target.chatId, text: notification.message });
-        } catch (error) {
-          // Retried by the consumer (the claim stays unfinished) when Telegram may yet take it.
-          if ((error as { retriable?: boolean }).retriable !== false) throw error;
-          await ports.ledger.settle(notification.notificationId, notification.appealId, 'undeliverable', 'telegram-refused');
-          logger.warn({ ...ids, reason: 'telegram-refused', err: { name: (error as Error).name, message: (error as Error).message } }, 'Telegram refused the notification');
-          return;
+        const telegram = ports.telegram;
+        const parts = splitForTelegram(telegramTextOf(notification));
+        // One message is the notification's; a longer answer goes as consecutive messages, each
+        // sent once through the ledger under `<notification id>:<i>/<n>`, so a redelivery after
+        // a crash sends only the parts not yet sent.
+        for (const [index, text] of parts.entries()) {
+          const partId = parts.length === 1 ? undefined : `${notification.notificationId}:${index + 1}/${parts.length}`;
+          if (partId !== undefined && (await ports.ledger.claim(partId, notification.appealId)) === 'settled') continue;
+          try {
+            await telegram.sendMessage({ chatId: target.chatId, text });
+          } catch (error) {
+            // Retried by the consumer (the claim stays unfinished) when Telegram may yet take it.
+            if ((error as { retriable?: boolean }).retriable !== false) throw error;
+            if (partId !== undefined) await ports.ledger.settle(partId, notification.appealId, 'undeliverable', 'telegram-refused');
+            await ports.ledger.settle(notification.notificationId, notification.appealId, 'undeliverable', 'telegram-refused');
+            logger.warn({ ...ids, part: index + 1, parts: parts.length, reason: 'telegram-refused', err: { name: (error as Error).name, message: (error as Error).message } }, 'Telegram refused the notification');
+            return;
+          }
+          if (partId !== undefined) await ports.ledger.settle(partId, notification.appealId, 'delivered');
         }
         await ports.ledger.settle(notification.notificationId, notification.appealId, 'delivered');
-        logger.info({ ...ids, again: claim === 'unfinished' }, 'notification sent to Telegram');
+        logger.info({ ...ids, parts: parts.length, again: claim === 'unfinished' }, 'notification sent to Telegram');
         return;
       }
     }
