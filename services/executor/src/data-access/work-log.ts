@@ -14,7 +14,7 @@ export interface WorkAction {
   unit: string;
   version: number;
   event: RecordedEvent;
-  /** Set once the event is on appeals.events (a re-routing is never produced: it is set at once). */
+  /** Set once the event is on appeals.events (a re-routing or withdrawal is never produced: it is set at once). */
   produced: boolean;
   recordedAt: Date;
 }
@@ -38,7 +38,7 @@ export function createWorkLog(db: Db) {
       unit,
       version,
       event,
-      produced: event.type === 'task.rerouted',
+      produced: event.type === 'task.rerouted' || event.type === 'task.withdrawn',
       recordedAt,
     };
     try {
@@ -61,7 +61,7 @@ export function createWorkLog(db: Db) {
     append(version: number, event: WorkEvent & AppealEvent, recordedAt: Date): Promise<WorkAction> {
       return insert(event.appealId, event.unit, version, event, recordedAt);
     },
-    /** Records what happened to the unit's task (re-routed) as version `version`, or throws WorkVersionTaken. */
+    /** Records what happened to the unit's task (re-routed, withdrawn) as version `version`, or throws WorkVersionTaken. */
     appendRecorded(appealId: string, unit: string, version: number, event: TaskRecorded): Promise<WorkAction> {
       return insert(appealId, unit, version, event, new Date(event.occurredAt));
     },

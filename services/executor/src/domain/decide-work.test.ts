@@ -120,6 +120,19 @@ describe('decideWork', () => {
     expect(refusal(decideWork(co, { kind: 'close', outcome: 'withdrawn' }, EXECUTOR, context()))).toMatch(/only the lead unit/);
   });
 
+  it('refuses the lead\'s consolidated answer while a co-executor unit has not answered its part, naming the units', () => {
+    const waiting = decideWork(accepted(), { kind: 'answer', answer: ANSWER }, EXECUTOR, { ...context(), unansweredCoExecutors: ['roads', 'health'] });
+    expect(refusal(waiting)).toBe('cannot answer: the co-executor units roads, health have not answered their parts yet');
+    expect(decideWork(accepted(), { kind: 'answer', answer: ANSWER }, EXECUTOR, { ...context(), unansweredCoExecutors: [] }).ok).toBe(true);
+  });
+  it('refuses every action on a withdrawn co-executor task, saying the lead\'s work ended', () => {
+    const co = run([[{ kind: 'accept' }, EXECUTOR]], { ...TASK, unit: 'roads', role: 'co-executor' });
+    const withdrawn = evolve(co, { type: 'task.withdrawn', leadUnit: 'zhkh', causeEventId: context().eventId, occurredAt: '2026-11-23T10:00:00.000Z' });
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(refusal(decideWork(withdrawn, { kind: 'answer', answer: ANSWER }, EXECUTOR, context()))).toBe("cannot answer: the task is withdrawn (the lead unit's work on the appeal ended)");
+    expect(refusal(decideWork(withdrawn, { kind: 'accept' }, EXECUTOR, context()))).toMatch(/withdrawn/);
+    expect(refusal(decideWork(withdrawn, { kind: 'assign', executorId: 'e-2', mode: 'named' }, SUPERVISOR, context()))).toMatch(/withdrawn/);
+  });
   it('after a re-routing back to the unit, the work starts over with nobody assigned, keeping approved extension days', () => {
     const requested = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'request-extension', days: 5, justification: 'выезд' }, EXECUTOR]]);
     const requestId = requested.extensions[0]?.requestId ?? '';

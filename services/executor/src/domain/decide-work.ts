@@ -12,6 +12,8 @@ export interface DecisionContext {
   eventId: string;
   now: Date;
   newRequestId: string;
+  /** For the lead's answer: the co-executor units whose task is still open (their part not answered). */
+  unansweredCoExecutors?: readonly string[];
 }
 
 export type Decision = { ok: true; event: WorkEvent } | { ok: false; reason: string };
@@ -25,6 +27,7 @@ const STATUS_WORDS: Record<WorkStatus, string> = {
   answered: 'answered',
   'handed-back': 'handed back',
   closed: 'closed',
+  withdrawn: "withdrawn (the lead unit's work on the appeal ended)",
 };
 
 const refuse = (reason: string): Decision => ({ ok: false, reason });
@@ -82,6 +85,9 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
       if (state.status !== 'accepted') return notIn(state, 'answer');
       const refusal = ownTask('answer');
       if (refusal) return refusal;
+      // The lead owns the consolidated answer of all parts.
+      const waiting = lead ? (context.unansweredCoExecutors ?? []) : [];
+      if (waiting.length > 0) return refuse(`cannot answer: the co-executor units ${waiting.join(', ')} have not answered their parts yet`);
       return lead
         ? { ok: true, event: { ...base, type: 'appeal.answered', answer: command.answer } }
         : { ok: true, event: { ...base, type: 'appeal.co-executor-answered', leadUnit: task.leadUnit, answer: command.answer } };

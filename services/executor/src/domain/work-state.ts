@@ -19,9 +19,10 @@ import type {
 
 /**
  * Where one unit's work on one appeal stands. `new` until someone is assigned; `handed-back`,
- * `closed` and a co-executor's `answered` end the unit's work.
+ * `closed` and a co-executor's `answered` end the unit's work; `withdrawn` ends a co-executor's
+ * when the lead's work ends.
  */
-export type WorkStatus = 'new' | 'assigned' | 'accepted' | 'forwarding' | 'forwarded' | 'answered' | 'handed-back' | 'closed';
+export type WorkStatus = 'new' | 'assigned' | 'accepted' | 'forwarding' | 'forwarded' | 'answered' | 'handed-back' | 'closed' | 'withdrawn';
 
 /** The lead unit owns the controlling deadline and the consolidated answer; a co-executor answers its part. */
 export type WorkRole = 'lead' | 'co-executor';
@@ -83,10 +84,22 @@ export interface TaskRerouted {
   occurredAt: string;
 }
 
-/** What happens to a unit's task without an action of its own. */
-export type TaskRecorded = TaskRerouted;
+/**
+ * Recorded, never produced: the lead unit's work on the appeal ended (closed, forwarded, handed
+ * back), so this co-executor unit's task ends too and takes no more actions.
+ */
+export interface TaskWithdrawn {
+  type: 'task.withdrawn';
+  leadUnit: UnitCode;
+  /** The lead's event that ended its work. */
+  causeEventId: string;
+  occurredAt: string;
+}
 
-/** What the work log holds: the unit's actions, and its re-routings. */
+/** What happens to a unit's task without an action of its own. */
+export type TaskRecorded = TaskRerouted | TaskWithdrawn;
+
+/** What the work log holds: the unit's actions, its re-routings and withdrawals. */
 export type RecordedEvent = WorkEvent | TaskRecorded;
 
 export function initialState(task: WorkTask): WorkState {
@@ -101,6 +114,8 @@ export function evolve(state: WorkState, event: RecordedEvent): WorkState {
       const { executorId: _executorId, authority: _authority, ...rest } = next;
       return { ...rest, status: 'new' };
     }
+    case 'task.withdrawn':
+      return { ...next, status: 'withdrawn' };
     case 'appeal.assigned':
       return { ...next, executorId: event.executorId, status: state.status === 'forwarding' ? 'forwarding' : 'assigned' };
     case 'appeal.accepted':

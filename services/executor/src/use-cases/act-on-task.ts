@@ -9,7 +9,7 @@ import { decideWork } from '../domain/decide-work.js';
 import { isAvailableAt, leastLoaded } from '../domain/executor-availability.js';
 import { checkAccess, type TaskPermission } from '../domain/task-access.js';
 import type { WorkCommand } from '../domain/work-commands.js';
-import { evolve, foldEvents, type WorkEvent, type WorkState } from '../domain/work-state.js';
+import { evolve, foldEvents, isOpen, type WorkEvent, type WorkState } from '../domain/work-state.js';
 import type { DeliverRecorded } from './deliver-recorded.js';
 import { AccessDenied, TaskNotFound, WorkConflict, WorkRefused } from './work-errors.js';
 
@@ -63,13 +63,32 @@ export function createWorkActions(deps: {
     return { kind: 'assign', executorId: request.executorId, mode: 'named', ...why };
   }
 
+  /** The co-executor units the lead added whose task is still open (not yet given, or not answered). */
+  async function unanswered(state: WorkState): Promise<string[]> {
+    const { appealId, unit } = state.task;
+    const waiting: string[] = [];
+    for (const coUnit of state.coExecutors) {
+      const task = await deps.tasks.get(coUnit, appealId);
+      // Not recorded yet: the lead's action is still being delivered.
+      if (!task) {
+        waiting.push(coUnit);
+        continue;
+      }
+      if (task.leadUnit !== unit || task.role !== 'co-executor') continue;
+      const history = await deps.work.history(appealId, coUnit);
+      if (isOpen(foldEvents(task, history.map((action) => action.event)).status)) waiting.push(coUnit);
+    }
+    return waiting;
+  }
+
   return {
     async act(principal: StaffPrincipal, unit: string, appealId: string, request: WorkRequest): Promise<WorkOutcome> {
       requireAccess(principal, unit, request.kind);
       const { state, unproduced } = await load(unit, appealId);
       const at = now();
       const command = await resolve(request, unit, at);
-      const decision = decideWork(state, command, principal, { eventId: randomUUID(), now: at, newRequestId: randomUUID() });
+      const unansweredCoExecutors = command.kind === 'answer' && state.task.role === 'lead' ? await unanswered(state) : [];
+      const decision = decideWork(state, command, principal, { eventId: randomUUID(), now: at, newRequestId: randomUUID(), unansweredCoExecutors });
       if (!decision.ok) throw new WorkRefused(decision.reason);
       const event = AppealEvent.parse(decision.event) as WorkEvent & AppealEvent;
       let recorded;

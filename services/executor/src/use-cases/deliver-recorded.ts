@@ -1,13 +1,15 @@
 import type { Publisher } from '@priemnaya/kafka';
 import type { Logger } from 'pino';
 import type { TaskRepository } from '../data-access/task-repository.js';
-import type { WorkAction, WorkLog } from '../data-access/work-log.js';
+import { WorkVersionTaken, type WorkAction, type WorkLog } from '../data-access/work-log.js';
 import type { TaskFeed } from '../delivery/task-feed.js';
+import { evolve, foldEvents, isOpen } from '../domain/work-state.js';
 import { startOver } from './start-over.js';
 
 /**
  * What follows a recorded action: its consequences here (a co-executor unit's task, started over
- * when the unit had one on the appeal before), then its event on `appeals.events`, then the mark
+ * when the unit had one on the appeal before; co-executors' tasks withdrawn when the lead's work
+ * ends), then its event on `appeals.events`, then the mark
  * that it is done. Each step may repeat after a crash (the task lands on the same document, a
  * start-over is recorded once per routing, consumers dedupe events by eventId), none is lost.
  */
@@ -15,6 +17,7 @@ export function createDeliverRecorded(deps: { tasks: TaskRepository; work: WorkL
   return async function deliverRecorded(actions: readonly WorkAction[]): Promise<void> {
     if (actions.length === 0) return;
     for (const { event } of actions) {
+      if (event.type === 'appeal.closed' || event.type === 'appeal.forwarded' || event.type === 'appeal.handed-back') await withdrawCoExecutors(deps, event.appealId, event.unit, event.eventId);
       if (event.type !== 'appeal.co-executor-added') continue;
       const lead = await deps.tasks.get(event.unit, event.appealId);
       if (!lead) continue;
@@ -24,11 +27,41 @@ export function createDeliverRecorded(deps: { tasks: TaskRepository; work: WorkL
       if (rerouted) await startOver(deps, task);
       if (seq !== undefined) deps.feed.notify(event.coExecutorUnit, seq);
     }
-    const events = actions.flatMap(({ event }) => (event.type === 'task.rerouted' ? [] : [{ topic: 'appeals.events' as const, payload: event }]));
+    const events = actions.flatMap(({ event }) => (event.type === 'task.rerouted' || event.type === 'task.withdrawn' ? [] : [{ topic: 'appeals.events' as const, payload: event }]));
     if (events.length > 0) await deps.publisher.publish(events);
     await deps.work.markProduced(actions.map((action) => action._id));
   };
 }
+/**
+ * The lead's work ended (only a lead closes, forwards or hands back): each co-executor unit it
+ * added whose task is still open gets a `task.withdrawn`, so it leaves the inbox and takes no more
+ * actions. A task since given to another lead, or already ended, is left alone; that also makes
+ * a repeat after a crash record nothing twice.
+ */
+async function withdrawCoExecutors(deps: { tasks: TaskRepository; work: WorkLog }, appealId: string, leadUnit: string, causeEventId: string): Promise<void> {
+  const leadHistory = await deps.work.history(appealId, leadUnit);
+  const units = new Set(leadHistory.flatMap(({ event }) => (event.type === 'appeal.co-executor-added' ? [event.coExecutorUnit] : [])));
+  for (const unit of units) {
+    for (;;) {
+      const task = await deps.tasks.get(unit, appealId);
+      if (!task || task.leadUnit !== leadUnit || task.role !== 'co-executor') break;
+      const history = await deps.work.history(appealId, unit);
+      const state = foldEvents(task, history.map(({ event }) => event));
+      if (!isOpen(state.status)) break;
+      const event = { type: 'task.withdrawn' as const, leadUnit: task.leadUnit, causeEventId, occurredAt: new Date().toISOString() };
+      try {
+        await deps.work.appendRecorded(appealId, unit, state.version + 1, event);
+      } catch (error) {
+        // The co-executor acted meanwhile: read its work again.
+        if (error instanceof WorkVersionTaken) continue;
+        throw error;
+      }
+      await deps.tasks.updateView(evolve(state, event));
+      break;
+    }
+  }
+}
+
 export type DeliverRecorded = ReturnType<typeof createDeliverRecorded>;
 
 /** Produces what an action left unproduced (a failed publish, a crash), on start and every interval. */
