@@ -65,6 +65,15 @@ export function createWorkLog(db: Db) {
     appendRecorded(appealId: string, unit: string, version: number, event: TaskRecorded): Promise<WorkAction> {
       return insert(appealId, unit, version, event, new Date(event.occurredAt));
     },
+    /**
+     * Extension days approved on the appeal over all its units' work (a unit that handed the
+     * appeal back keeps its approvals in its own log). Approvals are rare, so the scan this is on
+     * FerretDB is paid once per extension request or decision.
+     */
+    async approvedDaysOfAppeal(appealId: string): Promise<number> {
+      const approvals = await actions.find({ appealId, 'event.type': 'appeal.extension-approved' }, { projection: { event: 1 } }).toArray();
+      return approvals.reduce((total, { event }) => total + (event.type === 'appeal.extension-approved' ? event.days : 0), 0);
+    },
     async markProduced(ids: string[]): Promise<void> {
       if (ids.length > 0) await actions.updateMany({ _id: { $in: ids } }, { $set: { produced: true } });
     },

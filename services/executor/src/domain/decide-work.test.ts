@@ -86,6 +86,13 @@ describe('decideWork', () => {
     expect(decideWork(after, { kind: 'request-extension', days: 10, justification: 'ещё' }, EXECUTOR, context()).ok).toBe(true);
   });
 
+  it('counts the days approved on the whole appeal (other units too) against the 30-day cap', () => {
+    const requested = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'request-extension', days: 10, justification: 'выезд' }, EXECUTOR]]);
+    const requestId = requested.extensions[0]?.requestId ?? '';
+    expect(refusal(decideWork(requested, { kind: 'approve-extension', requestId, why: 'да' }, SUPERVISOR, { ...context(), approvedDaysOfAppeal: 25 }))).toBe('cannot approve 10 days: 25 already approved, at most 30 in total');
+    expect(decideWork(requested, { kind: 'approve-extension', requestId, why: 'да' }, SUPERVISOR, { ...context(), approvedDaysOfAppeal: 20 }).ok).toBe(true);
+    expect(refusal(decideWork(accepted(), { kind: 'request-extension', days: 1, justification: 'x' }, EXECUTOR, { ...context(), approvedDaysOfAppeal: 30 }))).toBe('cannot request 1 days: 30 already approved, at most 30 in total');
+  });
   it('refuses a second extension request while one waits, and a decision on an unknown request', () => {
     const requested = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'request-extension', days: 5, justification: 'запрос в ресурсоснабжающую организацию' }, EXECUTOR]]);
     expect(refusal(decideWork(requested, { kind: 'request-extension', days: 5, justification: 'ещё' }, EXECUTOR, context()))).toMatch(/still waiting for a decision/);

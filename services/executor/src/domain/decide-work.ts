@@ -14,6 +14,8 @@ export interface DecisionContext {
   newRequestId: string;
   /** For the lead's answer: the co-executor units whose task is still open (their part not answered). */
   unansweredCoExecutors?: readonly string[];
+  /** For extensions: the days approved on the appeal over all units (the 30-day cap is the appeal's). */
+  approvedDaysOfAppeal?: number;
 }
 
 export type Decision = { ok: true; event: WorkEvent } | { ok: false; reason: string };
@@ -52,6 +54,7 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
     unit: task.unit,
   };
   const lead = task.role === 'lead';
+  const approvedDays = Math.max(state.approvedDays, context.approvedDaysOfAppeal ?? 0);
   const leadOnly = (verb: string): Decision | undefined => (lead ? undefined : refuse(`cannot ${verb}: only the lead unit ${task.leadUnit} may`));
   const ownTask = (verb: string): Decision | undefined => {
     if (state.executorId === undefined) return refuse(`cannot ${verb}: the task is not accepted yet`);
@@ -110,8 +113,8 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
       const refusal = leadOnly('request an extension') ?? (state.status === 'accepted' ? ownTask('request an extension') : notIn(state, 'request an extension'));
       if (refusal) return refusal;
       if (pendingExtension(state)) return refuse('cannot request an extension: an earlier request is still waiting for a decision');
-      if (state.approvedDays + command.days > MAX_EXTENSION_DAYS) {
-        return refuse(`cannot request ${command.days} days: ${state.approvedDays} already approved, at most ${MAX_EXTENSION_DAYS} in total`);
+      if (approvedDays + command.days > MAX_EXTENSION_DAYS) {
+        return refuse(`cannot request ${command.days} days: ${approvedDays} already approved, at most ${MAX_EXTENSION_DAYS} in total`);
       }
       return {
         ok: true,
@@ -128,8 +131,8 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
       if (command.kind === 'refuse-extension') {
         return { ok: true, event: { ...base, type: 'appeal.extension-refused', requestId: request.requestId, why: command.why } };
       }
-      if (state.approvedDays + request.days > MAX_EXTENSION_DAYS) {
-        return refuse(`cannot approve ${request.days} days: ${state.approvedDays} already approved, at most ${MAX_EXTENSION_DAYS} in total`);
+      if (approvedDays + request.days > MAX_EXTENSION_DAYS) {
+        return refuse(`cannot approve ${request.days} days: ${approvedDays} already approved, at most ${MAX_EXTENSION_DAYS} in total`);
       }
       return { ok: true, event: { ...base, type: 'appeal.extension-approved', requestId: request.requestId, days: request.days, why: command.why } };
     }

@@ -88,7 +88,9 @@ export function createWorkActions(deps: {
       const at = now();
       const command = await resolve(request, unit, at);
       const unansweredCoExecutors = command.kind === 'answer' && state.task.role === 'lead' ? await unanswered(state) : [];
-      const decision = decideWork(state, command, principal, { eventId: randomUUID(), now: at, newRequestId: randomUUID(), unansweredCoExecutors });
+      const extension = command.kind === 'request-extension' || command.kind === 'approve-extension';
+      const approvedDaysOfAppeal = extension ? await deps.work.approvedDaysOfAppeal(appealId) : 0;
+      const decision = decideWork(state, command, principal, { eventId: randomUUID(), now: at, newRequestId: randomUUID(), unansweredCoExecutors, approvedDaysOfAppeal });
       if (!decision.ok) throw new WorkRefused(decision.reason);
       const event = AppealEvent.parse(decision.event) as WorkEvent & AppealEvent;
       let recorded;
