@@ -69,6 +69,15 @@ describe('decideWork', () => {
     expect(refusal(decideWork(closed, { kind: 'close', outcome: 'answered' }, EXECUTOR, context()))).toMatch(/closed/);
   });
 
+  it('closes as left-without-answer only after an answer not on the merits, which tells the citizen why (art. 11)', () => {
+    const reason = 'cannot close as left-without-answer: first record an answer with inSubstance false telling the citizen why the appeal is not answered on the merits (art. 11 of 59-FZ)';
+    expect(refusal(decideWork(accepted(), { kind: 'close', outcome: 'left-without-answer' }, EXECUTOR, context()))).toBe(reason);
+    const onMerits = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'answer', answer: ANSWER }, EXECUTOR]]);
+    expect(refusal(decideWork(onMerits, { kind: 'close', outcome: 'left-without-answer' }, EXECUTOR, context()))).toBe(reason);
+    const explained = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'answer', answer: { ...ANSWER, text: 'Текст обращения не поддаётся прочтению', inSubstance: false } }, EXECUTOR]]);
+    const closed = decideWork(explained, { kind: 'close', outcome: 'left-without-answer' }, EXECUTOR, context());
+    expect(closed.ok && closed.event).toMatchObject({ type: 'appeal.closed', outcome: 'left-without-answer' });
+  });
   it('refuses an answer from an executor the task is not assigned to', () => {
     expect(refusal(decideWork(accepted(), { kind: 'answer', answer: ANSWER }, OTHER, context()))).toBe('cannot answer: the task is assigned to another executor');
   });

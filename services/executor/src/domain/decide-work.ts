@@ -168,9 +168,14 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
       const required: Record<typeof command.outcome, WorkStatus[]> = {
         answered: ['answered'],
         forwarded: ['forwarded'],
-        'left-without-answer': ['accepted'],
+        // Art. 11 of 59-FZ: the citizen is told why the appeal is not answered on the merits; that
+        // explanation is the answer recorded with inSubstance false, which must come first.
+        'left-without-answer': ['answered'],
         withdrawn: ['accepted', 'forwarding'],
       };
+      if (command.outcome === 'left-without-answer' && !(state.status === 'answered' && state.answeredInSubstance === false)) {
+        return refuse('cannot close as left-without-answer: first record an answer with inSubstance false telling the citizen why the appeal is not answered on the merits (art. 11 of 59-FZ)');
+      }
       if (!required[command.outcome].includes(state.status)) return refuse(`cannot close as ${command.outcome}: the task is ${STATUS_WORDS[state.status]}`);
       return { ok: true, event: { ...base, type: 'appeal.closed', outcome: command.outcome, ...(command.why !== undefined ? { why: command.why } : {}) } };
     }

@@ -57,6 +57,8 @@ export interface WorkState {
   approvedDays: number;
   coExecutors: UnitCode[];
   authority?: OutsideAuthority;
+  /** Whether the unit's last answer was on the merits; unset until it answers. */
+  answeredInSubstance?: boolean;
 }
 
 /** The events a unit's own actions produce; the state is their fold over the task. */
@@ -111,7 +113,7 @@ export function evolve(state: WorkState, event: RecordedEvent): WorkState {
   const next: WorkState = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'task.rerouted': {
-      const { executorId: _executorId, authority: _authority, ...rest } = next;
+      const { executorId: _executorId, authority: _authority, answeredInSubstance: _answered, ...rest } = next;
       return { ...rest, status: 'new' };
     }
     case 'task.withdrawn':
@@ -122,7 +124,7 @@ export function evolve(state: WorkState, event: RecordedEvent): WorkState {
       return { ...next, executorId: event.by, status: 'accepted' };
     case 'appeal.answered':
     case 'appeal.co-executor-answered':
-      return { ...next, status: 'answered' };
+      return { ...next, status: 'answered', answeredInSubstance: event.answer.inSubstance };
     case 'appeal.handed-back':
       return { ...next, status: 'handed-back' };
     case 'appeal.extension-requested':
