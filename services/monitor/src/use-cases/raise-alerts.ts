@@ -33,13 +33,14 @@ export function createRaiseAlerts(deps: RaiseDeps) {
     const existing = await deps.ledger.claim(batch, deps.session, now);
     deps.faults?.afterClaim?.(batch.map((alert) => alert.alertId));
     const toProduce = batch.filter((alert) => !existing.has(alert.alertId));
-    for (const alertId of existing) {
-      const claim = await deps.ledger.inspect(alertId);
+    for (const alert of batch.filter(({ alertId }) => existing.has(alertId))) {
+      const claim = await deps.ledger.inspect(alert.alertId);
       if (claim === undefined || claim.produced) continue;
       // Ours from a tick that failed, or another monitor's that died before marking it: the
-      // alert is produced again, the same payload under the same id, for consumers to dedupe.
+      // alert is produced again under the same id, for consumers to dedupe.
       const takeOver = claim.session === deps.session || now.getTime() - Date.parse(claim.claimedAt) >= deps.leaseMs;
-      if (takeOver) toProduce.push(claim.alert);
+      // raisedAt as first produced (the claim's time), so every copy is the same payload.
+      if (takeOver) toProduce.push({ ...alert, raisedAt: claim.claimedAt });
       else pending += 1;
     }
     if (toProduce.length === 0) return { fired: 0, pending };
