@@ -52,7 +52,7 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
   const actions = createWorkActions({ tasks, work, executors, deliver, logger: deps.logger });
   const recordTask = createRecordTask({ tasks, work, feed });
   const relayIntervalMs = deps.relayIntervalMs ?? 5_000;
-  const relay = createOutboxRelay({ work, deliver, logger: deps.logger, intervalMs: relayIntervalMs, graceMs: relayIntervalMs });
+  const relay = createOutboxRelay({ tasks, work, deliver, logger: deps.logger, intervalMs: relayIntervalMs, graceMs: relayIntervalMs });
   const admin = deps.kafka.admin();
   let consumer: RunningConsumer | undefined;
   let subscribed = new Set<string>();

@@ -6,7 +6,7 @@ import { uniqueName } from '@priemnaya/testing';
 import { describe, it } from 'vitest';
 import { createWorkLog, WorkVersionTaken } from '../src/data-access/work-log.js';
 import type { WorkEvent } from '../src/domain/work-state.js';
-import { deliverTask, executorOf, infra, startExecutorScenario } from './support/executor-harness.js';
+import { deliverTask, executorOf, infra, startExecutorScenario, tasksOf } from './support/executor-harness.js';
 import { act, done, eventsUntil } from './support/work-steps.js';
 
 const zhkh = executorOf('zhkh');
@@ -67,6 +67,35 @@ describe.concurrent('the outbox of appeals.events', () => {
     expect(await scenario.executor.service.relay.relayOnce()).toBe(0);
     await scenario.events.readToEnd();
     expect(scenario.events.ofAppeal(task.appealId)).toHaveLength(1);
+  });
+});
+
+describe.concurrent('a crash between recording an action and updating its view', () => {
+  it('leaves the listed status stale until the relay, which folds the work log again and takes a handed-back task off the list', async ({ expect, onTestFinished }) => {
+    const scenario = await startExecutorScenario(onTestFinished);
+    const task = await deliverTask(scenario);
+    await done(act(scenario.executor, zhkh, 'zhkh', task.appealId, 'accept'));
+    // What the action writes before the process stops: the work log entry, not the view.
+    const handedBack: WorkEvent & AppealEvent = {
+      version: 1,
+      eventId: crypto.randomUUID(),
+      type: 'appeal.handed-back',
+      appealId: task.appealId,
+      registrationNumber: task.registrationNumber,
+      occurredAt: new Date().toISOString(),
+      channel: 'site',
+      receivedAt: task.receivedAt,
+      by: zhkh.staffId,
+      unit: 'zhkh',
+      reason: 'это дороги',
+    };
+    await createWorkLog(scenario.db).append(2, handedBack, new Date(Date.now() - 1_000));
+    expect((await tasksOf(scenario.executor, 'zhkh')).find((listed) => listed.appealId === task.appealId)?.status).toBe('accepted');
+
+    expect(await scenario.executor.service.relay.relayOnce()).toBe(1);
+
+    expect((await tasksOf(scenario.executor, 'zhkh')).map((listed) => listed.appealId)).not.toContain(task.appealId);
+    await eventsUntil(scenario, task.appealId, handedBack.eventId);
   });
 });
 

@@ -64,8 +64,8 @@ async function withdrawCoExecutors(deps: { tasks: TaskRepository; work: WorkLog 
 
 export type DeliverRecorded = ReturnType<typeof createDeliverRecorded>;
 
-/** Produces what an action left unproduced (a failed publish, a crash), on start and every interval. */
-export function createOutboxRelay(deps: { work: WorkLog; deliver: DeliverRecorded; logger: Logger; intervalMs: number; graceMs: number }) {
+/** Produces what an action left unproduced (a failed publish, a crash), on start and every interval, and repairs those tasks' views. */
+export function createOutboxRelay(deps: { tasks: TaskRepository; work: WorkLog; deliver: DeliverRecorded; logger: Logger; intervalMs: number; graceMs: number }) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
@@ -74,9 +74,25 @@ export function createOutboxRelay(deps: { work: WorkLog; deliver: DeliverRecorde
     const pending = await deps.work.unproduced(new Date(Date.now() - deps.graceMs), 500);
     const byStream = new Map<string, WorkAction[]>();
     for (const action of pending) byStream.set(action.stream, [...(byStream.get(action.stream) ?? []), action]);
-    for (const actions of byStream.values()) await deps.deliver(actions);
+    for (const actions of byStream.values()) {
+      await deps.deliver(actions);
+      await repairView(actions[0]);
+    }
     if (pending.length > 0) deps.logger.info({ relayed: pending.length }, 'relayed unproduced work events');
     return pending.length;
+  }
+
+  /**
+   * An action left unproduced may also have missed its view update (the process stopped between
+   * the two): the listed status, and the load automatic assignment balances, are folded again
+   * from the work log. A view never goes back to an older version.
+   */
+  async function repairView(action: WorkAction | undefined): Promise<void> {
+    if (!action) return;
+    const task = await deps.tasks.get(action.unit, action.appealId);
+    if (!task) return;
+    const history = await deps.work.history(action.appealId, action.unit);
+    await deps.tasks.updateView(foldEvents(task, history.map(({ event }) => event)));
   }
 
   function schedule(): void {

@@ -19,6 +19,7 @@ import {
   waitForCaughtUp,
 } from '@priemnaya/testing';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Db } from 'mongodb';
 import { buildExecutorService, type ExecutorService } from '../../src/app.js';
 import type { TaskView } from '../../src/data-access/task-repository.js';
 
@@ -62,6 +63,8 @@ export interface ExecutorScenario {
   testKafka: TestKafka;
   publisher: Publisher;
   executor: RunningExecutor;
+  /** The executor's database (to leave it as a crash would). */
+  db: Db;
   /** What the executor produced on appeals.events. */
   events: TopicCollector;
   /** Waits until the executor has recorded everything the task topics (of UNITS unless told) hold now. */
@@ -126,6 +129,7 @@ export async function startExecutorScenario(onTestFinished: OnTestFinished, opti
   return {
     testKafka,
     publisher,
+    db: database.db,
     events,
     executor: {
       service,
