@@ -70,6 +70,43 @@ describe.concurrent('the outbox of appeals.events', () => {
   });
 });
 
+describe.concurrent('the relay across tasks', () => {
+  it('relays every other task when one task\'s events keep failing, and that one on a later run', async ({ expect, onTestFinished }) => {
+    const failing = new Set<string>();
+    let brokerDown = false;
+    const scenario = await startExecutorScenario(onTestFinished, {
+      eventPublisher: (testKafka): Publisher => {
+        const real = createPublisher({ kafka: testKafka.kafka, names: testKafka.names });
+        return {
+          connect: () => real.connect(),
+          disconnect: () => real.disconnect(),
+          publish: async (messages) => {
+            const appealIds = messages.map((message) => (message.payload as { appealId: string }).appealId);
+            if (brokerDown || appealIds.some((id) => failing.has(id))) throw new UnavailableError('Kafka did not acknowledge the messages (test)');
+            await real.publish(messages);
+          },
+        };
+      },
+    });
+    const tasks = [await deliverTask(scenario), await deliverTask(scenario)];
+    brokerDown = true;
+    const accepted = await Promise.all(tasks.map((task) => done(act(scenario.executor, zhkh, 'zhkh', task.appealId, 'accept'))));
+    brokerDown = false;
+    // The relay goes stream by stream in id order: the first one fails.
+    const [stuck, other] = [...tasks.keys()].sort((a, b) => (tasks[a]?.appealId ?? '').localeCompare(tasks[b]?.appealId ?? ''));
+    const stuckTask = tasks[stuck ?? 0];
+    const otherTask = tasks[other ?? 1];
+    if (!stuckTask || !otherTask) throw new Error('unreachable');
+    failing.add(stuckTask.appealId);
+
+    expect(await scenario.executor.service.relay.relayOnce()).toBe(1);
+    await eventsUntil(scenario, otherTask.appealId, accepted[other ?? 1]?.event.eventId ?? '');
+    failing.clear();
+    expect(await scenario.executor.service.relay.relayOnce()).toBe(1);
+    await eventsUntil(scenario, stuckTask.appealId, accepted[stuck ?? 0]?.event.eventId ?? '');
+  });
+});
+
 describe.concurrent('a crash between recording an action and updating its view', () => {
   it('leaves the listed status stale until the relay, which folds the work log again and takes a handed-back task off the list', async ({ expect, onTestFinished }) => {
     const scenario = await startExecutorScenario(onTestFinished);

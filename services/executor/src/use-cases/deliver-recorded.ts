@@ -74,12 +74,19 @@ export function createOutboxRelay(deps: { tasks: TaskRepository; work: WorkLog; 
     const pending = await deps.work.unproduced(new Date(Date.now() - deps.graceMs), 500);
     const byStream = new Map<string, WorkAction[]>();
     for (const action of pending) byStream.set(action.stream, [...(byStream.get(action.stream) ?? []), action]);
-    for (const actions of byStream.values()) {
-      await deps.deliver(actions);
-      await repairView(actions[0]);
+    let relayed = 0;
+    for (const [stream, actions] of byStream) {
+      // One stream that keeps failing must not hold back the others: it is retried next run.
+      try {
+        await deps.deliver(actions);
+        await repairView(actions[0]);
+        relayed += actions.length;
+      } catch (error) {
+        deps.logger.warn({ stream, err: error }, 'could not relay the work events of a task; the next run retries');
+      }
     }
-    if (pending.length > 0) deps.logger.info({ relayed: pending.length }, 'relayed unproduced work events');
-    return pending.length;
+    if (relayed > 0) deps.logger.info({ relayed }, 'relayed unproduced work events');
+    return relayed;
   }
 
   /**
