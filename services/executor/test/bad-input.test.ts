@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Metadata, ServiceError } from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
 import { callUnary } from '@priemnaya/grpc';
-import type { ExecutorServiceClient } from '@priemnaya/grpc/generated/priemnaya/executor/v1/executor.js';
+import { type ExecutorServiceClient, ExtensionDecision } from '@priemnaya/grpc/generated/priemnaya/executor/v1/executor.js';
 import { describe, it } from 'vitest';
 import { deliverTask, executorOf, metadataOf, startExecutorScenario, supervisorOf, type ErrorBody, type Staff } from './support/executor-harness.js';
 import { act } from './support/work-steps.js';
@@ -74,7 +75,8 @@ const GRPC_CASES: { condition: string; staff: Staff; call: Call; field: string }
   { condition: 'forwarding without an authority', staff: zhkh, call: (c, id, md) => callUnary(c.startForwarding.bind(c), { unit: 'zhkh', appealId: id, why: 'не наше' }, md, 10_000), field: 'authority' },
   { condition: 'co-executor unit is empty', staff: zhkh, call: (c, id, md) => callUnary(c.addCoExecutor.bind(c), { unit: 'zhkh', appealId: id, coExecutorUnit: '', why: 'часть' }, md, 10_000), field: 'co_executor_unit' },
   { condition: 'close without an outcome', staff: zhkh, call: (c, id, md) => callUnary(c.closeTask.bind(c), { unit: 'zhkh', appealId: id, outcome: '', why: '' }, md, 10_000), field: 'outcome' },
-  { condition: 'a decision on a request id that is not one', staff: supervisor, call: (c, id, md) => callUnary(c.decideExtension.bind(c), { unit: 'zhkh', appealId: id, requestId: 'x', approve: true, why: 'да' }, md, 10_000), field: 'request_id' },
+  { condition: 'a decision on a request id that is not one', staff: supervisor, call: (c, id, md) => callUnary(c.decideExtension.bind(c), { unit: 'zhkh', appealId: id, requestId: 'x', decision: ExtensionDecision.EXTENSION_DECISION_APPROVE, why: 'да' }, md, 10_000), field: 'request_id' },
+  { condition: 'a decision left unset', staff: supervisor, call: (c, id, md) => callUnary(c.decideExtension.bind(c), { unit: 'zhkh', appealId: id, requestId: randomUUID(), decision: ExtensionDecision.EXTENSION_DECISION_UNSPECIFIED, why: 'да' }, md, 10_000), field: 'decision' },
   { condition: 'the appeal id is not one', staff: zhkh, call: (c, _id, md) => callUnary(c.acceptTask.bind(c), { unit: 'zhkh', appealId: 'x' }, md, 10_000), field: 'appeal_id' },
   { condition: 'an executor without a unit', staff: supervisor, call: (c, _id, md) => callUnary(c.putExecutor.bind(c), { executor: { unit: '', staffId: 'e-1', available: true, absences: [] } }, md, 10_000), field: 'unit' },
 ];

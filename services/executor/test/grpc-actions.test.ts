@@ -1,5 +1,6 @@
 import { status, type Metadata, type ServiceError } from '@grpc/grpc-js';
 import { callUnary } from '@priemnaya/grpc';
+import { ExtensionDecision } from '@priemnaya/grpc/generated/priemnaya/executor/v1/executor.js';
 import { describe, it } from 'vitest';
 import { deliverTask, executorOf, metadataOf, startExecutorScenario, supervisorOf } from './support/executor-harness.js';
 import { producedEvent } from './support/work-steps.js';
@@ -28,7 +29,7 @@ describe.concurrent('rpc ExecutorService actions', () => {
     const assigned = await callUnary(client.assignTask.bind(client), { ...ref, executorId: '', why: '' }, asSupervisor, TIMEOUT_MS);
     const accepted = await callUnary(client.acceptTask.bind(client), ref, asExecutor, TIMEOUT_MS);
     const requested = await callUnary(client.requestExtension.bind(client), { ...ref, days: 7, justification: 'нужен выезд' }, asExecutor, TIMEOUT_MS);
-    const approved = await callUnary(client.decideExtension.bind(client), { ...ref, requestId: requested.requestId, approve: true, why: 'согласовано' }, asSupervisor, TIMEOUT_MS);
+    const approved = await callUnary(client.decideExtension.bind(client), { ...ref, requestId: requested.requestId, decision: ExtensionDecision.EXTENSION_DECISION_APPROVE, why: 'согласовано' }, asSupervisor, TIMEOUT_MS);
     const answered = await callUnary(client.answerTask.bind(client), { ...ref, text: 'Фонарь заменён', inSubstance: true, attachments: [] }, asExecutor, TIMEOUT_MS);
     const closed = await callUnary(client.closeTask.bind(client), { ...ref, outcome: 'answered', why: '' }, asExecutor, TIMEOUT_MS);
 

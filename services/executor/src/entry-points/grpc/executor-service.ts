@@ -1,7 +1,7 @@
 import { status, type Metadata, type ServerWritableStream } from '@grpc/grpc-js';
 import { authenticateCall, type StaffPrincipal, type StaffTokens } from '@priemnaya/auth';
-import { toServiceError, unary, type GrpcServiceBinding } from '@priemnaya/grpc';
-import { ExecutorServiceService, type ExecutorServiceServer, type WatchTasksRequest, type WatchTasksResponse } from '@priemnaya/grpc/generated/priemnaya/executor/v1/executor.js';
+import { GrpcRequestError, toServiceError, unary, type GrpcServiceBinding } from '@priemnaya/grpc';
+import { ExecutorServiceService, ExtensionDecision, type ExecutorServiceServer, type WatchTasksRequest, type WatchTasksResponse } from '@priemnaya/grpc/generated/priemnaya/executor/v1/executor.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ExecutorDirectory } from '../../data-access/executor-directory.js';
@@ -44,6 +44,12 @@ function encodedOnce(entry: FeedEntry): Buffer {
   }
   return bytes;
 }
+
+const DECISIONS = new Map([
+  [ExtensionDecision.EXTENSION_DECISION_APPROVE, 'approve-extension' as const],
+  [ExtensionDecision.EXTENSION_DECISION_REFUSE, 'refuse-extension' as const],
+]);
+const DECISION_REQUIRED = 'must be EXTENSION_DECISION_APPROVE or EXTENSION_DECISION_REFUSE';
 
 /** `priemnaya.executor.v1.ExecutorService`; `closeAll` ends every watch so the server can stop. */
 export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServiceBinding; closeAll(): void } {
@@ -109,9 +115,13 @@ export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServi
     answerTask: unary('AnswerTask', logger, act('answer', (r) => ({ text: r.text, inSubstance: r.inSubstance, attachments: r.attachments }), [])),
     handBackTask: unary('HandBackTask', logger, act('hand-back', (r) => ({ reason: r.reason, suggestedUnit: r.suggestedUnit, suggestedTopic: r.suggestedTopic }), ['suggestedUnit', 'suggestedTopic'])),
     requestExtension: unary('RequestExtension', logger, act('request-extension', (r) => ({ days: r.days, justification: r.justification }), [])),
-    decideExtension: unary('DecideExtension', logger, (request, call) =>
-      act(request.approve ? 'approve-extension' : 'refuse-extension', (r: typeof request) => ({ requestId: r.requestId, why: r.why }), [])(request, call),
-    ),
+    decideExtension: unary('DecideExtension', logger, async (request, call) => {
+      await authenticate(call.metadata);
+      // proto3 sends an unset enum as 0: a decision left out is refused, never taken for either.
+      const kind = DECISIONS.get(request.decision);
+      if (kind === undefined) throw new GrpcRequestError(status.INVALID_ARGUMENT, `decision: ${DECISION_REQUIRED}`, [{ field: 'decision', message: DECISION_REQUIRED }]);
+      return act(kind, (r: typeof request) => ({ requestId: r.requestId, why: r.why }), [])(request, call);
+    }),
     startForwarding: unary('StartForwarding', logger, act('start-forwarding', (r) => ({ authority: r.authority ? withoutBlank(r.authority) : undefined, why: r.why }), [])),
     markForwarded: unary('MarkForwarded', logger, act('mark-forwarded', (r) => ({ outgoingNumber: r.outgoingNumber }), ['outgoingNumber'])),
     addCoExecutor: unary('AddCoExecutor', logger, act('add-co-executor', (r) => ({ coExecutorUnit: r.coExecutorUnit, why: r.why }), [])),
