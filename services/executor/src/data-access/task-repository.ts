@@ -132,6 +132,11 @@ export function createTaskRepository(db: Db) {
       const { _id, status: _status, executorId: _executorId, viewVersion: _viewVersion, firstRoutedAt: _first, ...task } = document;
       return task;
     },
+    /** The channel any task of the appeal names (a scan on FerretDB: only for tasks routed before channels were recorded). */
+    async channelOfAppeal(appealId: string): Promise<Channel | undefined> {
+      const known = await tasks.findOne({ appealId, channel: { $exists: true } }, { projection: { channel: 1 } });
+      return known?.channel;
+    },
     /** Keeps the listed status in step with the work log; an older state never overwrites a newer one. */
     async updateView(state: WorkState): Promise<void> {
       const { unit, appealId } = state.task;

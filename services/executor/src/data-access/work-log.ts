@@ -1,4 +1,4 @@
-import type { AppealEvent } from '@priemnaya/contracts';
+import type { AppealEvent, Channel } from '@priemnaya/contracts';
 import { MongoServerError, type Db } from 'mongodb';
 import type { RecordedEvent, TaskRecorded, WorkEvent } from '../domain/work-state.js';
 
@@ -73,6 +73,11 @@ export function createWorkLog(db: Db) {
     async approvedDaysOfAppeal(appealId: string): Promise<number> {
       const approvals = await actions.find({ appealId, 'event.type': 'appeal.extension-approved' }, { projection: { event: 1 } }).toArray();
       return approvals.reduce((total, { event }) => total + (event.type === 'appeal.extension-approved' ? event.days : 0), 0);
+    },
+    /** The channel any unit's recorded action on the appeal carries (a scan on FerretDB; rare, see channelOfAppeal of tasks). */
+    async channelOfAppeal(appealId: string): Promise<Channel | undefined> {
+      const known = await actions.findOne({ appealId, 'event.channel': { $exists: true } }, { projection: { event: 1 } });
+      return known && 'channel' in known.event ? known.event.channel : undefined;
     },
     async markProduced(ids: string[]): Promise<void> {
       if (ids.length > 0) await actions.updateMany({ _id: { $in: ids } }, { $set: { produced: true } });

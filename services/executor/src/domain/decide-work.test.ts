@@ -164,9 +164,11 @@ describe('decideWork', () => {
     expect(decideWork(again, { kind: 'accept' }, OTHER, context()).ok).toBe(true);
   });
 
-  it('refuses to act on a task that does not know its channel', () => {
+  it('refuses to act on a task whose channel is known nowhere, saying so', () => {
     const { channel: _channel, ...withoutChannel } = TASK;
-    expect(refusal(decideWork(initialState(withoutChannel), { kind: 'accept' }, EXECUTOR, context()))).toMatch(/routed again/);
+    expect(refusal(decideWork(initialState(withoutChannel), { kind: 'hand-back', reason: 'не наше' }, EXECUTOR, context()))).toBe(
+      "cannot hand-back: the appeal's channel is not known (the task was routed before channels were recorded and no other record of the appeal names it)",
+    );
   });
 
   it('folding the recorded events gives the state the decisions led to', () => {

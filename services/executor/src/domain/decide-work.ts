@@ -41,7 +41,11 @@ const notIn = (state: WorkState, verb: string): Decision => refuse(`cannot ${ver
  */
 export function decideWork(state: WorkState, command: WorkCommand, actor: Actor, context: DecisionContext): Decision {
   const { task } = state;
-  if (task.channel === undefined) return refuse('the task does not say which channel the appeal came by; it must be routed again');
+  // Every event carries the appeal's channel; a task routed before channels were recorded acts
+  // once the channel is found elsewhere (see the use case), and is refused only when it is not.
+  if (task.channel === undefined) {
+    return refuse(`cannot ${command.kind}: the appeal's channel is not known (the task was routed before channels were recorded and no other record of the appeal names it)`);
+  }
   const base = {
     version: 1 as const,
     eventId: context.eventId,

@@ -33,7 +33,7 @@ export interface WorkTask {
   registrationNumber: string;
   unit: UnitCode;
   topic: RoutingTopic;
-  /** Tasks routed before channels were recorded lack it; they cannot be acted on until routed again. */
+  /** Tasks routed before channels were recorded lack it; actions then take it from another record of the appeal. */
   channel?: Channel;
   receivedAt: string;
   role: WorkRole;

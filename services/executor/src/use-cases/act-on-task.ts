@@ -46,7 +46,11 @@ export function createWorkActions(deps: {
     const task = await deps.tasks.get(unit, appealId);
     if (!task) throw new TaskNotFound(unit, appealId);
     const history = await deps.work.history(appealId, unit);
-    return { task, state: foldEvents(task, history.map((action) => action.event)), unproduced: history.filter((action) => !action.produced) };
+    // A task routed before channels were recorded: every event needs the channel, so take it from
+    // another unit's task or action on the appeal (when none names it, the domain refuses).
+    const channel = task.channel ?? (await deps.tasks.channelOfAppeal(appealId)) ?? (await deps.work.channelOfAppeal(appealId));
+    const known: StoredTask = channel !== undefined ? { ...task, channel } : task;
+    return { task: known, state: foldEvents(known, history.map((action) => action.event)), unproduced: history.filter((action) => !action.produced) };
   }
 
   async function resolve(request: WorkRequest, unit: string, at: Date): Promise<WorkCommand> {
