@@ -33,7 +33,7 @@ import {
 import { buildMonitorService } from '../../services/monitor/src/app.js';
 import { createManualClock } from '../../services/monitor/src/domain/clock.js';
 import type { AppealClockDocument } from '../../services/monitor/src/data-access/appeal-clock-store.js';
-import type { BucketDocument, ScheduleEntry } from '../../services/monitor/src/data-access/schedule-store.js';
+import { encodeScheduleEntry, type BucketDocument, type ScheduleEntry } from '../../services/monitor/src/data-access/schedule-store.js';
 import { bucketId, byShard, hourOf } from '../../services/monitor/src/domain/schedule-buckets.js';
 import { documentOf, scheduleLines } from '../../services/monitor/src/use-cases/plan-appeal.js';
 import { latencyChartSvg, percentile } from './latency-chart.js';
@@ -98,7 +98,7 @@ try {
     for (const [bucket, entries] of lines) {
       const hour = hourOf(bucket);
       const documents = byHour.get(hour) ?? [];
-      for (const [shard, shardLines] of byShard(entries)) documents.push({ _id: bucketId(bucket, `bench-load-${flushes}`, shard), entries: shardLines });
+      for (const [shard, shardLines] of byShard(entries)) documents.push({ _id: bucketId(bucket, `bench-load-${flushes}`, shard), entries: shardLines.map(encodeScheduleEntry) });
       byHour.set(hour, documents);
       minutes.set(bucket, (minutes.get(bucket) ?? 0) + entries.length);
     }
