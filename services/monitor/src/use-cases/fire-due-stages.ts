@@ -65,10 +65,12 @@ export function createFireDueStages(deps: TickDeps) {
     report.pending = pending;
     if (pending === 0) {
       // Every line is settled: hours whose minutes all closed go whole, the current hour's fired minutes in one delete.
-      for (const hourMs of new Set(buckets.map((bucket) => bucket.hourMs))) {
-        if (hourMs + HOUR <= before) await deps.schedule.dropHour(hourMs);
-        else await deps.schedule.removeBefore(hourMs, before);
-      }
+      // Each hour is a table of its own: dropped side by side.
+      await Promise.all(
+        [...new Set(buckets.map((bucket) => bucket.hourMs))].map((hourMs) =>
+          hourMs + HOUR <= before ? deps.schedule.dropHour(hourMs) : deps.schedule.removeBefore(hourMs, before),
+        ),
+      );
     }
     if (report.pending === 0) settledBefore = before;
     if (report.fired > 0 || report.pending > 0) deps.logger.info(report, 'tick fired stages');

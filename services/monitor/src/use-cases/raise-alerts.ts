@@ -17,7 +17,7 @@ export interface RaiseDeps {
   faults?: TickFaults;
 }
 
-const PUBLISH_BATCH = 1_000;
+const PUBLISH_BATCH = 2_500;
 const BATCHES_IN_FLIGHT = 4;
 
 /**
