@@ -61,6 +61,8 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
   const exited = new Promise<{ service: ServiceName; code: number | null }>((resolve) => (reportExit = resolve));
 
   const grpcAddresses: Partial<Record<ServiceName, string>> = {};
+  /** The last lines each service printed, to say why one died before it was ready. */
+  const lastLines = new Map<ServiceName, string[]>();
   for (const { name, port: defaultPort, grpcPort } of FLEET_SERVICES) {
     const port = options.ports?.[name] ?? defaultPort;
     urls[name] = `http://127.0.0.1:${port}`;
@@ -113,7 +115,13 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
         buffered += chunk.toString('utf8');
         const lines = buffered.split('\n');
         buffered = lines.pop() ?? '';
-        for (const line of lines) options.onLine?.(name, line);
+        for (const line of lines) {
+          options.onLine?.(name, line);
+          const kept = lastLines.get(name) ?? [];
+          kept.push(line);
+          if (kept.length > LAST_LINES_KEPT) kept.shift();
+          lastLines.set(name, kept);
+        }
       });
     }
     child.once('exit', (code) => {
@@ -137,7 +145,9 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
   const failure = exited.then(({ service, code }) => {
-    throw new Error(`${service} exited with code ${code} before it was ready`);
+    // Services log ids and codes only, never personal data, so their last lines may be shown.
+    const said = (lastLines.get(service) ?? []).join('\n');
+    throw new Error(`${service} exited with code ${code} before it was ready${said ? `; its last lines:\n${said}` : ''}`);
   });
   try {
     await Promise.race([
@@ -151,6 +161,8 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
   failure.catch(() => {}); // later exits are reported through `exited`
   return { urls, grpcAddresses, stop, exited };
 }
+
+const LAST_LINES_KEPT = 15;
 
 /** The database a service uses in an isolated fleet (tests, benchmarks), to drop afterwards. */
 export function isolatedDatabase(service: ServiceName, suffix: string): string {

@@ -50,8 +50,6 @@ export async function runService<S extends z.ZodObject>(options: {
   /** Started by the service's own telemetry.ts, imported before anything else. */
   telemetry: Telemetry;
   envSchema: S;
-  /** Bounds the Kafka client's retries where a caller waits on them (ingest's 503 within seconds). */
-  kafkaRetry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
   build(context: ServiceContext<z.infer<S> & BaseServiceConfig>): Promise<ServiceParts>;
 }): Promise<void> {
   const { service } = options;
@@ -66,7 +64,6 @@ export async function runService<S extends z.ZodObject>(options: {
     brokers: config.KAFKA_BROKERS,
     clientId: service,
     logger,
-    ...(options.kafkaRetry ? { retry: options.kafkaRetry } : {}),
   });
   const onFatal = (error: unknown) => {
     logger.fatal({ err: error }, 'cannot go on, stopping');

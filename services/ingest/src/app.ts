@@ -36,8 +36,10 @@ import { chatOutboxRoutes, documentChatOutboxRoute } from './entry-points/http/c
 import { startNotificationsConsumer } from './entry-points/kafka/notifications-consumer.js';
 
 /**
- * Kafka retries for the client and the publisher of ingest. A caller waits on them: with the
- * broker down the answer is a 503 within a few seconds, and the caller retries with its key.
+ * Kafka retries of ingest's publisher. A caller waits on them: with the broker down the answer is
+ * a 503 within a few seconds, and the caller retries with its key. Only the publisher is bounded:
+ * the consumers and the admin client keep kafkajs's longer retries, so a start on a broker still
+ * electing leaders or creating its offsets topic waits instead of failing.
  */
 export const PUBLISH_RETRY = { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 };
 

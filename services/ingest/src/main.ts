@@ -9,7 +9,6 @@ await runService({
   telemetry,
   service: 'ingest',
   envSchema: IngestEnv,
-  kafkaRetry: PUBLISH_RETRY,
   async build({ config, logger, database, kafka, names, onFatal }) {
     const publisher = createPublisher({
       kafka,
