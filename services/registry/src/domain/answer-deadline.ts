@@ -59,27 +59,52 @@ export function lifecycleOf(fact: AppealFact): LifecycleEvent | undefined {
 
 let bundled: { policies: PolicySet; calendar: ProductionCalendar } | undefined;
 
+function bundledRules(): { policies: PolicySet; calendar: ProductionCalendar } {
+  bundled ??= { policies: defaultPolicySet(), calendar: bundledProductionCalendar() };
+  return bundled;
+}
+
+/** The city's time zone, as the production calendar the deadlines are counted in names it. */
+export function cityZone(): string {
+  return bundledRules().calendar.zone;
+}
+
+/** Every deadline the registry shows or counts by: the appeal's answer and each co-executor unit's part. */
+export interface AppealDeadlines {
+  answer?: AnswerDeadline;
+  /** The instant each co-executor unit's part is due (5 days before the control date under 59-FZ). */
+  partDueAt: Partial<Record<string, string>>;
+}
+
 /**
- * The answer deadline from the facts, through @priemnaya/deadlines: the policy for the channel,
+ * The deadlines from the facts, through @priemnaya/deadlines: the policy for the channel,
  * kind and topic (30 calendar days for an appeal under 59-FZ), moved by approved extensions up to
  * the legal cap. The registry uses the bundled policies and production calendar; a policy an
  * administrator changes at run time in the monitor is not seen here until it is bundled.
- * Undefined until the appeal's registration is known.
+ * No answer deadline until the appeal's registration is known.
  */
-export function answerDeadline(facts: readonly AppealFact[]): AnswerDeadline | undefined {
-  bundled ??= { policies: defaultPolicySet(), calendar: bundledProductionCalendar() };
+export function deadlinesOf(facts: readonly AppealFact[]): AppealDeadlines {
+  const { policies, calendar } = bundledRules();
   const events = distinctSorted(facts).map(lifecycleOf).filter((event): event is LifecycleEvent => event !== undefined).sort(compareEvents);
   const appealId = facts[0]?.appealId;
   // Replanning replays the given events, already distinct and in the clocks' order.
-  if (appealId === undefined) return undefined;
-  const replayed = replanClocks({ ...emptyAppealClocks(appealId), events }, bundled.policies, bundled.calendar);
+  if (appealId === undefined) return { partDueAt: {} };
+  const replayed = replanClocks({ ...emptyAppealClocks(appealId), events }, policies, calendar);
+  const partDueAt: Partial<Record<string, string>> = {};
+  for (const clock of replayed.clocks) if (clock.kind === 'co-executor' && clock.unit !== undefined) partDueAt[clock.unit] = clock.dueAt;
   const clock = controllingClock(replayed);
-  if (clock === undefined) return undefined;
-  return {
+  if (clock === undefined) return { partDueAt };
+  const answer: AnswerDeadline = {
     dueAt: clock.dueAt,
     dueDate: clock.dueDate,
     policyId: clock.policyId,
     status: clock.status,
     ...(clock.outcome !== undefined ? { outcome: clock.outcome } : {}),
   };
+  return { answer, partDueAt };
+}
+
+/** The appeal's answer deadline alone; undefined until the appeal's registration is known. */
+export function answerDeadline(facts: readonly AppealFact[]): AnswerDeadline | undefined {
+  return deadlinesOf(facts).answer;
 }

@@ -1,6 +1,6 @@
 import type { StaffPrincipal } from '@priemnaya/auth';
 import { describe, expect, it } from 'vitest';
-import { mayReadAudit, mayReadCard, searchScope } from './staff-access.js';
+import { mayReadAudit, mayReadCard, searchScope, statsScope } from './staff-access.js';
 
 const people: Record<string, StaffPrincipal> = {
   operator: { staffId: 'op', role: 'intake-operator', units: [] },
@@ -51,5 +51,32 @@ describe('searchScope', () => {
 describe('mayReadAudit', () => {
   it.each(Object.keys(people))('%s', (who) => {
     expect(mayReadAudit(people[who] as StaffPrincipal).allowed).toBe(who === 'administrator');
+  });
+});
+
+describe('statsScope', () => {
+  it('gives a supervisor who names no units every unit they cover', () => {
+    expect(statsScope(people.supervisorA as StaffPrincipal, undefined)).toEqual({ allowed: true, units: ['unit-a', 'unit-x'] });
+  });
+
+  it('gives a supervisor the units they name among theirs, and refuses naming the first unit that is not theirs', () => {
+    expect(statsScope(people.supervisorA as StaffPrincipal, ['unit-x'])).toEqual({ allowed: true, units: ['unit-x'] });
+    expect(statsScope(people.supervisorA as StaffPrincipal, ['unit-a', 'unit-b', 'unit-c'])).toEqual({
+      allowed: false, status: 403, message: 'unit: unit-b is not one of your units',
+    });
+  });
+
+  it('gives an administrator any units named, and asks an administrator who names none to name them', () => {
+    expect(statsScope(people.administrator as StaffPrincipal, ['unit-b'])).toEqual({ allowed: true, units: ['unit-b'] });
+    const refused = statsScope(people.administrator as StaffPrincipal, undefined);
+    expect(refused).toMatchObject({ allowed: false, status: 400 });
+    expect(refused.allowed ? '' : refused.message).toMatch(/^units: /);
+  });
+
+  it.each(['operator', 'executorA'] as const)('refuses %s whatever the units', (who) => {
+    const refused = statsScope(people[who] as StaffPrincipal, ['unit-a']);
+    expect(refused).toMatchObject({ allowed: false, status: 403 });
+    expect(refused.allowed ? '' : refused.message).toMatch(/^role: /);
+    expect(statsScope(people[who] as StaffPrincipal, undefined)).toMatchObject({ allowed: false, status: 403 });
   });
 });

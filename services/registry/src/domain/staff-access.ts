@@ -48,3 +48,28 @@ export function searchScope(principal: StaffPrincipal, requestedUnit: UnitCode |
 export function mayReadAudit(principal: StaffPrincipal): AccessDecision {
   return principal.role === 'administrator' ? allowed : { allowed: false, message: `role: ${principal.role} may not read the audit` };
 }
+
+/** Whose charts a person may see: the units asked for, or a supervisor's own when none are. */
+export type StatsScope = { allowed: true; units: UnitCode[] } | { allowed: false; status: 400 | 403; message: string };
+
+/**
+ * The units' statistics are for supervision: a supervisor sees the units they cover (all of them
+ * unless they name some), an administrator any units they name. Executors and intake operators
+ * see none.
+ */
+export function statsScope(principal: StaffPrincipal, requested: readonly UnitCode[] | undefined): StatsScope {
+  switch (principal.role) {
+    case 'executor':
+    case 'intake-operator':
+      return { allowed: false, status: 403, message: `role: ${principal.role} may not read the units' statistics` };
+    case 'administrator':
+      if (requested === undefined) return { allowed: false, status: 400, message: 'units: an administrator names the units' };
+      return { allowed: true, units: [...requested] };
+    case 'supervisor': {
+      if (requested === undefined) return { allowed: true, units: [...principal.units] };
+      const foreign = requested.find((unit) => !coversUnit(principal, unit));
+      if (foreign !== undefined) return { allowed: false, status: 403, message: `unit: ${foreign} is not one of your units` };
+      return { allowed: true, units: [...requested] };
+    }
+  }
+}
