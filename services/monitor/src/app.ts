@@ -64,7 +64,7 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   const db = deps.database.db;
   const clocks = createAppealClockStore(db);
   const schedule = createScheduleStore(db, session);
-  const ledger = createAlertLedger(db);
+  const ledger = createAlertLedger(db, session);
   const rulesStore = createRulesStore(db);
   const rules = createDeadlineRules(rulesFrom(await rulesStore.load()));
   const publisher = createPublisher({ kafka: deps.kafka, names: deps.names });

@@ -26,9 +26,11 @@ export function firstOpenBucket(nowMs: number, graceMs: number): number {
 /**
  * A minute's lines of one writer are split over this many documents by alert id, so a minute
  * where thousands of stages wait for the working day to start (9:00 on a Monday) stays far below
- * the 16 MB document limit: at 64 shards, a minute of 100,000 stages is 1,600 lines a document.
+ * the 16 MB document limit: at 16 shards, a minute of 100,000 stages is 6,250 lines (about 3 MB)
+ * a document. Few shards keep sparse minutes in few documents: FerretDB's cost of a read is
+ * mostly per document.
  */
-export const BUCKET_SHARDS = 64;
+export const BUCKET_SHARDS = 16;
 
 export function shardOf(alertId: string): number {
   return Number.parseInt(alertId.slice(0, 2), 16) % BUCKET_SHARDS;

@@ -23,31 +23,37 @@ const BATCHES_IN_FLIGHT = 4;
 /**
  * Raises alerts at most once per alert id, whoever asks (the stage tick, the at-risk forecast):
  * each is claimed by a unique insert of its id, produced (idempotent producer, all in-sync
- * replicas), and marked produced. An id claimed before is produced again only when its claim was
- * never marked and is this process's or past its lease (its monitor died): the same payload
- * under the same id, for consumers to dedupe. `pending`: claimed by another live monitor.
+ * replicas), and its batch marked produced. An id claimed before is produced again only when its
+ * claim was never marked and is this process's or past its lease (its monitor died): the same
+ * payload under the same id, for consumers to dedupe. `pending`: claimed by another live monitor.
  */
 export function createRaiseAlerts(deps: RaiseDeps) {
   async function raiseBatch(batch: ControlAlert[], now: Date): Promise<{ fired: number; pending: number }> {
     let pending = 0;
-    const existing = await deps.ledger.claim(batch, deps.session, now);
+    const claimed = await deps.ledger.claim(batch, now);
     deps.faults?.afterClaim?.(batch.map((alert) => alert.alertId));
-    const toProduce = batch.filter((alert) => !existing.has(alert.alertId));
-    for (const alert of batch.filter(({ alertId }) => existing.has(alertId))) {
-      const claim = await deps.ledger.inspect(alert.alertId);
+    const fresh = batch.filter((alert) => !claimed.existing.has(alert.alertId));
+    const takenOver: ControlAlert[] = [];
+    const claims = await deps.ledger.inspect([...claimed.existing]);
+    for (const alert of batch.filter(({ alertId }) => claimed.existing.has(alertId))) {
+      const claim = claims.get(alert.alertId);
       if (claim === undefined || claim.produced) continue;
       // Ours from a tick that failed, or another monitor's that died before marking it: the
       // alert is produced again under the same id, for consumers to dedupe.
       const takeOver = claim.session === deps.session || now.getTime() - Date.parse(claim.claimedAt) >= deps.leaseMs;
       // raisedAt as first produced (the claim's time), so every copy is the same payload.
-      if (takeOver) toProduce.push({ ...alert, raisedAt: claim.claimedAt });
+      if (takeOver) takenOver.push({ ...alert, raisedAt: claim.claimedAt });
       else pending += 1;
     }
+    const toProduce = [...fresh, ...takenOver];
     if (toProduce.length === 0) return { fired: 0, pending };
     await deps.publisher.publish(toProduce.map((payload) => ({ topic: 'control.alerts' as const, payload })));
-    const ids = toProduce.map((alert) => alert.alertId);
-    deps.faults?.afterPublish?.(ids);
-    await deps.ledger.markProduced(ids, now);
+    deps.faults?.afterPublish?.(toProduce.map((alert) => alert.alertId));
+    // Taken-over claims belong to another batch, whose mark would speak for alerts not produced here.
+    await Promise.all([
+      fresh.length > 0 ? deps.ledger.markBatchProduced(claimed.batch, now) : undefined,
+      deps.ledger.markProduced(takenOver.map((alert) => alert.alertId), now),
+    ]);
     return { fired: toProduce.length, pending };
   }
 
