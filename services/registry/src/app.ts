@@ -7,6 +7,7 @@ import { createAppealReadModel } from './data-access/appeal-read-model.js';
 import { createReadAudit } from './data-access/read-audit.js';
 import { appealRoutes } from './entry-points/http/appeal-routes.js';
 import { staffRoutes } from './entry-points/http/staff-routes.js';
+import { unitStatsRoutes } from './entry-points/http/unit-stats-routes.js';
 import { startRegistryConsumer } from './entry-points/kafka/registry-consumer.js';
 
 /** The consumer's context (Kafka, topic names, group, logger, what to do on a fatal crash) and the service's own. */
@@ -17,6 +18,8 @@ export interface RegistryDeps extends ConsumerContext {
    * serves only the fleet's status endpoints (as the other services' tests start it).
    */
   staffTokens?: StaffTokens;
+  /** The clock of the read audit's times and of which day is today for the units' charts; the system clock unless given. */
+  now?: () => Date;
 }
 
 export interface RegistryService {
@@ -35,7 +38,11 @@ export async function buildRegistryService(deps: RegistryDeps): Promise<Registry
     readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
   });
   appealRoutes(http, readModel);
-  if (deps.staffTokens) staffRoutes(http, { readModel, audit, tokens: deps.staffTokens });
+  const now = deps.now ?? (() => new Date());
+  if (deps.staffTokens) {
+    staffRoutes(http, { readModel, audit, tokens: deps.staffTokens, now });
+    unitStatsRoutes(http, { readModel, tokens: deps.staffTokens, now });
+  }
   await http.ready();
 
   return {

@@ -1,10 +1,24 @@
-import type { AppealStatus, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import type { UnitCode } from '@priemnaya/contracts';
 import { isDuplicateKeyError } from '@priemnaya/database';
-import type { Db, Filter } from 'mongodb';
+import type { Db } from 'mongodb';
 import { foldCard, type AppealCard } from '../domain/appeal-card.js';
 import { distinctSorted, type AppealFact } from '../domain/appeal-facts.js';
 import { indexEntry, type AppealIndexEntry } from '../domain/appeal-index.js';
-import { answerDeadline, type AnswerDeadline } from '../domain/answer-deadline.js';
+import { answerDeadline, cityZone, deadlinesOf, type AnswerDeadline } from '../domain/answer-deadline.js';
+import { unitTimeline, type UnitDayMark, type UnitSpan } from '../domain/unit-timeline.js';
+import {
+  publicFilter,
+  searchFilter,
+  statusView,
+  type AppealListFilter,
+  type AppealListItem,
+  type AppealSearchFilter,
+  type AppealStatusView,
+  type IndexDocument,
+} from './appeal-index-queries.js';
+import { createUnitDayMarks } from './unit-day-marks.js';
+
+export type { AppealListFilter, AppealListItem, AppealSearchFilter, AppealStatusView } from './appeal-index-queries.js';
 
 interface SlotDocument {
   /** `<appealId>#<n>`: the appeal's n-th fact as it arrived, claimed by a unique insert. */
@@ -14,45 +28,10 @@ interface SlotDocument {
   fact: AppealFact;
 }
 
-type IndexDocument = Omit<AppealIndexEntry, 'id'> & { _id: string };
-
-/** Which appeals a bulk lookup wants; every filter given must hold. */
-export interface AppealListFilter {
-  ids?: string[];
-  registrationNumbers?: string[];
-  channel?: string;
-  statuses?: string[];
-  /** Received at or after this instant, as normalised ISO text. */
-  receivedFrom?: string;
-  /** Received at or before this instant, as normalised ISO text. */
-  receivedTo?: string;
-  limit: number;
-}
-
-/** A staff search: the public filters, plus unit, topic, deadline and the person's scope. */
-export interface AppealSearchFilter extends Omit<AppealListFilter, 'ids'> {
-  /** The person's units: only appeals with one of them as lead or co-executor unit. */
-  scopeUnits?: UnitCode[];
-  unit?: UnitCode;
-  topic?: RoutingTopic;
-  dueFrom?: string;
-  dueTo?: string;
-  /** Keyset paging: the last entry of the previous page. */
-  after?: { receivedAt: string; id: string };
-}
-
-export interface AppealStatusView {
-  id: string;
-  registrationNumber: string;
-  status: AppealStatus;
-  unit?: UnitCode;
-  topic?: RoutingTopic;
-  receivedAt: string;
-  updatedAt: string;
-}
-
-export interface AppealListItem extends AppealStatusView {
-  channel: string;
+/** What the read model keeps in memory of an appeal: its slots, and the ids of the marks it stored. */
+interface CachedAppeal {
+  facts: AppealFact[];
+  marks: Set<string>;
 }
 
 /** The card with everything it was folded from. */
@@ -90,8 +69,10 @@ const CACHED_APPEALS = 5_000;
 export function createAppealReadModel(db: Db) {
   const slots = db.collection<SlotDocument>('appeal_slots');
   const index = db.collection<IndexDocument>('appeal_index');
+  const dayMarks = createUnitDayMarks(db);
+  const zone = cityZone();
   // Recently used appeals' slots, oldest use first: an appeal's next fact reads only new slots.
-  const cache = new Map<string, AppealFact[]>();
+  const cache = new Map<string, CachedAppeal>();
 
   async function slotCount(appealId: string): Promise<number> {
     return (await index.findOne({ _id: appealId }, { projection: { factCount: 1 } }))?.factCount ?? 0;
@@ -106,16 +87,30 @@ export function createAppealReadModel(db: Db) {
 
   /** Slots 0..count-1, from memory as far as it goes; a copy the caller may extend. */
   async function slotsUpTo(appealId: string, count: number): Promise<AppealFact[]> {
-    const cached = cache.get(appealId) ?? [];
+    const cached = cache.get(appealId)?.facts ?? [];
     const known = cached.slice(0, count);
     if (known.length < count) known.push(...(await readSlots(appealId, known.length, count)));
     return known;
   }
 
-  function remember(appealId: string, known: AppealFact[]): void {
+  function remember(appealId: string, known: AppealFact[]): CachedAppeal {
+    const marks = cache.get(appealId)?.marks ?? new Set<string>();
     cache.delete(appealId);
-    cache.set(appealId, known);
+    const cached = { facts: known, marks };
+    cache.set(appealId, cached);
     if (cache.size > CACHED_APPEALS) cache.delete(cache.keys().next().value ?? appealId);
+    return cached;
+  }
+
+  /**
+   * Stores the appeal's marks this process has not stored yet. A mark is a function of the facts,
+   * so a repeat of one is an insert that fails on its id; after a restart every mark of the
+   * appeal is offered again once, which also stores those a crash left out.
+   */
+  async function recordMarks(cached: CachedAppeal, marks: readonly UnitDayMark[]): Promise<void> {
+    const fresh = marks.filter(({ id }) => !cached.marks.has(id));
+    await dayMarks.record(fresh);
+    for (const { id } of fresh) cached.marks.add(id);
   }
 
   /** Every slot of the appeal: those the entry names, then any claimed after it was written (ends at the first missing one). */
@@ -128,20 +123,25 @@ export function createAppealReadModel(db: Db) {
     }
   }
 
-  async function writeEntry(appealId: string, known: AppealFact[]): Promise<void> {
+  /** Replaces the appeal's entry; answers the units' marks folded with it. */
+  async function writeEntry(appealId: string, known: AppealFact[]): Promise<UnitDayMark[]> {
     const card = foldCard(known);
-    if (card === undefined) return;
-    const { id, ...entry } = indexEntry(card, answerDeadline(known), known.length);
+    if (card === undefined) return [];
+    const deadlines = deadlinesOf(known);
+    const { marks, spans } = unitTimeline(known, deadlines, zone);
+    const { id, ...entry } = indexEntry(card, deadlines.answer, known.length);
+    const document = { ...entry, spans, spanUnits: [...new Set(spans.map(({ unit }) => unit))] };
     for (let attempt = 0; attempt < MAX_REWRITES; attempt += 1) {
       try {
-        await index.replaceOne({ _id: id }, entry, { upsert: true });
+        await index.replaceOne({ _id: id }, document, { upsert: true });
       } catch (error) {
         // Two writers creating the same entry: the other one won; compare below.
         if (!isDuplicateKeyError(error)) throw error;
       }
       // A writer with more slots folded ours too (they were claimed before its own): done.
-      if ((await slotCount(appealId)) >= known.length) return;
+      if ((await slotCount(appealId)) >= known.length) return marks;
     }
+    return marks;
   }
 
   return {
@@ -149,6 +149,8 @@ export function createAppealReadModel(db: Db) {
       await slots.createIndex({ appealId: 1, slot: 1 });
       await index.createIndex({ registrationNumber: 1 });
       await index.createIndex({ receivedAt: -1 });
+      await index.createIndex({ spanUnits: 1 });
+      await dayMarks.ensureIndexes();
     },
 
     /** Records a fact once, whatever the redeliveries, and brings the appeal's index entry up to date. */
@@ -170,9 +172,9 @@ export function createAppealReadModel(db: Db) {
           }
         }
       }
-      remember(appealId, [...known]);
+      const cached = remember(appealId, [...known]);
       // Also when the fact was known: a crash may have come between its slot and the entry.
-      await writeEntry(appealId, known);
+      await recordMarks(cached, await writeEntry(appealId, known));
     },
 
     async findStatus(appealId: string): Promise<AppealStatusView | undefined> {
@@ -211,52 +213,26 @@ export function createAppealReadModel(db: Db) {
 
     /** Index entries matching the filter, newest first then by id. */
     async search(filter: AppealSearchFilter): Promise<AppealIndexEntry[]> {
-      const documents = await index.find(searchFilter(filter), { sort: { receivedAt: -1, _id: 1 }, limit: filter.limit }).toArray();
-      return documents.map(({ _id, ...entry }) => ({ id: _id, ...entry }));
+      const documents = await index
+        .find(searchFilter(filter), { sort: { receivedAt: -1, _id: 1 }, limit: filter.limit, projection: { spans: 0, spanUnits: 0 } })
+        .toArray();
+      return documents.map(({ _id, spans: _spans, spanUnits: _units, ...entry }) => ({ id: _id, ...entry }));
+    },
+
+    /** The units' marks dated `from`..`to` (city dates, inclusive). */
+    dayMarks: (units: readonly UnitCode[], from: string, to: string) => dayMarks.between(units, from, to),
+
+    /**
+     * Each appeal one of the units ever held, as the stretches every unit held it. A scan of the
+     * index on FerretDB 1.24 (its one entry per appeal, filtered on `spanUnits`); MongoDB would
+     * answer from the `spanUnits` index, and better still from a collection of spans per unit
+     * and day range, which this read model does not keep.
+     */
+    async heldSpans(units: readonly UnitCode[]): Promise<UnitSpan[][]> {
+      if (units.length === 0) return [];
+      const documents = await index.find({ spanUnits: { $in: [...units] } }, { projection: { _id: 0, spans: 1 } }).toArray();
+      return documents.map(({ spans }) => spans ?? []);
     },
   };
 }
 export type AppealReadModel = ReturnType<typeof createAppealReadModel>;
-
-function statusView(document: IndexDocument): AppealStatusView | undefined {
-  if (document.status === undefined || document.statusAt === undefined) return undefined;
-  return {
-    id: document._id,
-    registrationNumber: document.registrationNumber,
-    status: document.status,
-    ...(document.unit !== undefined ? { unit: document.unit } : {}),
-    ...(document.topic !== undefined ? { topic: document.topic } : {}),
-    receivedAt: document.receivedAt,
-    updatedAt: document.statusAt,
-  };
-}
-
-function range(from: string | undefined, to: string | undefined): { $gte?: string; $lte?: string } | undefined {
-  if (from === undefined && to === undefined) return undefined;
-  return { ...(from !== undefined ? { $gte: from } : {}), ...(to !== undefined ? { $lte: to } : {}) };
-}
-
-function publicFilter(filter: Omit<AppealListFilter, 'limit'>): Filter<IndexDocument> {
-  const receivedAt = range(filter.receivedFrom, filter.receivedTo);
-  return {
-    status: filter.statuses !== undefined ? { $in: filter.statuses as AppealStatus[] } : { $exists: true },
-    ...(filter.ids !== undefined ? { _id: { $in: filter.ids } } : {}),
-    ...(filter.registrationNumbers !== undefined ? { registrationNumber: { $in: filter.registrationNumbers } } : {}),
-    ...(filter.channel !== undefined ? { channel: filter.channel } : {}),
-    ...(receivedAt !== undefined ? { receivedAt } : {}),
-  };
-}
-
-function searchFilter(filter: AppealSearchFilter): Filter<IndexDocument> {
-  const answerDueAt = range(filter.dueFrom, filter.dueTo);
-  const all: Filter<IndexDocument>[] = [publicFilter(filter)];
-  if (filter.scopeUnits !== undefined) all.push({ units: { $in: filter.scopeUnits } });
-  if (filter.unit !== undefined) all.push({ units: filter.unit });
-  if (filter.topic !== undefined) all.push({ topic: filter.topic });
-  if (answerDueAt !== undefined) all.push({ answerDueAt });
-  if (filter.after !== undefined) {
-    const { receivedAt, id } = filter.after;
-    all.push({ $or: [{ receivedAt: { $lt: receivedAt } }, { receivedAt, _id: { $gt: id } }] });
-  }
-  return { $and: all };
-}

@@ -69,7 +69,7 @@ describe('statsScope', () => {
   it('gives an administrator any units named, and asks an administrator who names none to name them', () => {
     expect(statsScope(people.administrator as StaffPrincipal, ['unit-b'])).toEqual({ allowed: true, units: ['unit-b'] });
     const refused = statsScope(people.administrator as StaffPrincipal, undefined);
-    expect(refused).toMatchObject({ allowed: false, status: 400 });
+    expect(refused).toMatchObject({ allowed: false, status: 400, field: 'units' });
     expect(refused.allowed ? '' : refused.message).toMatch(/^units: /);
   });
 

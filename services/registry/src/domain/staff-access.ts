@@ -50,7 +50,10 @@ export function mayReadAudit(principal: StaffPrincipal): AccessDecision {
 }
 
 /** Whose charts a person may see: the units asked for, or a supervisor's own when none are. */
-export type StatsScope = { allowed: true; units: UnitCode[] } | { allowed: false; status: 400 | 403; message: string };
+export type StatsScope =
+  | { allowed: true; units: UnitCode[] }
+  | { allowed: false; status: 403; message: string }
+  | { allowed: false; status: 400; field: string; message: string };
 
 /**
  * The units' statistics are for supervision: a supervisor sees the units they cover (all of them
@@ -63,7 +66,7 @@ export function statsScope(principal: StaffPrincipal, requested: readonly UnitCo
     case 'intake-operator':
       return { allowed: false, status: 403, message: `role: ${principal.role} may not read the units' statistics` };
     case 'administrator':
-      if (requested === undefined) return { allowed: false, status: 400, message: 'units: an administrator names the units' };
+      if (requested === undefined) return { allowed: false, status: 400, field: 'units', message: 'units: an administrator names the units' };
       return { allowed: true, units: [...requested] };
     case 'supervisor': {
       if (requested === undefined) return { allowed: true, units: [...principal.units] };

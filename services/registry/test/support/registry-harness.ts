@@ -25,6 +25,7 @@ export function foreignToken(principal: StaffPrincipal): Promise<string> {
 export interface RunningRegistry {
   service: RegistryService;
   groupId: string;
+  databaseName: string;
   get(url: string): Promise<LightMyRequestResponse>;
   /** A GET with `Authorization: Bearer <token>`, or with no header when the token is undefined. */
   staffGet(url: string, token: string | undefined): Promise<LightMyRequestResponse>;
@@ -46,16 +47,28 @@ async function closeRegistry({ database, service }: OpenedRegistry): Promise<voi
   }
 }
 
-/** The real registry service on a new, empty database and a consumer group of its own, built but not started. */
-async function buildRegistry(opened: OpenedRegistry[], testKafka: TestKafka): Promise<RunningRegistry> {
-  const entry: OpenedRegistry = { database: await connectDatabase(infra.mongoUrl, uniqueName('registry')) };
+export interface RegistryOptions {
+  /** The registry's clock; the system clock unless given. */
+  now?: () => Date;
+  /** Another registry's database, to replay into what it already holds; a new, empty one unless given. */
+  databaseName?: string;
+}
+
+/** The real registry service with a consumer group of its own, built but not started. */
+async function buildRegistry(opened: OpenedRegistry[], testKafka: TestKafka, options: RegistryOptions = {}): Promise<RunningRegistry> {
+  const databaseName = options.databaseName ?? uniqueName('registry');
+  const entry: OpenedRegistry = { database: await connectDatabase(infra.mongoUrl, databaseName) };
   opened.push(entry);
   const groupId = uniqueName('registry');
-  const service = await buildRegistryService({ logger: testLogger(), database: entry.database, kafka: testKafka.kafka, names: testKafka.names, groupId, staffTokens });
+  const service = await buildRegistryService({
+    logger: testLogger(), database: entry.database, kafka: testKafka.kafka, names: testKafka.names, groupId, staffTokens,
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  });
   entry.service = service;
   return {
     service,
     groupId,
+    databaseName,
     get: (url) => service.http.inject({ method: 'GET', url }),
     staffGet: (url, token) => service.http.inject({ method: 'GET', url, headers: token !== undefined ? { authorization: `Bearer ${token}` } : {} }),
   };
@@ -68,8 +81,8 @@ export interface RegistryScenario {
   testKafka: TestKafka;
   publisher: Publisher;
   registry: RunningRegistry;
-  /** Another registry on the same topics, with a new consumer group and an empty database, not started. */
-  buildRegistry(): Promise<RunningRegistry>;
+  /** Another registry on the same topics, with a new consumer group (and an empty database unless told), not started. */
+  buildRegistry(options?: RegistryOptions): Promise<RunningRegistry>;
   /** Waits until the registry (the first one unless told) has applied everything its topics hold now. */
   caughtUp(registry?: RunningRegistry): Promise<void>;
 }
@@ -78,7 +91,7 @@ export interface RegistryScenario {
  * A topic namespace of its own, a publisher into it and a registry reading it, started unless
  * told otherwise; everything is closed when the test finishes.
  */
-export async function startRegistryScenario(onTestFinished: OnTestFinished, { start = true } = {}): Promise<RegistryScenario> {
+export async function startRegistryScenario(onTestFinished: OnTestFinished, { start = true, now }: { start?: boolean; now?: () => Date } = {}): Promise<RegistryScenario> {
   const teardown = createTeardown();
   onTestFinished(() => teardown.run());
   const testKafka = await createTestKafka(infra, [], 'registry');
@@ -87,14 +100,14 @@ export async function startRegistryScenario(onTestFinished: OnTestFinished, { st
   await publisher.connect();
   // Registries stop side by side: each consumer's stop waits out its fetch in flight.
   const opened = teardown.add<OpenedRegistry[]>([], (list) => Promise.all(list.map(closeRegistry)));
-  const registry = await buildRegistry(opened, testKafka);
+  const registry = await buildRegistry(opened, testKafka, now !== undefined ? { now } : {});
   if (start) await registry.service.start();
   const topics = [testKafka.names.of('appeals.received'), testKafka.names.of('appeals.events')];
   return {
     testKafka,
     publisher,
     registry,
-    buildRegistry: () => buildRegistry(opened, testKafka),
+    buildRegistry: (options) => buildRegistry(opened, testKafka, { ...(now !== undefined ? { now } : {}), ...options }),
     caughtUp: (which = registry) => waitForCaughtUp(testKafka.kafka, which.groupId, topics),
   };
 }
