@@ -1,0 +1,31 @@
+import { ROUTING_TOPICS } from '@priemnaya/contracts';
+
+const TOPIC_NAMES = new Map<string, string>(ROUTING_TOPICS.map((topic) => [topic.code, topic.name]));
+
+export const topicName = (code: string | undefined) => (code ? (TOPIC_NAMES.get(code) ?? code) : '—');
+
+const DATE_TIME = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+export const dateTime = (iso: string | undefined) => (iso ? DATE_TIME.format(new Date(iso)) : '—');
+
+export const STATUS_NAMES: Record<string, string> = {
+  received: 'зарегистрировано',
+  triage: 'на ручной маршрутизации',
+  routed: 'направлено',
+  new: 'новое',
+  assigned: 'назначено',
+  accepted: 'принято в работу',
+  forwarding: 'пересылается',
+  forwarded: 'переслано',
+  answered: 'дан ответ',
+  closed: 'закрыто',
+  'handed-back': 'возвращено',
+  withdrawn: 'отозвано',
+};
+export const statusName = (status: string | undefined) => (status ? (STATUS_NAMES[status] ?? status) : 'статус неизвестен');
+
+export const CHANNEL_NAMES: Record<string, string> = {
+  site: 'сайт', open311: 'Open311', chat: 'чат', telegram: 'Telegram', pos: 'Госуслуги (ПОС)', desk: 'приёмная',
+};
+
+/** A new key per reception card, sent again unchanged when the same card is retried. */
+export const newKey = () => crypto.randomUUID();
