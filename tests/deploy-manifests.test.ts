@@ -13,8 +13,13 @@ const CACHE = process.env.PRIEMNAYA_CACHE ?? path.join(ROOT, '.cache');
 
 /** Stands in for the Gosuslugi platform in development and compose; a cluster uses the real one. */
 const NOT_IN_CLUSTER = new Set(['pos-simulator']);
-/** Served beside the fleet's processes; not started by the local fleet runner. */
+/** Deployed whether or not the local fleet runner starts it. */
 const ALSO_DEPLOYED = [{ name: 'console', port: 8090 }];
+/** Every process with its HTTP port: the fleet runner's and those above, once each. */
+const ALL_SERVICES: readonly { name: string; port: number }[] = [
+  ...FLEET_SERVICES,
+  ...ALSO_DEPLOYED.filter(({ name }) => !FLEET_SERVICES.some((service) => service.name === name)),
+];
 /** Reads the platform's feed through one cursor: one replica, no autoscaler (deploy/README.md). */
 const NOT_AUTOSCALED = new Set(['pos-adapter']);
 
@@ -75,11 +80,11 @@ describe('deployment manifests', () => {
   });
 
   it('every service of the fleet has a Deployment, a Service, a PodDisruptionBudget and a compose entry', () => {
-    const clustered = [...FLEET_SERVICES.filter(({ name }) => !NOT_IN_CLUSTER.has(name)), ...ALSO_DEPLOYED];
+    const clustered = ALL_SERVICES.filter(({ name }) => !NOT_IN_CLUSTER.has(name));
     for (const { name } of clustered) {
       for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget']) expect(named(kind, name), `${kind} ${name}`).toBeDefined();
     }
-    for (const { name, port } of [...FLEET_SERVICES, ...ALSO_DEPLOYED]) {
+    for (const { name, port } of ALL_SERVICES) {
       const service = compose.services[name];
       expect(service, `compose service ${name}`).toBeDefined();
       expect(service?.ports ?? [], `compose ports of ${name}`).toContain(`127.0.0.1:${port}:${port}`);
@@ -88,7 +93,7 @@ describe('deployment manifests', () => {
   });
 
   it('every Deployment listens on its own port and has probes on /readyz and /healthz, resources and a locked-down container', () => {
-    const ports = new Map([...FLEET_SERVICES, ...ALSO_DEPLOYED].map(({ name, port }) => [name, port]));
+    const ports = new Map(ALL_SERVICES.map(({ name, port }) => [name, port]));
     for (const deployment of deployments()) {
       const name = deployment.metadata.name;
       const spec = podSpec(deployment);
