@@ -121,9 +121,12 @@ describe('deployment manifests', () => {
       const scaled = named('ScaledObject', name);
       if (NOT_AUTOSCALED.has(name)) {
         expect(hpa ?? scaled, name).toBeUndefined();
+        expect(deployment.spec.replicas, name).toBe(1);
         continue;
       }
       expect([hpa, scaled].filter(Boolean), name).toHaveLength(1);
+      // The autoscaler owns the count; a count in the Deployment would be reset by every apply.
+      expect(deployment.spec.replicas, name).toBeUndefined();
       if (hpa) expect((hpa.spec.scaleTargetRef as { name: string }).name).toBe(name);
       if (scaled) {
         expect((scaled.spec.scaleTargetRef as { name: string }).name).toBe(name);
