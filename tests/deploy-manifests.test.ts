@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTopicNames } from '@priemnaya/contracts';
@@ -39,6 +39,52 @@ interface Container {
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   securityContext?: { readOnlyRootFilesystem?: boolean; allowPrivilegeEscalation?: boolean };
 }
+interface EnvVar { name: string; value?: string; valueFrom?: { secretKeyRef?: { key: string; optional?: boolean } } }
+interface EnvSchema { safeParse(env: Record<string, string | undefined>): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }
+
+/** What the Secret priemnaya-secrets holds in a cluster, in the form each key must take. */
+const SECRET_SAMPLES: Record<string, string> = {
+  MONGO_URL: 'mongodb://priemnaya:password@mongo-0.mongo:27017,mongo-1.mongo:27017,mongo-2.mongo:27017/?replicaSet=rs0&authSource=admin',
+  STAFF_TOKEN_SECRET: 'a-staff-token-secret-of-at-least-32-characters',
+  POS_BASE_URL: 'https://platform.example.org/api',
+};
+
+/** The ENV of each Dockerfile stage, with what it inherits from the stage it is built FROM. */
+function imageEnvironments(dockerfile: string): Map<string, Record<string, string>> {
+  const stages = new Map<string, Record<string, string>>();
+  let current: Record<string, string> = {};
+  for (const line of dockerfile.replace(/\\\n\s*/g, ' ').split('\n')) {
+    const from = /^FROM (\S+) AS (\S+)/.exec(line);
+    if (from) {
+      current = { ...stages.get(from[1] as string) };
+      stages.set(from[2] as string, current);
+    } else if (line.startsWith('ENV ')) {
+      for (const pair of line.slice(4).trim().split(/\s+/)) {
+        const [key, ...value] = pair.split('=');
+        current[key as string] = value.join('=');
+      }
+    }
+  }
+  return stages;
+}
+
+function envFile(text: string): Record<string, string> {
+  return Object.fromEntries(text.split('\n').filter((line) => /^[A-Z_]+=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+}
+
+/** The zod schema of a service's environment (services/<name>/src/env.ts), if it has one. */
+async function envSchema(service: string): Promise<EnvSchema | undefined> {
+  const file = path.join(ROOT, 'services', service, 'src/env.ts');
+  if (!existsSync(file)) return undefined;
+  const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  return Object.values(exports).find((value): value is EnvSchema => typeof (value as EnvSchema | undefined)?.safeParse === 'function');
+}
+
+function problems(schema: EnvSchema, env: Record<string, string | undefined>): string[] {
+  const result = schema.safeParse(env);
+  return result.success ? [] : (result.error?.issues ?? []).map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
+}
+
 interface PodSpec { containers: Container[]; securityContext?: { runAsNonRoot?: boolean }; terminationGracePeriodSeconds?: number }
 
 /**
@@ -153,6 +199,32 @@ describe('deployment manifests', () => {
       expect(resource?.spec.replicas, topic).toBe(3);
       expect((resource?.spec.config as Record<string, string> | undefined)?.['min.insync.replicas'], topic).toBe('2');
     }
+  });
+
+  it("every service's environment in compose and in the cluster passes its own env.ts schema", async () => {
+    const images = imageEnvironments(readFileSync(path.join(ROOT, 'deploy/docker/Dockerfile'), 'utf8'));
+    const secretsExample = envFile(readFileSync(path.join(ROOT, 'deploy/secrets.env.example'), 'utf8'));
+    const configMap = (named('ConfigMap', 'priemnaya-config') as unknown as { data: Record<string, string> }).data;
+    const checked: string[] = [];
+    for (const { name } of ALL_SERVICES) {
+      const schema = await envSchema(name);
+      if (schema === undefined) continue;
+      const service = compose.services[name];
+      const composed = { ...images.get(name), ...(service?.env_file ? secretsExample : {}), ...service?.environment };
+      expect(problems(schema, composed), `compose ${name}`).toEqual([]);
+      const deployment = named('Deployment', name);
+      if (deployment === undefined) continue;
+      const container = podSpec(deployment).containers[0] as Container & { env?: EnvVar[] };
+      const clustered: Record<string, string> = { ...images.get(name), ...configMap };
+      for (const variable of container.env ?? []) {
+        if (variable.value !== undefined) clustered[variable.name] = variable.value;
+        // A key the Secret must have gets a value of its kind; an optional one may be absent.
+        else if (variable.valueFrom?.secretKeyRef?.optional !== true) clustered[variable.name] = SECRET_SAMPLES[variable.name] ?? 'set';
+      }
+      expect(problems(schema, clustered), `cluster ${name}`).toEqual([]);
+      checked.push(name);
+    }
+    expect(checked.length).toBeGreaterThan(5);
   });
 
   it('MongoDB is a replica set of 3 with a headless Service and a Job that initiates it', () => {
