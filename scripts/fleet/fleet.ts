@@ -22,8 +22,10 @@ export const FLEET_SERVICES: readonly { name: ServiceName; port: number; grpcPor
   { name: 'pos-adapter', port: 8085, entry: 'services/pos-adapter/src/main.ts' },
   { name: 'monitor', port: 8086, grpcPort: 8186, entry: 'services/monitor/src/main.ts' },
   { name: 'notifier', port: 8087, entry: 'services/notifier/src/main.ts' },
+  // The staff web console: builds its web application at start when stale, then serves it.
+  { name: 'console', port: 8090, entry: 'services/console/src/main.ts' },
 ];
-export type ServiceName = 'registry' | 'router' | 'executor' | 'ingest' | 'desk' | 'pos-simulator' | 'pos-adapter' | 'monitor' | 'notifier';
+export type ServiceName = 'registry' | 'router' | 'executor' | 'ingest' | 'desk' | 'pos-simulator' | 'pos-adapter' | 'monitor' | 'notifier' | 'console';
 
 export interface FleetOptions {
   kafkaBrokers: string;
@@ -83,6 +85,9 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
       HTTP_PORT: String(new URL(urls[name]).port),
       REGISTRY_URL: urls.registry,
       ROUTER_URL: urls.router,
+      EXECUTOR_URL: urls.executor,
+      MONITOR_URL: urls.monitor,
+      DESK_GRPC_ADDRESS: grpcAddresses.desk ?? '',
       INTAKE_GRPC_ADDRESS: grpcAddresses.ingest ?? '',
       STAFF_TOKEN_SECRET: devStaffTokenSecret(),
       POS_BASE_URL: urls['pos-simulator'],

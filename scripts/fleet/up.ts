@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { FLEET_SERVICES, startFleet, type ServiceName } from './fleet.js';
 
-const COLOURS: Record<ServiceName, number> = { ingest: 36, router: 35, registry: 33, executor: 32, desk: 34, 'pos-adapter': 31, 'pos-simulator': 90, monitor: 93, notifier: 96 };
+const COLOURS: Record<ServiceName, number> = { ingest: 36, router: 35, registry: 33, executor: 32, desk: 34, 'pos-adapter': 31, 'pos-simulator': 90, monitor: 93, notifier: 96, console: 94 };
 const width = Math.max(...FLEET_SERVICES.map((s) => s.name.length));
 
 function printLine(service: ServiceName, line: string): void {
@@ -49,6 +49,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 process.stdout.write(`
 Priemnaya is up (every service ready in ${seconds} s):
+  staff console            ${fleet.urls.console}/ (sign in with ./scripts/dev token <role> [units])
   site form API (public)   ${fleet.urls.ingest}/v1/appeals
   router (health)          ${fleet.urls.router}/readyz
   registry                 ${fleet.urls.registry}/v1/appeals/{id}/status

@@ -37,7 +37,13 @@ export async function ensureWebBuild(logger: Logger): Promise<'built' | 'current
   const { build } = await import('vite');
   await build({ configFile: path.join(CONSOLE_ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   await rm(WEB_ROOT, { recursive: true, force: true });
-  await rename(outDir, WEB_ROOT);
+  try {
+    await rename(outDir, WEB_ROOT);
+  } catch (error) {
+    // Another console of the same tree (a second test fleet) swapped its build in first.
+    await rm(outDir, { recursive: true, force: true });
+    if ((await builtAt()) === 0) throw error;
+  }
   logger.info({ ms: Date.now() - started }, 'web application built');
   return 'built';
 }

@@ -11,11 +11,12 @@ import { createAppealClockStore } from './data-access/appeal-clock-store.js';
 import { createRulesStore } from './data-access/rules-store.js';
 import { createScheduleStore } from './data-access/schedule-store.js';
 import { createAlertFeed } from './delivery/alert-feed.js';
-import type { Clock } from './domain/clock.js';
+import type { Clock, ShiftedClock } from './domain/clock.js';
 import { alertService } from './entry-points/grpc/alert-service.js';
 import { alertStreamRoutes } from './entry-points/http/alert-stream-routes.js';
 import { digestRoutes } from './entry-points/http/digest-routes.js';
 import { rulesRoutes } from './entry-points/http/rules-routes.js';
+import { testClockRoutes } from './entry-points/http/test-clock-routes.js';
 import { startAlertFeedConsumer } from './entry-points/kafka/alert-feed-consumer.js';
 import { startAppealsConsumer } from './entry-points/kafka/appeals-consumer.js';
 import { createDeadlineRules, rulesFrom } from './use-cases/deadline-rules.js';
@@ -44,6 +45,8 @@ export interface MonitorDeps extends ConsumerContext {
   /** Completed working days over which a unit's pace of answers is learned (10 by default). */
   paceWindowWorkingDays?: number;
   faults?: TickFaults;
+  /** End-to-end tests of the running process only (TEST_CLOCK=on): `clock` itself, movable over HTTP. */
+  testClock?: ShiftedClock;
 }
 
 export interface MonitorService {
@@ -90,6 +93,7 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   alertStreamRoutes(http, { tokens: deps.tokens, feed });
   digestRoutes(http, { tokens: deps.tokens, feed, clocks, rules });
   rulesRoutes(http, { tokens: deps.tokens, rules, store: rulesStore, clock: deps.clock, replan });
+  if (deps.testClock) testClockRoutes(http, { tokens: deps.tokens, clock: deps.testClock, tick: () => ticks.tick() });
   await http.ready();
 
   const watch = alertService({ logger: deps.logger, tokens: deps.tokens, feed });

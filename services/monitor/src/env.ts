@@ -27,6 +27,11 @@ export const MonitorEnv = z.object({
   FEED_RETENTION_DAYS: z.coerce.number().int().min(1).max(60).default(8),
   /** Verifies staff tokens (`./scripts/dev token supervisor zhkh` issues one locally). */
   STAFF_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /**
+   * `on` for end-to-end tests only: the monitor's time is the system time plus an offset that
+   * `POST /_test/clock/advance` moves forward (administrators only). Never on in a deployment.
+   */
+  TEST_CLOCK: z.enum(['off', 'on']).default('off'),
   LOG_LEVEL: env.logLevel(),
 });
 export type MonitorEnv = z.infer<typeof MonitorEnv>;

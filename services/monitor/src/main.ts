@@ -2,7 +2,7 @@ import { telemetry } from './telemetry.js';
 import { createStaffTokens } from '@priemnaya/auth';
 import { runService } from '@priemnaya/runtime';
 import { buildMonitorService } from './app.js';
-import { systemClock } from './domain/clock.js';
+import { createShiftedClock, systemClock } from './domain/clock.js';
 import { MonitorEnv } from './env.js';
 
 await runService({
@@ -10,11 +10,14 @@ await runService({
   service: 'monitor',
   envSchema: MonitorEnv,
   async build({ config, ...context }) {
+    const testClock = config.TEST_CLOCK === 'on' ? createShiftedClock() : undefined;
+    if (testClock) context.logger.warn('TEST_CLOCK is on: POST /_test/clock/advance moves this monitor\'s time');
     const monitor = await buildMonitorService({
       ...context,
       groupId: config.CONSUMER_GROUP,
       tokens: createStaffTokens(config.STAFF_TOKEN_SECRET),
-      clock: systemClock,
+      clock: testClock ?? systemClock,
+      ...(testClock ? { testClock } : {}),
       tickIntervalMs: config.TICK_INTERVAL_MS,
       claimLeaseMs: config.CLAIM_LEASE_MS,
       feedRetentionDays: config.FEED_RETENTION_DAYS,

@@ -23,3 +23,18 @@ export function createManualClock(start: string | Date): ManualClock {
     },
   };
 }
+
+/** The system time moved forward by an offset that only grows; for end-to-end tests of a running monitor. */
+export interface ShiftedClock extends Clock {
+  advance(milliseconds: number): void;
+}
+
+export function createShiftedClock(): ShiftedClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance(milliseconds) {
+      offset += Math.max(0, milliseconds);
+    },
+  };
+}
