@@ -10,8 +10,13 @@
  * manual clock: idle ticks (nothing due) many times; one tick when at least 10,000 stages are due
  * (claims, production to control.alerts, marks); the monitor's memory. Prints the figures and
  * draws .cache/bench/monitor-ticks.svg.
+ *
+ * The loaded database is kept under .cache/bench/monitor-snapshots/, keyed by the clocks, the
+ * appeal documents and the code that decides what is stored; a later run with the same key
+ * starts from a copy of it instead of loading again (BENCH_FRESH=1 loads anew).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +68,15 @@ if (!Number.isInteger(count) || count < 1_000) throw new Error(`open clocks: a w
 /** Appeal documents stored (the tick never reads them); all of them unless a second argument says fewer. */
 const clockDocuments = Math.min(count, Number(process.argv[3] ?? count));
 const IDLE_TICKS = 200;
+const SNAPSHOT_SOURCES = [
+  './monitor-ticks.ts',
+  '../../services/monitor/src/domain/schedule-buckets.ts',
+  '../../services/monitor/src/data-access/schedule-store.ts',
+  '../../services/monitor/src/use-cases/plan-appeal.ts',
+  '../../services/monitor/src/domain/stage-alert.ts',
+];
+/** And every file of the deadline rules (plans, calendars, policies). */
+const SNAPSHOT_SOURCE_DIRS = ['../../packages/deadlines/src/'];
 const DUE_TARGET = 10_000;
 const BATCH = 2_000;
 const FLUSH_LINES = 400_000;
@@ -75,21 +89,63 @@ const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const gc = (globalThis as { gc?: () => void }).gc;
 
-const infra = testInfra();
-say('starting a FerretDB of the benchmark\'s own...');
-const ferret = await startPrivateDatabase();
-// Interrupted, the benchmark still stops its FerretDB and deletes its data.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void ferret.remove().finally(() => process.exit(130));
-  });
+interface LoadFacts {
+  dueMinute: number;
+  dueSoFar: number;
+  futureStages: number;
+  loadSeconds: number;
+  wheelSeconds: number;
 }
-const testKafka = await createTestKafka(infra, [], 'bench-monitor');
-const alertsTopic = testKafka.names.of('control.alerts');
-await ensureTopics(testKafka.kafka, [alertsTopic, testKafka.names.deadLetter(alertsTopic)].map((name) => ({ name, partitions: 6, replicationFactor: infra.replicationFactor })));
-const database = await connectDatabase(ferret.mongoUrl, 'bench_monitor');
 
-try {
+/** Where this load's snapshot lives, and its facts when one was kept. */
+async function snapshotOf(clocksLoaded: number, documentsStored: number): Promise<{ dir: string; loaded?: LoadFacts }> {
+  const hash = createHash('sha256');
+  // What is stored is decided by these files: a change to any of them makes a new snapshot.
+  const dirFiles = await Promise.all(SNAPSHOT_SOURCE_DIRS.map(async (dir) => {
+    const files = await readdir(fileURLToPath(new URL(dir, import.meta.url)), { recursive: true });
+    return files.filter((file) => !file.endsWith('.test.ts')).sort().map((file) => `${dir}${file}`);
+  }));
+  for (const file of [...SNAPSHOT_SOURCES, ...dirFiles.flat()]) {
+    const at = fileURLToPath(new URL(file, import.meta.url));
+    if ((await stat(at)).isFile()) hash.update(await readFile(at));
+  }
+  const dir = fileURLToPath(new URL(`../../.cache/bench/monitor-snapshots/${clocksLoaded}-${documentsStored}-${hash.digest('hex').slice(0, 12)}/`, import.meta.url));
+  try {
+    return { dir, loaded: JSON.parse(await readFile(path.join(dir, 'facts.json'), 'utf8')) as LoadFacts };
+  } catch {
+    return { dir };
+  }
+}
+
+/** Starts the benchmark's database from a kept snapshot. */
+async function restore(dir: string, loaded: LoadFacts): Promise<LoadFacts> {
+  say(`starting from the snapshot of an earlier load (${dir}; BENCH_FRESH=1 loads anew)...`);
+  await database.close();
+  await ferret.stop();
+  const data = path.join(ferret.dir, 'ferretdb-data', 'sqlite');
+  await rm(data, { recursive: true, force: true });
+  await cp(path.join(dir, 'sqlite'), data, { recursive: true });
+  await ferret.start();
+  database = await connectDatabase(ferret.mongoUrl, 'bench_monitor');
+  return loaded;
+}
+
+/** Loads the clocks, then keeps a copy of the database's files for later runs. */
+async function loadAndKeep(dir: string): Promise<LoadFacts> {
+  const loaded = await load();
+  say('keeping a snapshot of the loaded database for later runs...');
+  await database.close();
+  await ferret.stop();
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await cp(path.join(ferret.dir, 'ferretdb-data', 'sqlite'), path.join(dir, 'sqlite'), { recursive: true });
+  await writeFile(path.join(dir, 'facts.json'), JSON.stringify(loaded));
+  await ferret.start();
+  database = await connectDatabase(ferret.mongoUrl, 'bench_monitor');
+  return loaded;
+}
+
+async function load(): Promise<LoadFacts> {
   // Load: documents and timing-wheel lines, computed as the monitor computes them. Appeals
   // registered in the same minute and routed to the same unit have the same clocks and plan but
   // for their ids, so each such group is planned once and copied with its own ids (the alert id
@@ -183,6 +239,28 @@ try {
   }
   sorted.length = 0;
   minutes.clear();
+
+  return { dueMinute, dueSoFar, futureStages, loadSeconds, wheelSeconds };
+}
+
+const infra = testInfra();
+say('starting a FerretDB of the benchmark\'s own...');
+const ferret = await startPrivateDatabase();
+// Interrupted, the benchmark still stops its FerretDB and deletes its data.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void ferret.remove().finally(() => process.exit(130));
+  });
+}
+const testKafka = await createTestKafka(infra, [], 'bench-monitor');
+const alertsTopic = testKafka.names.of('control.alerts');
+await ensureTopics(testKafka.kafka, [alertsTopic, testKafka.names.deadLetter(alertsTopic)].map((name) => ({ name, partitions: 6, replicationFactor: infra.replicationFactor })));
+let database = await connectDatabase(ferret.mongoUrl, 'bench_monitor');
+
+try {
+  const snapshot = await snapshotOf(count, clockDocuments);
+  const facts = snapshot.loaded !== undefined && process.env.BENCH_FRESH !== '1' ? await restore(snapshot.dir, snapshot.loaded) : await loadAndKeep(snapshot.dir);
+  const { dueMinute, dueSoFar, loadSeconds, wheelSeconds } = facts;
 
   const clock = createManualClock(new Date(NOW));
   const monitor = await buildMonitorService({

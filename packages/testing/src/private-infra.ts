@@ -11,6 +11,8 @@ const INFRA = fileURLToPath(new URL('../../../scripts/infra/', import.meta.url))
 
 /** A broker or database of a test's own, which it may stop and restart without disturbing others. */
 export interface PrivateServer {
+  /** Its directory (data, log, pid). */
+  dir: string;
   /** Stops it; resolves once it no longer listens. */
   stop(): Promise<void>;
   /** Starts it again from the same directory (same data); resolves once it is ready. */
@@ -67,6 +69,7 @@ async function startPrivate(script: string, dirPrefix: string, ports: string[], 
     throw error;
   }
   return {
+    dir,
     start,
     stop,
     async remove() {
