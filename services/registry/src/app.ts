@@ -5,6 +5,7 @@ import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
 import { createAppealReadModel } from './data-access/appeal-read-model.js';
 import { createReadAudit } from './data-access/read-audit.js';
+import { createUnitStatsSnapshot } from './data-access/unit-stats-snapshot.js';
 import { appealRoutes } from './entry-points/http/appeal-routes.js';
 import { staffRoutes } from './entry-points/http/staff-routes.js';
 import { unitStatsRoutes } from './entry-points/http/unit-stats-routes.js';
@@ -20,6 +21,8 @@ export interface RegistryDeps extends ConsumerContext {
   staffTokens?: StaffTokens;
   /** The clock of the read audit's times and of which day is today for the units' charts; the system clock unless given. */
   now?: () => Date;
+  /** How long one read of every unit's data serves the units' charts (60 s unless given; 0 reads for every chart). */
+  unitStatsMaxAgeMs?: number;
 }
 
 export interface RegistryService {
@@ -41,7 +44,8 @@ export async function buildRegistryService(deps: RegistryDeps): Promise<Registry
   const now = deps.now ?? (() => new Date());
   if (deps.staffTokens) {
     staffRoutes(http, { readModel, audit, tokens: deps.staffTokens, now });
-    unitStatsRoutes(http, { readModel, tokens: deps.staffTokens, now });
+    const snapshot = createUnitStatsSnapshot(readModel, { now, maxAgeMs: deps.unitStatsMaxAgeMs ?? 60_000 });
+    unitStatsRoutes(http, { snapshot, tokens: deps.staffTokens, now });
   }
   await http.ready();
 

@@ -17,6 +17,11 @@ export const RegistryEnv = z.object({
   CONSUMER_GROUP: z.string().min(1).default('registry-facts'),
   /** Verifies the staff tokens of the staff card, search and read audit. */
   STAFF_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /**
+   * How long the units' charts are served from one read of every unit's data: on FerretDB that
+   * read scans the whole index and marks, so it is shared rather than done per chart.
+   */
+  UNIT_STATS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   TOPIC_PREFIX: env.topicPrefix(),
   LOG_LEVEL: env.logLevel(),
 });

@@ -8,5 +8,11 @@ await runService({
   telemetry,
   service: 'registry',
   envSchema: RegistryEnv,
-  build: ({ config, ...context }) => buildRegistryService({ ...context, groupId: config.CONSUMER_GROUP, staffTokens: createStaffTokens(config.STAFF_TOKEN_SECRET) }),
+  build: ({ config, ...context }) =>
+    buildRegistryService({
+      ...context,
+      groupId: config.CONSUMER_GROUP,
+      staffTokens: createStaffTokens(config.STAFF_TOKEN_SECRET),
+      unitStatsMaxAgeMs: config.UNIT_STATS_MAX_AGE_SECONDS * 1000,
+    }),
 });

@@ -117,6 +117,25 @@ describe('GET /v1/staff/units/stats', () => {
     expect(await statsOf(scenario.registry, query)).toEqual(EXPECTED);
   });
 
+  it('serves every chart from one read for its maximum age, then reads again', async ({ expect, onTestFinished }) => {
+    let now = NOW;
+    const scenario = await startRegistryScenario(onTestFinished, { now: () => now, unitStatsMaxAgeMs: 60_000 });
+    await publishStories(scenario.publisher, [...theStories()]);
+    await scenario.caughtUp();
+    const zhkh = EXPECTED.units[0];
+    expect(await statsOf(scenario.registry, '?units=zhkh')).toEqual({ units: [zhkh] });
+
+    // Routed to zhkh today at 10:01 in Moscow.
+    await publishStories(scenario.publisher, [anAppealStory({ receivedAt: '2026-11-23T06:00:00.000Z', leadUnit: 'zhkh', steps: 4 })]);
+    await scenario.caughtUp();
+    now = new Date(NOW.getTime() + 59_999);
+    expect(await statsOf(scenario.registry, '?units=zhkh')).toEqual({ units: [zhkh] });
+
+    now = new Date(NOW.getTime() + 60_000);
+    const today = (await statsOf(scenario.registry, '?units=zhkh')).units[0]?.days.at(-1);
+    expect(today).toEqual({ ...zhkh?.days.at(-1), received: 1, open: 3 });
+  });
+
   it('gives each role what it may see, and refuses bad parameters naming the field', async ({ expect, onTestFinished }) => {
     const scenario = await startRegistryScenario(onTestFinished, { now: () => NOW });
     await publishStories(scenario.publisher, [...theStories()]);

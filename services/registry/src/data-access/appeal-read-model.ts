@@ -1,4 +1,3 @@
-import type { UnitCode } from '@priemnaya/contracts';
 import { isDuplicateKeyError } from '@priemnaya/database';
 import type { Db } from 'mongodb';
 import { foldCard, type AppealCard } from '../domain/appeal-card.js';
@@ -130,7 +129,7 @@ export function createAppealReadModel(db: Db) {
     const deadlines = deadlinesOf(known);
     const { marks, spans } = unitTimeline(known, deadlines, zone);
     const { id, ...entry } = indexEntry(card, deadlines.answer, known.length);
-    const document = { ...entry, spans, spanUnits: [...new Set(spans.map(({ unit }) => unit))] };
+    const document = { ...entry, spans: JSON.stringify(spans), spanUnits: [...new Set(spans.map(({ unit }) => unit))] };
     for (let attempt = 0; attempt < MAX_REWRITES; attempt += 1) {
       try {
         await index.replaceOne({ _id: id }, document, { upsert: true });
@@ -219,19 +218,17 @@ export function createAppealReadModel(db: Db) {
       return documents.map(({ _id, spans: _spans, spanUnits: _units, ...entry }) => ({ id: _id, ...entry }));
     },
 
-    /** The units' marks dated `from`..`to` (city dates, inclusive). */
-    dayMarks: (units: readonly UnitCode[], from: string, to: string) => dayMarks.between(units, from, to),
+    /** Every unit's marks dated `from` or later (a city date). */
+    dayMarksSince: (from: string) => dayMarks.since(from),
 
     /**
-     * Each appeal one of the units ever held, as the stretches every unit held it. A scan of the
-     * index on FerretDB 1.24 (its one entry per appeal, filtered on `spanUnits`); MongoDB would
-     * answer from the `spanUnits` index, and better still from a collection of spans per unit
-     * and day range, which this read model does not keep.
+     * The stretches every unit held each appeal, for every appeal ever held by a unit: a scan of
+     * the index on FerretDB 1.24 (one entry per appeal). MongoDB would answer a unit's appeals
+     * from the `spanUnits` index instead of the whole collection.
      */
-    async heldSpans(units: readonly UnitCode[]): Promise<UnitSpan[][]> {
-      if (units.length === 0) return [];
-      const documents = await index.find({ spanUnits: { $in: [...units] } }, { projection: { _id: 0, spans: 1 } }).toArray();
-      return documents.map(({ spans }) => spans ?? []);
+    async heldSpans(): Promise<UnitSpan[][]> {
+      const documents = await index.find({ spanUnits: { $exists: true, $ne: [] } }, { projection: { _id: 0, spans: 1 } }).toArray();
+      return documents.map(({ spans }) => (spans !== undefined ? (JSON.parse(spans) as UnitSpan[]) : []));
     },
   };
 }

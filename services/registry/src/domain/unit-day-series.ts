@@ -56,11 +56,17 @@ export function unitDaySeries({ units, dates, now, zone, marks, appeals }: Serie
       if (days === undefined) continue;
       const held = spans.filter((span) => span.unit === unit).map(parsedSpan);
       instants.forEach((instant, index) => {
-        const covering = held.filter((span) => span.from < instant && (span.to === undefined || span.to >= instant));
+        let open = false;
+        let overdue = false;
+        for (const span of held) {
+          if (span.from >= instant || (span.to !== undefined && span.to < instant)) continue;
+          open = true;
+          if (span.dueAt !== undefined && span.dueAt < instant) overdue = true;
+        }
         const day = days[index];
-        if (covering.length === 0 || day === undefined) return;
+        if (!open || day === undefined) return;
         day.open += 1;
-        if (covering.some((span) => span.dueAt !== undefined && span.dueAt < instant)) day.overdue += 1;
+        if (overdue) day.overdue += 1;
       });
     }
   }

@@ -50,6 +50,8 @@ async function closeRegistry({ database, service }: OpenedRegistry): Promise<voi
 export interface RegistryOptions {
   /** The registry's clock; the system clock unless given. */
   now?: () => Date;
+  /** How long the units' charts serve one read; 0 (every chart reads) unless given. */
+  unitStatsMaxAgeMs?: number;
   /** Another registry's database, to replay into what it already holds; a new, empty one unless given. */
   databaseName?: string;
 }
@@ -63,6 +65,7 @@ async function buildRegistry(opened: OpenedRegistry[], testKafka: TestKafka, opt
   const service = await buildRegistryService({
     logger: testLogger(), database: entry.database, kafka: testKafka.kafka, names: testKafka.names, groupId, staffTokens,
     ...(options.now !== undefined ? { now: options.now } : {}),
+    unitStatsMaxAgeMs: options.unitStatsMaxAgeMs ?? 0,
   });
   entry.service = service;
   return {
@@ -91,7 +94,10 @@ export interface RegistryScenario {
  * A topic namespace of its own, a publisher into it and a registry reading it, started unless
  * told otherwise; everything is closed when the test finishes.
  */
-export async function startRegistryScenario(onTestFinished: OnTestFinished, { start = true, now }: { start?: boolean; now?: () => Date } = {}): Promise<RegistryScenario> {
+export async function startRegistryScenario(
+  onTestFinished: OnTestFinished,
+  { start = true, ...options }: { start?: boolean } & Omit<RegistryOptions, 'databaseName'> = {},
+): Promise<RegistryScenario> {
   const teardown = createTeardown();
   onTestFinished(() => teardown.run());
   const testKafka = await createTestKafka(infra, [], 'registry');
@@ -100,14 +106,14 @@ export async function startRegistryScenario(onTestFinished: OnTestFinished, { st
   await publisher.connect();
   // Registries stop side by side: each consumer's stop waits out its fetch in flight.
   const opened = teardown.add<OpenedRegistry[]>([], (list) => Promise.all(list.map(closeRegistry)));
-  const registry = await buildRegistry(opened, testKafka, now !== undefined ? { now } : {});
+  const registry = await buildRegistry(opened, testKafka, options);
   if (start) await registry.service.start();
   const topics = [testKafka.names.of('appeals.received'), testKafka.names.of('appeals.events')];
   return {
     testKafka,
     publisher,
     registry,
-    buildRegistry: (options) => buildRegistry(opened, testKafka, { ...(now !== undefined ? { now } : {}), ...options }),
+    buildRegistry: (more) => buildRegistry(opened, testKafka, { ...options, ...more }),
     caughtUp: (which = registry) => waitForCaughtUp(testKafka.kafka, which.groupId, topics),
   };
 }

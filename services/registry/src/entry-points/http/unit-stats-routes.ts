@@ -3,14 +3,14 @@ import { UnitCode } from '@priemnaya/contracts';
 import { parseRequest, RequestError } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppealReadModel } from '../../data-access/appeal-read-model.js';
+import type { UnitStatsSnapshot } from '../../data-access/unit-stats-snapshot.js';
 import { cityZone } from '../../domain/answer-deadline.js';
 import { statsScope } from '../../domain/staff-access.js';
 import { unitDaySeries } from '../../domain/unit-day-series.js';
 import { chartDates } from '../../domain/unit-days.js';
 
 export interface UnitStatsRouteDeps {
-  readModel: AppealReadModel;
+  snapshot: UnitStatsSnapshot;
   tokens: StaffTokens;
   /** The clock that says which day is today in the city. */
   now: () => Date;
@@ -47,8 +47,9 @@ export function unitStatsRoutes(app: FastifyInstance, deps: UnitStatsRouteDeps):
     }
     const now = deps.now().toISOString();
     const dates = chartDates(now, query.days, zone);
-    const [first = '', last = ''] = [dates[0], dates.at(-1)];
-    const [marks, appeals] = await Promise.all([deps.readModel.dayMarks(scope.units, first, last), deps.readModel.heldSpans(scope.units)]);
+    // Every chart of the day shares one snapshot, whatever its length: it reaches back the longest.
+    const [earliest = ''] = chartDates(now, MAX_CHART_DAYS, zone);
+    const { marks, appeals } = await deps.snapshot.forUnits(scope.units, earliest);
     return { units: unitDaySeries({ units: scope.units, dates, now, zone, marks, appeals }) };
   });
 }
