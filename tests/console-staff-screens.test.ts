@@ -37,7 +37,7 @@ describe('the staff console in a browser', () => {
     token.supervisor = await tokens.issue({ staffId: 'head-zhkh', role: 'supervisor', units: ['zhkh'] });
     token.administrator = await tokens.issue({ staffId: 'admin', role: 'administrator', units: [] });
     executor = await signedIn(browser, fleet.urls.console, token.executor);
-    supervisor = await signedIn(browser, fleet.urls.console, token.supervisor);
+    supervisor = await signedIn(browser, fleet.urls.console, token.supervisor, { movableClock: true });
     operator = await signedIn(browser, fleet.urls.console, token.operator);
   }, 900_000);
 
@@ -114,8 +114,13 @@ describe('the staff console in a browser', () => {
       body: JSON.stringify({ ms: 45 * DAY }),
     });
     expect(advanced.status).toBe(200);
+    await supervisor.clock.fastForward(45 * DAY);
     await overdue.first().waitFor(LIVE);
-    expect(await supervisor.getByTestId('at-risk').getByTestId('alert').filter({ hasText: registrationNumber }).count()).toBeGreaterThan(0);
+    // Once overdue, the appeal leaves the at-risk list: each appeal is listed once.
+    expect(await overdue.count()).toBe(1);
+    expect(await overdue.textContent()).toContain('срок истёк');
+    expect(await overdue.getByTestId('time-left').textContent()).toMatch(/^просрочено на \d+ дн\./);
+    expect(await supervisor.getByTestId('at-risk').getByTestId('alert').filter({ hasText: registrationNumber }).count()).toBe(0);
     await screenshot(supervisor, '08-supervisor-alerts');
   });
 

@@ -29,10 +29,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
 }
 
-/** Opens the console in a context of its own (its own session storage) and signs in with the token. */
-export async function signedIn(browser: Browser, consoleUrl: string, token: string): Promise<Page> {
+/**
+ * Opens the console in a context of its own (its own session storage) and signs in with the
+ * token. With `movableClock` the page's time runs as usual until the test moves it forward
+ * (`page.clock.fastForward`), as the monitor's is moved, so both tell the same time.
+ */
+export async function signedIn(browser: Browser, consoleUrl: string, token: string, options: { movableClock?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
+  if (options.movableClock) await page.clock.install();
   await page.goto(consoleUrl);
   // The token field has the focus on arrival: typing and Enter sign in.
   await page.keyboard.insertText(token);

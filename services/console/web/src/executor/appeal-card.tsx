@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { WORK_FORMS } from '../../../src/forms/work-forms.js';
 import { api } from '../shared/api.js';
 import { Field, invalidProps } from '../shared/form-field.js';
-import { CHANNEL_NAMES, dateTime, statusName, topicName } from '../shared/format.js';
+import { CHANNEL_NAMES, date, dateTime, statusName, topicName } from '../shared/format.js';
 import type { Session } from '../shared/session.js';
 import { TimeLeft } from '../shared/time-left-badge.js';
 import { useNow } from '../shared/use-now.js';
@@ -42,7 +42,7 @@ export function AppealCard({ session, appealId, unit }: { session: Session; appe
       <section className="card">
         <header className="screen-header">
           <h1>Обращение {card.registrationNumber}</h1>
-          <TimeLeft dueAt={card.answerDeadline?.dueAt} now={now} />
+          {card.answerDeadline?.status === 'stopped' ? <span className="time-left time-left--calm">срок не идёт: работа завершена</span> : <TimeLeft dueAt={card.answerDeadline?.dueAt} now={now} />}
         </header>
         <dl className="facts">
           <dt>Статус</dt>
@@ -54,7 +54,7 @@ export function AppealCard({ session, appealId, unit }: { session: Session; appe
             {dateTime(card.receivedAt)}, {CHANNEL_NAMES[card.channel] ?? card.channel}
           </dd>
           <dt>Срок ответа</dt>
-          <dd>{dateTime(card.answerDeadline?.dueAt)}</dd>
+          <dd>{card.answerDeadline ? `до конца дня ${date(card.answerDeadline.dueDate)}` : 'рассчитывается'}</dd>
           <dt>Гражданин</dt>
           <dd>{[author?.name, author?.phone, author?.email, author?.postalAddress].filter(Boolean).join(', ') || '—'}</dd>
           {card.content?.problemAddress ? (

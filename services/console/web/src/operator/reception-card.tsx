@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { fieldErrors, type FieldErrors } from '../../../src/domain/field-errors.js';
+import { russianReason } from '../../../src/domain/suggestion-reason.js';
 import { ReceptionCardForm } from '../../../src/forms/reception-card.js';
 import { api, ApiError } from '../shared/api.js';
 import { Field, invalidProps } from '../shared/form-field.js';
@@ -44,6 +45,8 @@ export function ReceptionCard({ session }: { session: Session }) {
 
   const set = (field: keyof typeof EMPTY) => (value: string | boolean) => {
     setCard((current) => ({ ...current, [field]: value }));
+    // An error goes once its field is edited; the card is checked again on submit.
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !(ERROR_PATHS[field] ?? []).includes(path))));
     // A changed card is a new card: a retry keeps its key only while nothing changed.
     setKey(newKey());
   };
@@ -158,7 +161,7 @@ export function ReceptionCard({ session }: { session: Session }) {
               <strong>{suggestion.topicName}</strong>
               <span> → {suggestion.unit ?? 'подразделение не задано'}</span>
               {suggestion.confidence !== undefined ? <span className="muted"> ({Math.round(suggestion.confidence * 100)}%)</span> : null}
-              <div className="reason">Почему: {suggestion.reason}</div>
+              <div className="reason">Почему: {russianReason(suggestion.reason)}</div>
             </li>
           ))}
         </ul>
@@ -178,6 +181,19 @@ export function ReceptionCard({ session }: { session: Session }) {
     </div>
   );
 }
+
+/** The error paths each input answers for. */
+const ERROR_PATHS: Partial<Record<keyof typeof EMPTY, string[]>> = {
+  name: ['citizen.name'],
+  phone: ['citizen.phone'],
+  email: ['citizen.email'],
+  postalAddress: ['citizen.postalAddress'],
+  problemAddress: ['problemAddress'],
+  text: ['text'],
+  answeredOnTheSpot: ['citizenConsentedToOralAnswer', 'oralAnswer'],
+  consent: ['citizenConsentedToOralAnswer'],
+  oralAnswer: ['oralAnswer'],
+};
 
 /** Where focus goes for the first field at fault. */
 const FIELD_IDS: Record<string, string> = {

@@ -6,6 +6,8 @@ export const topicName = (code: string | undefined) => (code ? (TOPIC_NAMES.get(
 
 const DATE_TIME = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 export const dateTime = (iso: string | undefined) => (iso ? DATE_TIME.format(new Date(iso)) : '—');
+/** A calendar date of the city ("2026-12-23") as "23.12.2026". */
+export const date = (localDate: string) => localDate.split('-').reverse().join('.');
 
 export const STATUS_NAMES: Record<string, string> = {
   received: 'зарегистрировано',

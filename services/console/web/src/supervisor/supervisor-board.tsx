@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { alertBoard } from '../../../src/domain/alert-board.js';
 import { ExtensionDecision } from '../executor/appeal-card.js';
 import { api } from '../shared/api.js';
 import { dateTime, statusName } from '../shared/format.js';
@@ -53,10 +54,12 @@ export function SupervisorBoard({ session }: { session: Session }) {
     return () => clearInterval(timer);
   }, [loadDue]);
 
-  const overdueAlerts = alerts.filter((alert) => alert.type === 'deadline-stage' && alert.trigger === 'overdue');
-  const riskAlerts = alerts.filter((alert) => !(alert.type === 'deadline-stage' && alert.trigger === 'overdue'));
-  const overdue = due.filter((appeal) => appeal.answerDueAt !== undefined && Date.parse(appeal.answerDueAt) <= now.getTime());
-  const atRisk = due.filter((appeal) => !overdue.includes(appeal));
+  const { overdue: overdueAlerts, atRisk: riskAlerts } = alertBoard(alerts);
+  // The registry's deadlines list what no alert named yet (an alert says more: its stage).
+  const alerted = new Set(alerts.map((alert) => alert.appealId));
+  const unalerted = due.filter((appeal) => !alerted.has(appeal.id));
+  const overdue = unalerted.filter((appeal) => appeal.answerDueAt !== undefined && Date.parse(appeal.answerDueAt) <= now.getTime());
+  const atRisk = unalerted.filter((appeal) => !overdue.includes(appeal));
 
   return (
     <div className="board">
