@@ -72,6 +72,7 @@ const SNAPSHOT_SOURCES = [
   './monitor-ticks.ts',
   '../../services/monitor/src/domain/schedule-buckets.ts',
   '../../services/monitor/src/data-access/schedule-store.ts',
+  '../../services/monitor/src/domain/schedule-line-codec.ts',
   '../../services/monitor/src/use-cases/plan-appeal.ts',
   '../../services/monitor/src/domain/stage-alert.ts',
 ];
@@ -79,7 +80,13 @@ const SNAPSHOT_SOURCES = [
 const SNAPSHOT_SOURCE_DIRS = ['../../packages/deadlines/src/'];
 const DUE_TARGET = 10_000;
 const BATCH = 2_000;
-const FLUSH_LINES = 400_000;
+/**
+ * Lines held before they are stored as one more writer's buckets. A monitor writes its buckets
+ * under one writer id for as long as it runs, so a wheel has as many writers as the monitor had
+ * restarts while its stages were planned; the load's writers stand for those (about 3 at a
+ * million clocks), and it holds at most this many lines (about 1 GB) at a time.
+ */
+const FLUSH_LINES = 1_200_000;
 const UNITS = ['zhkh', 'roads', 'transport', 'social', 'education', 'health', 'ecology', 'architecture', 'trade', 'culture', 'sport', 'security', 'economy'];
 // Monday 23 November 2026, 10:00 in Moscow; the clocks were registered over the 30 days before.
 const NOW = Date.parse('2026-11-23T07:00:00.000Z');

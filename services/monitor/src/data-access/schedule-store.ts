@@ -1,44 +1,25 @@
-import type { DeadlineStageAlert } from '@priemnaya/contracts';
 import type { Db } from 'mongodb';
+import { decodeScheduleEntry, encodeScheduleEntry, type ScheduleEntry } from '../domain/schedule-line-codec.js';
 import { bucketId, bucketIdBound, byShard, hourOf, HOUR } from '../domain/schedule-buckets.js';
 
-/** The stage alert as planned; `raisedAt` is set when it fires. */
-export type PlannedAlert = Omit<DeadlineStageAlert, 'raisedAt'>;
-
 /**
- * One line of a bucket. A stage planned at revision `rev` of its appeal carries its whole alert,
- * so the tick never reads the appeal; a stage withdrawn or moved away at revision `rev` leaves a
- * withdrawal in the minute it was planned for, which silences that stage's lines of older
- * revisions there.
- */
-export type ScheduleEntry =
-  | { alertId: string; appealId: string; rev: number; alert: PlannedAlert }
-  | { alertId: string; appealId: string; rev: number; withdrawn: true };
-
-/**
- * A bucket as stored: each line as its JSON text. FerretDB turns every field of a nested document
- * into BSON on a read, and the lines' alerts made reading a due minute the slowest step of a tick;
- * one string per line reads several times faster and still dedupes under `$addToSet` (a line is
- * always written with its keys in the same order).
+ * A bucket as stored: each line as text (domain/schedule-line-codec.ts). FerretDB turns every
+ * field of a nested document into BSON on a read, and the lines' alerts made reading a due minute
+ * the slowest step of a tick; one string per line reads several times faster and still dedupes
+ * under `$addToSet`.
  */
 export interface BucketDocument {
   _id: string;
   entries: (string | ScheduleEntry)[];
 }
 
+export type { PlannedAlert, ScheduleEntry } from '../domain/schedule-line-codec.js';
+export { encodeScheduleEntry } from '../domain/schedule-line-codec.js';
+
 export interface DueBucket {
   _id: string;
   hourMs: number;
   entries: ScheduleEntry[];
-}
-
-export function encodeScheduleEntry(entry: ScheduleEntry): string {
-  return JSON.stringify(entry);
-}
-
-/** Lines written before they were stored as text are taken as they are. */
-function decodeScheduleEntry(line: string | ScheduleEntry): ScheduleEntry {
-  return typeof line === 'string' ? (JSON.parse(line) as ScheduleEntry) : line;
 }
 
 const PREFIX = 'schedule_';
