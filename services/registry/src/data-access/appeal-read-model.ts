@@ -1,3 +1,4 @@
+import type { UnitCode } from '@priemnaya/contracts';
 import { isDuplicateKeyError } from '@priemnaya/database';
 import type { Db } from 'mongodb';
 import { foldCard, type AppealCard } from '../domain/appeal-card.js';
@@ -218,16 +219,17 @@ export function createAppealReadModel(db: Db) {
       return documents.map(({ _id, spans: _spans, spanUnits: _units, ...entry }) => ({ id: _id, ...entry }));
     },
 
-    /** Every unit's marks dated `from` or later (a city date). */
-    dayMarksSince: (from: string) => dayMarks.since(from),
+    /** The units' marks dated `from` or later (a city date). */
+    dayMarks: (units: readonly UnitCode[], from: string) => dayMarks.since(units, from),
 
     /**
-     * The stretches every unit held each appeal, for every appeal ever held by a unit: a scan of
-     * the index on FerretDB 1.24 (one entry per appeal). MongoDB would answer a unit's appeals
-     * from the `spanUnits` index instead of the whole collection.
+     * Each appeal one of the units ever held, as the stretches every unit held it: a scan of the
+     * index on FerretDB 1.24 (one entry per appeal), which MongoDB would answer from the
+     * `spanUnits` index.
      */
-    async heldSpans(): Promise<UnitSpan[][]> {
-      const documents = await index.find({ spanUnits: { $exists: true, $ne: [] } }, { projection: { _id: 0, spans: 1 } }).toArray();
+    async heldSpans(units: readonly UnitCode[]): Promise<UnitSpan[][]> {
+      if (units.length === 0) return [];
+      const documents = await index.find({ spanUnits: { $in: [...units] } }, { projection: { _id: 0, spans: 1 } }).toArray();
       return documents.map(({ spans }) => (spans !== undefined ? (JSON.parse(spans) as UnitSpan[]) : []));
     },
   };

@@ -1,3 +1,4 @@
+import type { UnitCode } from '@priemnaya/contracts';
 import { isDuplicateKeyError } from '@priemnaya/database';
 import type { LocalDate } from '@priemnaya/deadlines';
 import type { Db } from 'mongodb';
@@ -16,8 +17,8 @@ export function createUnitDayMarks(db: Db) {
   const marks = db.collection<MarkDocument>('unit_day_marks');
   return {
     async ensureIndexes(): Promise<void> {
-      // MongoDB answers the charts' days from this index; FerretDB 1.24 scans the collection regardless.
-      await marks.createIndex({ date: 1 });
+      // MongoDB answers a chart from this index; FerretDB 1.24 scans the collection regardless.
+      await marks.createIndex({ unit: 1, date: 1 });
     },
 
     /** Stores the marks not stored yet; a mark already stored (by a replay, another replica) is left as it is. */
@@ -33,9 +34,10 @@ export function createUnitDayMarks(db: Db) {
       );
     },
 
-    /** Every unit's marks dated `from` or later (a city date). */
-    async since(from: LocalDate): Promise<Omit<UnitDayMark, 'id'>[]> {
-      return marks.find({ date: { $gte: from } }, { projection: { _id: 0, unit: 1, date: 1, kind: 1 } }).toArray();
+    /** The units' marks dated `from` or later (a city date). */
+    async since(units: readonly UnitCode[], from: LocalDate): Promise<Omit<UnitDayMark, 'id'>[]> {
+      if (units.length === 0) return [];
+      return marks.find({ unit: { $in: [...units] }, date: { $gte: from } }, { projection: { _id: 0, unit: 1, date: 1, kind: 1 } }).toArray();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { LocalDate } from '@priemnaya/deadlines';
 import type { UnitDayMark, UnitSpan } from '../domain/unit-timeline.js';
 import type { AppealReadModel } from './appeal-read-model.js';
 
-/** What the units' charts are counted from: the day marks, and each appeal's stretches in units. */
+/** What a set of units' charts are counted from: their day marks, and each appeal's stretches in them. */
 export interface UnitStatsData {
   marks: Omit<UnitDayMark, 'id'>[];
   appeals: UnitSpan[][];
@@ -11,7 +11,7 @@ export interface UnitStatsData {
 
 export interface UnitStatsSnapshotOptions {
   now: () => Date;
-  /** How long one read serves every chart; 0 reads again for every chart. */
+  /** How long one read serves the charts of the same units; 0 reads again for every chart. */
   maxAgeMs: number;
 }
 
@@ -21,27 +21,37 @@ interface Snapshot extends UnitStatsData {
   since: LocalDate;
 }
 
+/** Sets of units kept at once; a supervisor's chart asks for the same set again and again. */
+const KEPT_SETS = 200;
+
 /**
- * Every unit's chart data, read at once and shared by every chart for `maxAgeMs`.
+ * The chart data of a set of units, read once and served for `maxAgeMs`.
  *
  * Why: on FerretDB 1.24 a query of the marks or the index scans and decodes the whole collection
- * whatever its filter, so a chart of one unit costs as much as a chart of all of them: about 9 s
- * with 20,000 appeals on a loaded machine (bench/unit-stats-bench.ts). Reading everything once
- * and counting in memory bounds that load to one read per `maxAgeMs` per process however many
- * supervisors open their charts; a chart is at most that old. Only one read runs at a time: the
- * charts asked for meanwhile wait for it. With MongoDB, the `{ date: 1 }` index of the marks and
- * the `spanUnits` index of the entries would let each chart read only its units, no snapshot needed.
+ * whatever its filter: with 20,000 appeals a chart took 9-12 s on a loaded machine
+ * (bench/unit-stats-bench.ts), about what a staff search costs there. A chart opened again, by the
+ * same supervisor or another of the same units, within `maxAgeMs` costs no read, and one read at a
+ * time runs per set of units: the charts asked for meanwhile wait for it. A chart is at most that
+ * old. Reading every unit at once and sharing it was slower (the marks and entries of all units
+ * returned to the process: 35-40 s at 20,000 appeals). With MongoDB the `{ unit, date }` index of
+ * the marks and the `spanUnits` index of the entries make each chart's reads cheap, no snapshot
+ * needed.
  */
 export function createUnitStatsSnapshot(readModel: AppealReadModel, options: UnitStatsSnapshotOptions) {
-  let current: Snapshot | undefined;
-  let reading: Promise<Snapshot> | undefined;
+  const kept = new Map<string, Snapshot>();
+  const reading = new Map<string, Promise<Snapshot>>();
 
-  async function read(since: LocalDate): Promise<Snapshot> {
+  async function read(units: readonly UnitCode[], since: LocalDate): Promise<Snapshot> {
     const at = options.now().getTime();
-    const [marks, appeals] = await Promise.all([readModel.dayMarksSince(since), readModel.heldSpans()]);
-    // A stretch that ended before the earliest chart day counts on none of its days.
-    const reaching = appeals.filter((spans) => spans.some(({ to }) => to === undefined || to >= since));
-    return { at, since, marks, appeals: reaching };
+    const [marks, appeals] = await Promise.all([readModel.dayMarks(units, since), readModel.heldSpans(units)]);
+    const wanted = new Set(units);
+    // Only the asked units' stretches, of appeals held by one of them on or after the earliest day:
+    // instants as ISO text sort after the date's own text on that day.
+    const held = appeals.flatMap((spans) => {
+      const theirs = spans.filter(({ unit }) => wanted.has(unit));
+      return theirs.some(({ to }) => to === undefined || to >= since) ? [theirs] : [];
+    });
+    return { at, since, marks, appeals: held };
   }
 
   function isFresh(snapshot: Snapshot | undefined, since: LocalDate): snapshot is Snapshot {
@@ -51,22 +61,19 @@ export function createUnitStatsSnapshot(readModel: AppealReadModel, options: Uni
   return {
     /** The units' marks and stretches for charts starting on `since` (a city date) or later. */
     async forUnits(units: readonly UnitCode[], since: LocalDate): Promise<UnitStatsData> {
-      let snapshot = current;
-      if (!isFresh(snapshot, since)) {
-        reading ??= read(since).finally(() => {
-          reading = undefined;
-        });
-        snapshot = await reading;
-        current = snapshot;
+      const key = [...new Set(units)].sort().join(',');
+      const snapshot = kept.get(key);
+      if (isFresh(snapshot, since)) return snapshot;
+      let pending = reading.get(key);
+      if (pending === undefined) {
+        pending = read(units, since).finally(() => reading.delete(key));
+        reading.set(key, pending);
       }
-      const wanted = new Set(units);
-      return {
-        marks: snapshot.marks.filter(({ unit }) => wanted.has(unit)),
-        appeals: snapshot.appeals.flatMap((spans) => {
-          const held = spans.filter(({ unit }) => wanted.has(unit));
-          return held.length > 0 ? [held] : [];
-        }),
-      };
+      const fresh = await pending;
+      kept.delete(key);
+      kept.set(key, fresh);
+      if (kept.size > KEPT_SETS) kept.delete(kept.keys().next().value ?? key);
+      return fresh;
     },
   };
 }
