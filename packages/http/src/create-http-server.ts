@@ -1,11 +1,31 @@
 import { randomUUID } from 'node:crypto';
+import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { AppError, isRetriable } from '@priemnaya/errors';
+import { counter, histogram, METRICS_CONTENT_TYPE, renderMetrics } from '@priemnaya/observability';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type z } from 'zod';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
-const PROBE_ROUTES = new Set(['/healthz', '/readyz']);
+const PROBE_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
+const requests = counter('priemnaya_http_requests_total', 'HTTP requests answered, by method, route template and status', ['method', 'route', 'status']);
+const errors = counter('priemnaya_http_request_errors_total', 'HTTP requests answered with a 5xx, by method, route template and status', ['method', 'route', 'status']);
+const durations = histogram(
+  'priemnaya_http_request_duration_seconds',
+  'Time to answer an HTTP request, by method and route template',
+  ['method', 'route'],
+  [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+);
+
+/**
+ * Fastify's official instrumentation, registered as a plugin on each server: a span per request
+ * named by its route template, under the HTTP server span, with the handler's work inside it.
+ */
+const fastifyOtel = new FastifyOtelInstrumentation({
+  instrumentHooks: false,
+  ignorePaths: ({ url }) => PROBE_ROUTES.has(url),
+});
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -59,7 +79,8 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, pre
 
 /**
  * A fastify instance with the fleet's conventions: request ids, no bodies in logs, one error
- * format, `/healthz` (the process is alive) and `/readyz` (it can take work).
+ * format, `/healthz` (the process is alive), `/readyz` (it can take work) and `/metrics`
+ * (Prometheus), with request counts, errors and durations by route template.
  */
 export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES, readinessChecks = {} }: HttpServerOptions): FastifyInstance {
   const loggerInstance: FastifyBaseLogger = logger.child({ component: 'http' });
@@ -72,8 +93,16 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
     return503OnClosing: true,
   });
 
+  void app.register(fastifyOtel.plugin());
+
   app.addHook('onResponse', async (request, reply) => {
     if (PROBE_ROUTES.has(request.routeOptions.url ?? '')) return;
+    // The route template, never the URL: ids and queries stay out of the labels.
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = String(reply.statusCode);
+    requests.inc({ method: request.method, route, status });
+    if (reply.statusCode >= 500) errors.inc({ method: request.method, route, status });
+    durations.observe({ method: request.method, route }, reply.elapsedTime / 1000);
     request.log.info(
       { method: request.method, route: request.routeOptions.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
       'request completed',
@@ -121,6 +150,7 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
   );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/metrics', async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(await renderMetrics()));
   app.get('/readyz', async (_request, reply) => {
     const results = await Promise.all(
       Object.entries(readinessChecks).map(async ([name, check]) => [name, await Promise.resolve(check()).catch(() => false)] as const),

@@ -4,6 +4,7 @@ import { isRetriable } from '@priemnaya/errors';
 import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { deadLetterOf } from './dead-letter.js';
+import { consumedMessages, deadLetteredMessages, trackConsumerLag } from './kafka-metrics.js';
 import { extractTraceContext } from './trace-headers.js';
 
 const tracer = trace.getTracer('@priemnaya/kafka');
@@ -91,6 +92,8 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
   async function deadLetter({ topic, partition, message }: EachMessagePayload, reason: string, loggedReason = reason): Promise<void> {
     const letter = deadLetterOf(names, groupId, { topic, partition, message }, reason);
     await deadLetters.send({ topic: letter.topic, acks: -1, messages: [letter.message] });
+    deadLetteredMessages.inc({ topic });
+    consumedMessages.inc({ topic, outcome: 'dead-lettered' });
     logger.warn({ topic, partition, offset: message.offset, reason: loggedReason }, 'message dead-lettered');
   }
 
@@ -118,6 +121,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     const handler = handlers[topicId as T] as MessageHandler<T>;
     try {
       await handler(parsed.data as TopicPayload<T>, meta);
+      consumedMessages.inc({ topic, outcome: 'handled' });
     } catch (error) {
       if (isRetriable(error)) throw error;
       const { name, message } = error instanceof Error ? error : new Error(String(error));
@@ -136,6 +140,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
             await handle(payload);
           } catch (error) {
             span.setStatus({ code: SpanStatusCode.ERROR });
+            consumedMessages.inc({ topic: payload.topic, outcome: 'retried' });
             logger.warn({ topic: payload.topic, partition: payload.partition, offset: payload.message.offset, err: error }, 'message will be retried');
             throw error;
           } finally {
@@ -146,6 +151,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     );
   }
 
+  const stopLagTracking = trackConsumerLag(kafka, groupId);
   try {
     await deadLetters.connect();
     await consumer.connect();
@@ -155,7 +161,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     });
     await consumer.run({ autoCommit: true, eachMessage: processMessage });
   } catch (error) {
-    await Promise.allSettled([consumer.disconnect(), deadLetters.disconnect()]);
+    await Promise.allSettled([consumer.disconnect(), deadLetters.disconnect(), stopLagTracking()]);
     throw error;
   }
 
@@ -165,6 +171,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     async stop() {
       await consumer.disconnect();
       await deadLetters.disconnect();
+      await stopLagTracking();
     },
   };
 }

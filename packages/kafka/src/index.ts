@@ -5,3 +5,4 @@ export * from './publisher.js';
 export * from './topic-admin.js';
 export * from './trace-headers.js';
 export type { Kafka } from 'kafkajs';
+export * from './kafka-metrics.js';

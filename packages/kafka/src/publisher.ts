@@ -2,6 +2,7 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import { TOPIC_CATALOG, type OutgoingMessage, type TopicNames } from '@priemnaya/contracts';
 import { AppError, isRetriable, lastAttemptError, UnavailableError } from '@priemnaya/errors';
 import { CompressionTypes, Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
+import { publishedMessages } from './kafka-metrics.js';
 import { injectTraceHeaders } from './trace-headers.js';
 
 const tracer = trace.getTracer('@priemnaya/kafka');
@@ -102,6 +103,7 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
               timeout: timeoutMs,
               compression: CompressionTypes.None,
             });
+            for (const { topic, messages: sent } of byTopic.values()) publishedMessages.inc({ topic }, sent.length);
           } catch (error) {
             span.recordException(error as Error);
             if (sender) replaceProducer(sender);

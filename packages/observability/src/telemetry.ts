@@ -1,3 +1,6 @@
+import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
 import { NodeSDK, type tracing } from '@opentelemetry/sdk-node';
 
 export interface Telemetry {
@@ -15,6 +18,30 @@ const keepSpansLocal: tracing.SpanProcessor = {
   shutdown: () => Promise.resolve(),
 };
 
+/** Probes and scrapes would fill the traces with nothing: they get no span. */
+const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * The official instrumentations for what the fleet uses. Fastify's is registered by
+ * `@priemnaya/http` on each server as a plugin (its module hook does not see an ESM import);
+ * Kafka's context travels in our own message headers (`@priemnaya/kafka`), with a producer span
+ * on publishing and a consumer span per message, so the kafkajs instrumentation is left out
+ * rather than adding a second pair of spans per message. MongoDB's spans need a parent: a
+ * query outside a request or message (a poll, a tick) starts no trace of its own.
+ */
+function instrumentations() {
+  return [
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.has((request.url ?? '').split('?')[0] ?? ''),
+      // Outgoing calls are to the fleet's own services or to an OTLP collector, whose export
+      // requests must not be traced themselves.
+      requireParentforOutgoingSpans: true,
+    }),
+    new GrpcInstrumentation(),
+    new MongoDBInstrumentation({ requireParentSpan: true }),
+  ];
+}
+
 /**
  * Starts OpenTelemetry's Node SDK for one service. Export is configured by the standard
  * `OTEL_*` variables (OTLP when an endpoint is set); without them spans are still created and
@@ -28,7 +55,7 @@ export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = pro
   process.env.OTEL_METRICS_EXPORTER ??= 'none';
   process.env.OTEL_LOGS_EXPORTER ??= 'none';
 
-  const sdk = new NodeSDK({ serviceName, ...(exporterConfigured ? {} : { spanProcessors: [keepSpansLocal] }) });
+  const sdk = new NodeSDK({ serviceName, instrumentations: instrumentations(), ...(exporterConfigured ? {} : { spanProcessors: [keepSpansLocal] }) });
   sdk.start();
   return {
     async shutdown() {
