@@ -50,8 +50,12 @@ export interface RunningFleet {
   grpcAddresses: Partial<Record<ServiceName, string>>;
   /** Sends SIGTERM to every service and waits for each to exit (SIGKILL after a deadline). */
   stop(): Promise<void>;
-  /** Resolves with the first service that exits on its own. */
+  /** Resolves with the first service that exits on its own (not by `kill` or `stop`). */
   exited: Promise<{ service: ServiceName; code: number | null }>;
+  /** Sends one service a signal and resolves with how it exited; for drills of crashes and shutdowns. */
+  kill(service: ServiceName, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Starts a service that `kill` stopped again, with the same environment; resolves when it answers `/readyz`. */
+  restart(service: ServiceName): Promise<void>;
 }
 
 /** Starts every service as its own process and resolves when each answers `/readyz`. */
@@ -75,7 +79,9 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
   }
 
   const started = FLEET_SERVICES.filter(({ name }) => options.only?.includes(name) ?? true);
-  for (const { name, entry, grpcPort } of started) {
+  /** Services stopped on purpose by `kill`: their exit is expected, not reported. */
+  const killed = new Set<ServiceName>();
+  function spawnService({ name, entry, grpcPort }: (typeof FLEET_SERVICES)[number]): void {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...options.extraEnv,
@@ -130,8 +136,30 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
       });
     }
     child.once('exit', (code) => {
-      if (!stopping) reportExit({ service: name, code });
+      if (!stopping && !killed.has(name)) reportExit({ service: name, code });
     });
+  }
+  for (const service of started) spawnService(service);
+
+  async function kill(service: ServiceName, signal: NodeJS.Signals) {
+    const child = children.get(service);
+    if (!child) throw new Error(`${service} is not part of this fleet`);
+    killed.add(service);
+    if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
+    const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    child.kill(signal);
+    const [code, exitSignal] = await exit;
+    return { code, signal: exitSignal };
+  }
+
+  async function restart(service: ServiceName): Promise<void> {
+    const entry = started.find(({ name }) => name === service);
+    const child = children.get(service);
+    if (!entry || !child) throw new Error(`${service} is not part of this fleet`);
+    if (child.exitCode === null && child.signalCode === null) throw new Error(`${service} is still running; kill it first`);
+    killed.delete(service);
+    spawnService(entry);
+    await waitUntilReady(urls[service], Date.now() + (options.readyTimeoutMs ?? 90_000), service);
   }
 
   async function stop(): Promise<void> {
@@ -164,7 +192,7 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
     throw error;
   }
   failure.catch(() => {}); // later exits are reported through `exited`
-  return { urls, grpcAddresses, stop, exited };
+  return { urls, grpcAddresses, stop, exited, kill, restart };
 }
 
 const LAST_LINES_KEPT = 15;

@@ -1,15 +1,19 @@
 import { createTopicNames, type TopicNames } from '@priemnaya/contracts';
 import { createKafka, ensureTopics, type Kafka } from '@priemnaya/kafka';
 import { fleetTopicSpecs, SAMPLE_UNITS } from '@priemnaya/reference-data';
-import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName } from '@priemnaya/testing';
+import { deleteTopics, freePorts, silentLogger, testInfra, uniqueName, type TestInfra } from '@priemnaya/testing';
 import { MongoClient } from 'mongodb';
-import { FLEET_SERVICES, isolatedDatabase, startFleet, type FleetOptions, type RunningFleet } from './fleet.js';
+import { FLEET_SERVICES, isolatedDatabase, startFleet, type FleetOptions, type RunningFleet, type ServiceName } from './fleet.js';
 
 export interface IsolatedFleet {
   fleet: RunningFleet;
   /** A client of the same broker, for reading and writing the fleet's topics. */
   kafka: Kafka;
   names: TopicNames;
+  /** The broker and database the fleet runs on. */
+  infra: TestInfra;
+  /** The database a service of this fleet keeps its data in (on `infra.mongoUrl`). */
+  databaseOf(service: ServiceName): string;
   /** Stops the fleet and removes its topics and databases: it shares nothing, and leaves nothing. */
   dispose(): Promise<void>;
 }
@@ -21,9 +25,12 @@ export interface IsolatedFleet {
  */
 export async function startIsolatedFleet(
   label: string,
-  options: Pick<FleetOptions, 'extraEnv' | 'onLine' | 'readyTimeoutMs' | 'only'> = {},
+  options: Pick<FleetOptions, 'extraEnv' | 'onLine' | 'readyTimeoutMs' | 'only'> & {
+    /** A broker and database other than the shared ones (a drill's private ones, to restart). */
+    infra?: TestInfra;
+  } = {},
 ): Promise<IsolatedFleet> {
-  const infra = testInfra();
+  const { infra = testInfra(), ...fleetOptions } = options;
   const isolation = { topicPrefix: `${uniqueName(label)}.`, databaseSuffix: uniqueName(label).replace(/-/g, '_') };
   const names = createTopicNames(isolation.topicPrefix);
   const kafka = createKafka({ brokers: infra.kafkaBrokers, clientId: label, logger: silentLogger });
@@ -48,7 +55,7 @@ export async function startIsolatedFleet(
       mongoUrl: infra.mongoUrl,
       isolation,
       ports: Object.fromEntries(FLEET_SERVICES.map(({ name }, i) => [name, ports[i]])),
-      ...options,
+      ...fleetOptions,
     });
   } catch (error) {
     await removeWhatItMade();
@@ -58,6 +65,8 @@ export async function startIsolatedFleet(
     fleet,
     kafka,
     names,
+    infra,
+    databaseOf: (service) => isolatedDatabase(service, isolation.databaseSuffix),
     async dispose() {
       await fleet.stop();
       await removeWhatItMade();
