@@ -1,6 +1,7 @@
 import { createClassifier, type ClassifierModel } from '@priemnaya/classifier';
 import type { Logger } from 'pino';
 import type { TopicModel } from '../domain/decide-route.js';
+import { tracedModel } from '../observability/routing-telemetry.js';
 import type { ModelRepository } from './model-repository.js';
 
 /** When a model carries no evaluation, route only what it is nearly sure of. */
@@ -37,14 +38,14 @@ export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
 
   function wrap(model: ClassifierModel): TopicModel {
     const classifier = createClassifier(model);
-    return {
+    return tracedModel({
       version: model.version,
       threshold: options.threshold ?? model.evaluation?.thresholdAt95Precision ?? FALLBACK_THRESHOLD,
       classify(text) {
         const { topic, confidence, alternatives, terms, noEvidence } = classifier.classify(text);
         return { topic, confidence, alternatives, terms, noEvidence };
       },
-    };
+    });
   }
 
   async function refresh(): Promise<void> {

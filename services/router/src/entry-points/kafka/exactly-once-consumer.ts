@@ -1,7 +1,19 @@
+import { context as otelContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TOPIC_CATALOG, type OutgoingMessage, type TopicId, type TopicPayload } from '@priemnaya/contracts';
 import { isRetriable } from '@priemnaya/errors';
-import { deadLetterOf, injectTraceHeaders, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import {
+  consumedMessages,
+  deadLetteredMessages,
+  deadLetterOf,
+  extractTraceContext,
+  injectTraceHeaders,
+  trackConsumerLag,
+  type ConsumerContext,
+  type RunningConsumer,
+} from '@priemnaya/kafka';
 import type { Consumer, KafkaMessage, Message, Producer } from 'kafkajs';
+
+const tracer = trace.getTracer('@priemnaya/router');
 
 /** What one consumed message produces, and what to do once that is committed. */
 export interface HandledMessage {
@@ -91,6 +103,29 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
     return { topic, message: { key: payload.appealId, value: JSON.stringify(payload), headers } };
   }
 
+  /**
+   * Handles one message in a consumer span that continues the producer's trace from the
+   * message's headers, so what it produces carries the same trace on.
+   */
+  function handleTraced(topic: string, partition: number, message: KafkaMessage): ReturnType<typeof handle> {
+    return otelContext.with(extractTraceContext(message.headers), () =>
+      tracer.startActiveSpan(
+        `process ${topic}`,
+        { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.kafka.offset': message.offset } },
+        async (span) => {
+          try {
+            return await handle(topic, partition, message);
+          } catch (error) {
+            span.setStatus({ code: SpanStatusCode.ERROR });
+            throw error;
+          } finally {
+            span.end();
+          }
+        },
+      ),
+    );
+  }
+
   /** Decodes, validates and handles one message; what cannot be processed becomes a dead letter in the same transaction. */
   async function handle(topic: string, partition: number, message: KafkaMessage): Promise<{ out: { topic: string; message: Message }[]; committed?: () => Promise<void> }> {
     const topicId = names.idOf(topic) as T | undefined;
@@ -122,7 +157,7 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
     const out: { topic: string; message: Message }[] = [];
     const afterCommit: (() => Promise<void>)[] = [];
     for (const message of slice) {
-      const handled = await handle(topic, partition, message);
+      const handled = await handleTraced(topic, partition, message);
       out.push(...handled.out);
       if (handled.committed) afterCommit.push(handled.committed);
     }
@@ -139,12 +174,20 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
     } catch (error) {
       await transaction.abort().catch(() => undefined);
       await discardProducer(topic, partition);
+      consumedMessages.inc({ topic, outcome: 'retried' }, slice.length);
       throw error;
+    }
+    const deadLettered = out.filter((sent) => sent.topic === names.deadLetter(topic)).length;
+    consumedMessages.inc({ topic, outcome: 'handled' }, slice.length - deadLettered);
+    if (deadLettered > 0) {
+      consumedMessages.inc({ topic, outcome: 'dead-lettered' }, deadLettered);
+      deadLetteredMessages.inc({ topic }, deadLettered);
     }
     // Together, so a repository can write them in one request.
     await Promise.all(afterCommit.map((done) => done().catch((error: unknown) => logger.warn({ err: error }, 'could not record a committed routing as published'))));
   }
 
+  const stopLagTracking = trackConsumerLag(kafka, groupId);
   try {
     await consumer.connect();
     await consumer.subscribe({ topics: topics.map((topic) => names.of(topic)), fromBeginning: true });
@@ -166,6 +209,7 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
     });
   } catch (error) {
     await consumer.disconnect().catch(() => undefined);
+    await stopLagTracking();
     throw error;
   }
 
@@ -176,6 +220,7 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
       await consumer.disconnect();
       await Promise.all([...producers.values()].map((p) => p.then((producer) => producer.disconnect()).catch(() => undefined)));
       producers.clear();
+      await stopLagTracking();
     },
   };
 }

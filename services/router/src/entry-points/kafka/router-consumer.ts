@@ -4,6 +4,7 @@ import type { HandledMessage } from './exactly-once-consumer.js';
 import { startExactlyOnceConsumer } from './exactly-once-consumer.js';
 import type { AppealHandedBack, AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
 import type { InputPosition, RoutedAppeal } from '../../domain/route-appeal.js';
+import { countRouted, tracedRouteAppeal } from '../../observability/routing-telemetry.js';
 
 export interface RouterConsumerUseCases {
   routeAppeal(appeal: AppealReceived, position: InputPosition): Promise<RoutedAppeal>;
@@ -19,15 +20,23 @@ export function startRouterConsumer(
   useCases: RouterConsumerUseCases,
   maxMessagesPerTransaction: number,
 ): Promise<RunningConsumer> {
+  const routeAppeal = tracedRouteAppeal((appeal, position) => useCases.routeAppeal(appeal, position));
   return startExactlyOnceConsumer({
     ...context,
     topics: ['appeals.received', 'appeals.events'],
     maxMessagesPerTransaction,
     handlers: {
       'appeals.received': async (appeal, position): Promise<HandledMessage> => {
-        const routed = await useCases.routeAppeal(appeal, position);
+        const routed = await routeAppeal(appeal, position);
         logDecision(context.logger, routed);
-        return { messages: routed.messages, committed: () => routed.committed() };
+        return {
+          messages: routed.messages,
+          committed: () => {
+            // Counted once its messages are out: a later copy of an appeal produces none.
+            if (routed.messages.length > 0) countRouted(routed.record);
+            return routed.committed();
+          },
+        };
       },
       'appeals.events': async (event): Promise<HandledMessage> => {
         // Every other event (the router's own among them) only moves the offset on.
