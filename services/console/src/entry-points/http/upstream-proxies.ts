@@ -1,6 +1,7 @@
 import proxy from '@fastify/http-proxy';
 import type { ErrorBody } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
+import type { LevelWithSilent } from 'pino';
 
 export interface Upstreams {
   router: string;
@@ -15,13 +16,16 @@ export interface Upstreams {
  * service authorises the person itself. A service that does not answer is a 503 naming it.
  */
 export async function upstreamProxies(app: FastifyInstance, upstreams: Upstreams): Promise<void> {
+  // The proxy's own lines name each path forwarded; the console's request line is enough, so its
+  // level is warn, or the server's own when that is quieter.
+  const levels: LevelWithSilent[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+  const logLevel = levels[Math.max(levels.indexOf('warn'), levels.indexOf(app.log.level as LevelWithSilent))] ?? 'warn';
   for (const [name, upstream] of Object.entries(upstreams) as [string, string][]) {
     await app.register(proxy, {
       upstream,
       prefix: `/api/${name}/v1`,
       rewritePrefix: '/v1',
-      // The proxy's own lines name each path forwarded; the console's request line is enough.
-      logLevel: 'warn',
+      logLevel,
       replyOptions: {
         onError(reply, { error }) {
           reply.log.warn({ upstream: name, code: (error as { code?: string }).code }, 'service did not answer');
