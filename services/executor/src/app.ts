@@ -10,6 +10,7 @@ import { createWorkLog } from './data-access/work-log.js';
 import { createTaskFeed, type TaskFeed } from './delivery/task-feed.js';
 import { executorService } from './entry-points/grpc/executor-service.js';
 import { executorRoutes } from './entry-points/http/executor-routes.js';
+import { serveExecutorOpenApi } from './entry-points/http/executor-openapi.js';
 import { taskRoutes } from './entry-points/http/task-routes.js';
 import { taskStreamRoutes } from './entry-points/http/task-stream-routes.js';
 import { startTasksConsumer } from './entry-points/kafka/tasks-consumer.js';
@@ -66,6 +67,7 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
   taskStreamRoutes(http, { tokens: deps.tokens, feed });
   taskRoutes(http, { tokens: deps.tokens, tasks, actions });
   executorRoutes(http, { tokens: deps.tokens, executors });
+  await serveExecutorOpenApi(http);
   await http.ready();
 
   const service = executorService({ logger: deps.logger, tokens: deps.tokens, tasks, actions, executors, feed });

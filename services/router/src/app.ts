@@ -18,6 +18,7 @@ import { createHandleHandBack } from './domain/hand-back.js';
 import { createRouteAppeal } from './domain/route-appeal.js';
 import { adminRoutes } from './entry-points/http/admin-routes.js';
 import { modelRoutes } from './entry-points/http/model-routes.js';
+import { serveRouterOpenApi } from './entry-points/http/router-openapi.js';
 import { suggestionRoutes } from './entry-points/http/suggestion-routes.js';
 import { triageRoutes } from './entry-points/http/triage-routes.js';
 import { startRouterConsumer } from './entry-points/kafka/router-consumer.js';
@@ -104,6 +105,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
   adminRoutes(http, { db, tokens, routing, audit, unitTopics, clock });
   triageRoutes(http, { tokens, triage, decideTriage });
   modelRoutes(http, { tokens, models, audit, currentVersion: () => currentModel.get().version, refresh: () => currentModel.refresh(), clock });
+  await serveRouterOpenApi(http);
   await http.ready();
 
   return {

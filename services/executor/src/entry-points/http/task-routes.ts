@@ -9,7 +9,7 @@ import { ListQuery, TaskParams, toWorkRequest, UnitParams, WORK_BODIES, type Wor
 import { answering } from './http-errors.js';
 
 /** The path under a task of each action, and the command it is. */
-const ACTION_PATHS: { path: string; kind: keyof WorkBodies; fromPath?: 'requestId' }[] = [
+export const ACTION_PATHS: { path: string; kind: keyof WorkBodies; fromPath?: 'requestId' }[] = [
   { path: 'assign', kind: 'assign' },
   { path: 'accept', kind: 'accept' },
   { path: 'answer', kind: 'answer' },

@@ -11,9 +11,9 @@ import { routeEntryOf, routingCollections, type RoutingRepository } from '../../
 const Code = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be 2-40 lower-case latin letters, digits or dashes, starting with a letter');
 const Term = z.string().trim().min(1, 'must not be empty').max(100);
 
-const RouteRow = z.strictObject({ topic: RoutingTopic, unit: UnitCode, district: Code.optional(), channel: Channel.optional() });
-const RouteRowKey = z.strictObject({ topic: RoutingTopic, district: Code.optional(), channel: Channel.optional() });
-const RuleBody = z
+export const RouteRow = z.strictObject({ topic: RoutingTopic, unit: UnitCode, district: Code.optional(), channel: Channel.optional() });
+export const RouteRowKey = z.strictObject({ topic: RoutingTopic, district: Code.optional(), channel: Channel.optional() });
+export const RuleBody = z
   .strictObject({
     topic: RoutingTopic,
     /** Lower-case word beginnings; several words match consecutive words. */
@@ -25,10 +25,10 @@ const RuleBody = z
     path: ['stems'],
     message: 'a rule needs stems, channels or platform categories',
   });
-const DistrictBody = z.strictObject({ name: Term, addressTerms: z.array(Term).max(1_000) });
-const UnitBody = z.strictObject({ name: Term });
-const IdParams = z.strictObject({ id: Code });
-const AuditQuery = z.strictObject({
+export const DistrictBody = z.strictObject({ name: Term, addressTerms: z.array(Term).max(1_000) });
+export const UnitBody = z.strictObject({ name: Term });
+export const IdParams = z.strictObject({ id: Code });
+export const AuditQuery = z.strictObject({
   entity: z.enum(['route', 'rule', 'district', 'unit', 'model']).optional(),
   key: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AuditRepository } from '../../data-access/audit-repository.js';
 import type { ModelRepository } from '../../data-access/model-repository.js';
 
-const VersionParams = z.strictObject({ version: z.string().regex(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/, 'must be a model version') });
+export const VersionParams = z.strictObject({ version: z.string().regex(/^[a-z0-9-]+-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/, 'must be a model version') });
 
 export interface ModelRouteDeps {
   tokens: StaffTokens;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { decideRoute, type RoutingData, type RoutingOutcome, type TopicModel } from '../../domain/decide-route.js';
 import { resolveUnit } from '../../domain/routing-table.js';
 
-const SuggestionRequest = z.strictObject({
+export const SuggestionRequest = z.strictObject({
   text: z.string().max(APPEAL_TEXT_MAX_LENGTH),
   /** The routing table and the administrators' rules may route by channel. */
   channel: Channel.optional(),

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import type { TriageDecisionInput, TriageOutcome } from '../../domain/decide-triage.js';
 import type { TriageEntry } from '../../data-access/triage-repository.js';
 
-const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
-const DecisionParams = z.strictObject({ appealId: z.uuid() });
-const DecisionBody = z.strictObject({
+export const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const DecisionParams = z.strictObject({ appealId: z.uuid() });
+export const DecisionBody = z.strictObject({
   topic: RoutingTopic,
   unit: UnitCode,
   /** Why, in the operator's words: for the supervisor; never required. */
