@@ -19,6 +19,7 @@ import { rulesRoutes } from './entry-points/http/rules-routes.js';
 import { testClockRoutes } from './entry-points/http/test-clock-routes.js';
 import { startAlertFeedConsumer } from './entry-points/kafka/alert-feed-consumer.js';
 import { startAppealsConsumer } from './entry-points/kafka/appeals-consumer.js';
+import { alertCounter, trackOpenClocks } from './observability/monitor-metrics.js';
 import { createDeadlineRules, rulesFrom } from './use-cases/deadline-rules.js';
 import { createFireDueStages, type TickReport } from './use-cases/fire-due-stages.js';
 import { createForecastAtRisk, type ForecastReport } from './use-cases/forecast-at-risk.js';
@@ -72,6 +73,8 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   const rules = createDeadlineRules(rulesFrom(await rulesStore.load()));
   const publisher = createPublisher({ kafka: deps.kafka, names: deps.names });
   const feed = createAlertFeed({ clock: deps.clock, retentionMs: deps.feedRetentionDays * DAY });
+  const alertsCounted = feed.follow(undefined, alertCounter(deps.clock.now()));
+  const stopCountingOpenClocks = trackOpenClocks(db);
   const serialize = createSerializer();
   const planning = { clocks, schedule, rules, clock: deps.clock, serialize };
   const record = createRecordLifecycleEvent(planning);
@@ -137,6 +140,8 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
       await appeals?.stop();
       await alerts?.stop();
       await publisher.disconnect();
+      alertsCounted.unsubscribe();
+      stopCountingOpenClocks();
     },
   };
 }

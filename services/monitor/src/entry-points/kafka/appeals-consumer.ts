@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import { startConsumer, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { LifecycleEvent } from '@priemnaya/deadlines';
 import { lifecycleFromEvent, lifecycleFromReceived } from '../../domain/lifecycle-from-appeal.js';
@@ -8,8 +9,20 @@ export interface AppealsUseCases {
   recordAnswer: (answer: { eventId: string; appealId: string; unit: string; answeredAt: string }) => Promise<void>;
 }
 
+const tracer = trace.getTracer('@priemnaya/monitor');
+
 /** Both appeal topics into the clocks; from the beginning, so a new group rebuilds every clock. */
-export function startAppealsConsumer(context: ConsumerContext, { record, recordAnswer }: AppealsUseCases): Promise<RunningConsumer> {
+export function startAppealsConsumer(context: ConsumerContext, useCases: AppealsUseCases): Promise<RunningConsumer> {
+  const { recordAnswer } = useCases;
+  // The step of the appeal's trace where its clocks start, stop and plan the stages that fire later.
+  const record = (event: LifecycleEvent, registrationNumber?: string) =>
+    tracer.startActiveSpan('plan stages', { attributes: { 'priemnaya.appeal.id': event.appealId, 'priemnaya.lifecycle.type': event.type } }, async (span) => {
+      try {
+        await useCases.record(event, registrationNumber);
+      } finally {
+        span.end();
+      }
+    });
   return startConsumer({
     ...context,
     fromBeginning: true,
