@@ -1,0 +1,183 @@
+import { createStaffTokens } from '@priemnaya/auth';
+import type { TestInfra } from '@priemnaya/testing';
+import { MongoClient } from 'mongodb';
+import { devStaffTokenSecret } from '../../auth/dev-secret.js';
+import { FLEET_SERVICES, type ServiceName } from '../../fleet/fleet.js';
+import { startIsolatedFleet, type IsolatedFleet } from '../../fleet/isolated-fleet.js';
+import { startAppealLoad, type AppealLoad, type LoadStats } from './appeal-load.js';
+import { problemsOf, readAppealRecords, type Tally } from './appeal-tally.js';
+
+/** Every service an appeal passes through or that watches it; the staff console serves people only. */
+export const DRILL_SERVICES: readonly ServiceName[] = FLEET_SERVICES.map(({ name }) => name).filter((name) => name !== 'console');
+/** Past every answer deadline (30 days and any extension), so the monitor raises an alert for each appeal. */
+const ADVANCE_CLOCK_MS = 70 * 24 * 3_600_000;
+/** The drain ends when nothing has moved for this long. */
+const STALL_MS = 90_000;
+const POLL_MS = 3_000;
+
+export interface UnderLoad {
+  isolated: IsolatedFleet;
+  load: AppealLoad;
+  say: (line: string) => void;
+  /** The last lines each service printed, to show why one misbehaved. */
+  lastLines: (service: ServiceName) => string[];
+}
+
+export interface FleetUnderLoadOptions {
+  label: string;
+  perSecond: number;
+  /** How long the load runs in all; `disrupt` starts after a quarter of it. */
+  loadSeconds: number;
+  infra?: TestInfra;
+  say?: (line: string) => void;
+  onLine?: (service: ServiceName, line: string) => void;
+  /** What the drill does to the fleet while the load runs. */
+  disrupt(context: UnderLoad): Promise<void>;
+}
+
+export interface FleetUnderLoadResult {
+  load: LoadStats;
+  tally: Tally;
+  problems: string[];
+}
+
+/**
+ * Runs the fleet (every service but the console, each a process) on topics and databases of
+ * its own, sends appeals at a steady rate, lets `disrupt` break it, then drains: waits until
+ * every acknowledged appeal is routed and delivered as a task, moves the monitor's clock past the
+ * deadlines and waits for its alerts, and tallies what became of each acknowledged appeal.
+ */
+export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise<FleetUnderLoadResult> {
+  const say = options.say ?? ((line: string) => console.log(line));
+  const started = Date.now();
+  const stamp = (line: string) => say(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+  const tail = new Map<ServiceName, string[]>();
+  say(`starting the fleet (${DRILL_SERVICES.join(', ')})`);
+  const isolated = await startIsolatedFleet(options.label, {
+    ...(options.infra ? { infra: options.infra } : {}),
+    only: DRILL_SERVICES,
+    // The load comes from one address; the monitor's clock is moved to see its alerts fire; the
+    // platform simulator publishes no sample items, so every appeal is one the load sent.
+    extraEnv: { RATE_LIMIT_PER_MINUTE: '1000000', TEST_CLOCK: 'on', POS_SIMULATOR_SEED_ITEMS: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    onLine: (service, line) => {
+      options.onLine?.(service, line);
+      const kept = tail.get(service) ?? [];
+      kept.push(line);
+      if (kept.length > 20) kept.shift();
+      tail.set(service, kept);
+    },
+    readyTimeoutMs: 180_000,
+  });
+  void isolated.fleet.exited.then(({ service, code }) => stamp(`${service} exited by itself with code ${code}`));
+  const client = await MongoClient.connect(isolated.infra.mongoUrl);
+  try {
+    stamp(`fleet ready; sending ${options.perSecond} appeals/s for ${options.loadSeconds} s`);
+    const loadStarted = Date.now();
+    const load = startAppealLoad({ ingestUrl: isolated.fleet.urls.ingest, perSecond: options.perSecond });
+    const progress = setInterval(() => {
+      const s = load.stats();
+      stamp(`sent ${s.sent}, acknowledged ${s.acknowledged}, in flight ${s.inFlight}, retried attempts ${s.retries}, not acknowledged ${s.unacknowledged}`);
+    }, 5_000);
+    try {
+      await sleep((options.loadSeconds * 1000) / 4);
+      await options.disrupt({ isolated, load, say: stamp, lastLines: (service) => tail.get(service) ?? [] });
+      await sleep(Math.max(0, loadStarted + options.loadSeconds * 1000 - Date.now()));
+      stamp('load stopped; waiting for the appeals in flight to be acknowledged');
+      await load.stop();
+    } finally {
+      clearInterval(progress);
+    }
+    const loadStats = load.stats();
+    stamp(`load: sent ${loadStats.sent}, acknowledged ${loadStats.acknowledged}, retried attempts ${loadStats.retries}, not acknowledged ${loadStats.unacknowledged}`);
+
+    const records = await readAppealRecords(isolated.kafka, isolated.names, client.db(isolated.databaseOf('executor')));
+    try {
+      const input = { acknowledged: load.acknowledged, doubledKeys: load.doubledKeys };
+      const current = async (expectAlerts: boolean) => {
+        await records.read();
+        return records.tally({ ...input, expectAlerts });
+      };
+      stamp('draining: waiting until every acknowledged appeal is routed and delivered as a task');
+      await drain(stamp, () => current(false), (t) => t.missing.routing.length + t.missing.task.length, (t) => `routed ${t.routed}, delivered as tasks ${t.deliveredAsTasks} of ${t.acknowledged}`);
+
+      stamp(`moving the monitor's clock ${ADVANCE_CLOCK_MS / 86_400_000} days on, waiting for its alerts`);
+      const administrator = await createStaffTokens(devStaffTokenSecret()).issue({ staffId: 'drill', role: 'administrator', units: [] });
+      let ms = ADVANCE_CLOCK_MS;
+      const tally = await drain(
+        stamp,
+        async () => {
+          // Each call ticks at once; a tick reads only the minutes closed since its last read, and
+          // a stage planned after the jump is due in the minute it was planned: later calls move a minute on.
+          await advanceMonitor(isolated.fleet.urls.monitor, administrator, ms).catch((error: unknown) => stamp(`monitor clock: ${String(error)}`));
+          ms = 61_000;
+          return current(true);
+        },
+        (t) => t.missing.alert.length,
+        (t) => `alerted ${t.alerted} of ${t.acknowledged}`,
+      );
+      return { load: loadStats, tally, problems: problemsOf(tally) };
+    } finally {
+      await records.stop();
+    }
+  } finally {
+    await client.close();
+    stamp('stopping the fleet');
+    await isolated.dispose();
+  }
+}
+
+/** Polls until `left` is zero or has not fallen for STALL_MS; returns the last tally. */
+async function drain(say: (line: string) => void, tally: () => Promise<Tally>, left: (t: Tally) => number, describe: (t: Tally) => string): Promise<Tally> {
+  let best = Number.POSITIVE_INFINITY;
+  let movedAt = Date.now();
+  let lastSaid = 0;
+  for (;;) {
+    const current = await tally();
+    const remaining = left(current);
+    if (remaining < best) {
+      best = remaining;
+      movedAt = Date.now();
+    }
+    if (remaining === 0 || Date.now() - movedAt > STALL_MS) {
+      say(describe(current));
+      return current;
+    }
+    if (Date.now() - lastSaid > 5_000) {
+      say(`${describe(current)}; ${remaining} to go`);
+      lastSaid = Date.now();
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+async function advanceMonitor(monitorUrl: string, token: string, ms: number): Promise<void> {
+  const response = await fetch(`${monitorUrl}/_test/clock/advance`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ms }),
+    signal: AbortSignal.timeout(120_000),
+  });
+  if (!response.ok) throw new Error(`POST /_test/clock/advance answered ${response.status}`);
+}
+
+/**
+ * Polls a service's `/readyz` until it answers 200 (`ready`) or 503 (not ready: the process is up
+ * and says it cannot take work); resolves with the time it took.
+ */
+export async function waitForReadiness(url: string, ready: boolean, timeoutMs = 120_000): Promise<number> {
+  const from = Date.now();
+  for (;;) {
+    // Longer than a database check takes to give up (the driver's 5 s server selection).
+    const status = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) }).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === (ready ? 200 : 503)) return Date.now() - from;
+    if (Date.now() - from > timeoutMs) throw new Error(`${url}/readyz did not turn ${ready ? 'ready' : 'not ready'} in ${timeoutMs} ms`);
+    await sleep(500);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
