@@ -136,4 +136,26 @@ describe('the staff console in a browser', () => {
     await expect.poll(() => executor.getByTestId('appeal-status').textContent(), LIVE).toBe('дан ответ');
     await screenshot(executor, '09-executor-answered');
   });
+
+  it('an operator decides an appeal the router was not sure about with one choice, and it reaches that unit', async () => {
+    const posted = await fetch(`${fleet.urls.ingest}/v1/appeals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Благодарю за внимание к моему вопросу.', author: { name: 'Орлова Нина Петровна', email: 'orlova@example.org' } }),
+    });
+    expect(posted.status).toBe(202);
+    const { registrationNumber: triaged } = (await posted.json()) as { registrationNumber: string };
+    await operator.goto(`${fleet.urls.console}/#/triage`);
+    const entry = operator.getByTestId('triage-entry').filter({ hasText: triaged });
+    // The queue is read again every 10 s; the appeal reaches it as soon as the router decides.
+    await entry.waitFor(LIVE);
+    await screenshot(operator, '10-operator-triage');
+    await entry.getByLabel('Другая тема').selectOption('housing');
+    await entry.getByLabel('Код подразделения').fill('zhkh');
+    await entry.getByRole('button', { name: 'Направить' }).click();
+    await entry.waitFor({ state: 'detached', ...LIVE });
+    await executor.goto(`${fleet.urls.console}/#/inbox`);
+    await executor.locator(`[data-testid="inbox-task"][data-number="${triaged}"]`).waitFor(LIVE);
+    await screenshot(executor, '11-executor-inbox-after-triage');
+  });
 });
