@@ -20,9 +20,11 @@ export interface ShutdownOptions {
   /** A hard deadline: past it the process exits even if a step hangs. */
   timeoutMs?: number;
   exit?: (code: number) => void;
+  /** Where SIGTERM and SIGINT arrive; the process, unless a test sends them. */
+  signals?: Pick<NodeJS.EventEmitter, 'once'>;
 }
 
-export function createShutdown({ logger, timeoutMs = 15_000, exit = (code) => process.exit(code) }: ShutdownOptions): Shutdown {
+export function createShutdown({ logger, timeoutMs = 15_000, exit = (code) => process.exit(code), signals = process }: ShutdownOptions): Shutdown {
   const steps: ShutdownStep[] = [];
   let running: Promise<void> | undefined;
   let failed = false;
@@ -61,8 +63,8 @@ export function createShutdown({ logger, timeoutMs = 15_000, exit = (code) => pr
           exit(failed ? 1 : 0);
         });
       };
-      process.once('SIGTERM', onSignal);
-      process.once('SIGINT', onSignal);
+      signals.once('SIGTERM', onSignal);
+      signals.once('SIGINT', onSignal);
     },
   };
   return shutdown;
