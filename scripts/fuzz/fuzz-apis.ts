@@ -31,6 +31,8 @@ export const FUZZED_APIS: readonly FuzzedApi[] = [
   { name: 'router triage', service: 'router', documentPath: '/docs/json', role: 'intake-operator', includePath: '^/v1/triage' },
   { name: 'executor (supervisor)', service: 'executor', documentPath: '/docs/json', role: 'supervisor', excludePath: '/stream$' },
   { name: 'executor (executor)', service: 'executor', documentPath: '/docs/json', role: 'executor', includePath: '/tasks', excludePath: '/stream$' },
+  { name: 'monitor', service: 'monitor', documentPath: '/docs/json', role: 'administrator', excludePath: '^/v1/(alerts|digests)' },
+  { name: 'monitor digests', service: 'monitor', documentPath: '/docs/json', role: 'supervisor', includePath: '^/v1/digests' },
 ];
 
 export interface FuzzOutcome {
@@ -66,7 +68,10 @@ export async function fuzzApis(options: FuzzOptions): Promise<FuzzOutcome[]> {
   const apis = options.apis ?? FUZZED_APIS;
   const telegram = await startFakeTelegramApi();
   const isolated = await startIsolatedFleet('fuzz', {
-    only: ['registry', 'router', 'executor', 'ingest', 'monitor'],
+    // The services fuzzed, and the registry, which ingest asks for an appeal's status.
+    only: [...new Set<ServiceName>(['registry', ...apis.map((api) => api.service)])],
+    // On a busy machine the whole fleet may take a while to start.
+    readyTimeoutMs: 240_000,
     extraEnv: {
       // The fuzzer is one client sending thousands of requests a minute; the limit would hide the routes.
       RATE_LIMIT_PER_MINUTE: '1000000',

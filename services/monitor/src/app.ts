@@ -15,6 +15,7 @@ import type { Clock, ShiftedClock } from './domain/clock.js';
 import { alertService } from './entry-points/grpc/alert-service.js';
 import { alertStreamRoutes } from './entry-points/http/alert-stream-routes.js';
 import { digestRoutes } from './entry-points/http/digest-routes.js';
+import { serveMonitorOpenApi } from './entry-points/http/monitor-openapi.js';
 import { rulesRoutes } from './entry-points/http/rules-routes.js';
 import { testClockRoutes } from './entry-points/http/test-clock-routes.js';
 import { startAlertFeedConsumer } from './entry-points/kafka/alert-feed-consumer.js';
@@ -97,6 +98,7 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   digestRoutes(http, { tokens: deps.tokens, feed, clocks, rules });
   rulesRoutes(http, { tokens: deps.tokens, rules, store: rulesStore, clock: deps.clock, replan });
   if (deps.testClock) testClockRoutes(http, { tokens: deps.tokens, clock: deps.testClock, tick: () => ticks.tick() });
+  serveMonitorOpenApi(http);
   await http.ready();
 
   const watch = alertService({ logger: deps.logger, tokens: deps.tokens, feed });
