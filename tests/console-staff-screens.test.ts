@@ -24,13 +24,13 @@ describe('the staff console in a browser', () => {
   let executor: Page;
   let supervisor: Page;
   const token = {} as Record<'operator' | 'executor' | 'supervisor' | 'administrator', string>;
-  const logs: string[] = [];
   let registrationNumber = '';
+  let triagedNumber = '';
 
   beforeAll(async () => {
     // First, as installing Chromium on a fresh machine takes a while and needs no fleet.
     browser = await launchChromium();
-    isolated = await startIsolatedFleet('console', { extraEnv: { TEST_CLOCK: 'on' }, onLine: (service, line) => logs.push(`${service} ${line}`) });
+    isolated = await startIsolatedFleet('console', { extraEnv: { TEST_CLOCK: 'on' }, readyTimeoutMs: 240_000 });
     fleet = isolated.fleet;
     token.operator = await tokens.issue({ staffId: 'operator-petrova', role: 'intake-operator', units: [] });
     token.executor = await tokens.issue({ staffId: 'ivanova', role: 'executor', units: ['zhkh'] });
@@ -157,5 +157,30 @@ describe('the staff console in a browser', () => {
     await executor.goto(`${fleet.urls.console}/#/inbox`);
     await executor.locator(`[data-testid="inbox-task"][data-number="${triaged}"]`).waitFor(LIVE);
     await screenshot(executor, '11-executor-inbox-after-triage');
+    triagedNumber = triaged;
+  });
+
+  it('an executor asks for more time and the supervisor approves it from the board', async () => {
+    await executor.locator(`[data-testid="inbox-task"][data-number="${triagedNumber}"] a`).first().click();
+    await executor.getByRole('button', { name: 'Принять в работу' }).click();
+    await executor.getByRole('button', { name: 'Продлить срок' }).click(LIVE);
+    // More than the law allows is refused beside the field.
+    await executor.keyboard.type('45');
+    await executor.keyboard.press('Tab');
+    await executor.keyboard.type('Нужен ответ ресурсоснабжающей организации');
+    await executor.keyboard.press('Control+Enter');
+    expect(await executor.getByTestId('error-extension-days').textContent()).toBe('Не больше 30');
+    await executor.locator('#extension-days').fill('10');
+    await executor.keyboard.press('Control+Enter');
+    await executor.getByTestId('error-extension-days').waitFor({ state: 'detached' });
+    await screenshot(executor, '12-executor-extension-requested');
+
+    // The board reads pending requests again every 20 s.
+    const request = supervisor.locator('.pending').filter({ hasText: triagedNumber });
+    await request.waitFor(LIVE);
+    await screenshot(supervisor, '13-supervisor-extension-request');
+    await request.getByLabel('Обоснование решения').fill('Согласовано: запрос в водоканал направлен');
+    await request.getByRole('button', { name: 'Одобрить' }).click();
+    await request.waitFor({ state: 'detached', ...LIVE });
   });
 });

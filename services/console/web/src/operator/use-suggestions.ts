@@ -11,6 +11,9 @@ export interface TopicSuggestion {
 
 /** A pause in typing after which the text is sent: the desk's own advice. */
 const PAUSE_MS = 300;
+/** When the router did not answer, the same text is asked again this often, a few times. */
+const RETRY_MS = 2_000;
+const ATTEMPTS = 5;
 
 /**
  * The topic and unit the router would choose for the text typed so far, asked after each pause
@@ -20,7 +23,9 @@ const PAUSE_MS = 300;
 export function useSuggestions(token: string, text: string) {
   const [suggestions, setSuggestions] = useState<TopicSuggestion[]>([]);
   const [state, setState] = useState<'idle' | 'asking' | 'unavailable'>('idle');
+  const [attempt, setAttempt] = useState(0);
   const asked = useRef(0);
+  useEffect(() => setAttempt(0), [text]);
   useEffect(() => {
     const draft = ++asked.current;
     if (text.trim().length < 3) {
@@ -28,6 +33,7 @@ export function useSuggestions(token: string, text: string) {
       setState('idle');
       return;
     }
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(() => {
       setState('asking');
       api<{ suggestions: TopicSuggestion[] }>(token, 'POST', '/api/desk/suggestions', { text }).then(
@@ -37,11 +43,16 @@ export function useSuggestions(token: string, text: string) {
           setState('idle');
         },
         () => {
-          if (draft === asked.current) setState('unavailable');
+          if (draft !== asked.current) return;
+          setState('unavailable');
+          if (attempt + 1 < ATTEMPTS) retry = setTimeout(() => setAttempt(attempt + 1), RETRY_MS);
         },
       );
-    }, PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [token, text]);
+    }, attempt === 0 ? PAUSE_MS : 0);
+    return () => {
+      clearTimeout(timer);
+      clearTimeout(retry);
+    };
+  }, [token, text, attempt]);
   return { suggestions, state };
 }
