@@ -24,7 +24,7 @@ describe('the HTTP edge under generated requests', () => {
   afterAll(() => rmSync(reportDir, { recursive: true, force: true }));
 
   it('sends requests to every API, and none gets a server error or an answer off its schema', () => {
-    expect(outcomes.map((outcome) => outcome.api)).toEqual(['ingest (public)', 'router', 'router triage', 'executor (supervisor)', 'executor (executor)', 'monitor', 'monitor digests']);
+    expect(outcomes.map((outcome) => outcome.api)).toEqual(['ingest (public)', 'router', 'router triage', 'executor (supervisor)', 'executor (executor)', 'monitor', 'monitor digests', 'registry', 'registry (supervisor)']);
     for (const outcome of outcomes) {
       expect(outcome.requests, outcome.api).toBeGreaterThan(0);
       expect(outcome.failures, `${outcome.api}:\n${logs.filter((line) => line.startsWith(`[${outcome.api}]`)).slice(-40).join('\n')}`).toEqual([]);
