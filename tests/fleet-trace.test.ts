@@ -1,6 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { credentials, Metadata } from '@grpc/grpc-js';
+import { createStaffTokens, withStaffToken } from '@priemnaya/auth';
+import { callUnary } from '@priemnaya/grpc';
+import { DeskServiceClient, type RegisterOralAppealRequest, type RegisterOralAppealResponse } from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
 import { waitFor } from '@priemnaya/testing';
+import { devStaffTokenSecret } from '../scripts/auth/dev-secret.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceName } from '../scripts/fleet/fleet.js';
 import { startIsolatedFleet, type IsolatedFleet } from '../scripts/fleet/isolated-fleet.js';
@@ -91,7 +97,7 @@ describe('one trace per appeal across the fleet', () => {
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
     isolated = await startIsolatedFleet('trace', {
-      only: [...TRACED],
+      only: [...TRACED, 'desk'],
       extraEnv: {
         OTEL_TRACES_EXPORTER: 'otlp',
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
@@ -149,6 +155,44 @@ describe('one trace per appeal across the fleet', () => {
     expect(spans.find((span) => span.service === 'monitor' && span.name === 'plan stages')).toBeDefined();
     expect(JSON.stringify(spans)).not.toContain('Петрова');
     expect(JSON.stringify(spans)).not.toContain('отопления');
+  });
+
+  it('when an intake operator registers an oral appeal at the desk over gRPC, the desk, ingest and the router add spans to the trace of that call', async () => {
+    const client = new DeskServiceClient(isolated.fleet.grpcAddresses.desk ?? '', credentials.createInsecure());
+    let appealId: string;
+    try {
+      const token = await createStaffTokens(devStaffTokenSecret()).issue({ staffId: 'operator-trace', role: 'intake-operator', units: [] });
+      const request: RegisterOralAppealRequest = {
+        operatorId: '',
+        idempotencyKey: randomUUID(),
+        citizen: { name: 'Орлова Нина Викторовна', phone: '+7 911 000-11-22', email: '', postalAddress: '' },
+        problemAddress: 'ул. Садовая, 7',
+        text: 'Во дворе дома 7 по улице Садовой не горит фонарь, вечером темно.',
+        answeredOnTheSpot: false,
+        citizenConsentedToOralAnswer: false,
+        oralAnswer: '',
+      };
+      ({ appealId } = await callUnary<RegisterOralAppealRequest, RegisterOralAppealResponse>(client.registerOralAppeal.bind(client), request, withStaffToken(new Metadata(), token), 20_000));
+    } finally {
+      client.close();
+    }
+
+    const route = await waitFor(() => receiver.spans.find((span) => span.name === 'route' && span.attributes['priemnaya.appeal.id'] === appealId), {
+      description: "the router's route span of the desk's appeal",
+    });
+    const spans = await waitFor(() => {
+      const found = receiver.spans.filter((span) => span.traceId === route.traceId);
+      return found.some((span) => span.service === 'desk') && found.some((span) => span.service === 'ingest') ? found : undefined;
+    }, { description: "the desk's and ingest's spans in the routed appeal's trace", timeoutMs: 10_000 }).catch((error: unknown) => {
+      const desk = receiver.spans.filter((span) => span.service === 'desk').map((span) => `${span.name} ${span.traceId} ${span.parentSpanId ?? '-'}`);
+      throw new Error(`${String(error)}; the desk's spans: ${desk.join('; ')}; the route's trace ${route.traceId}`);
+    });
+    const call = spans.find((span) => span.service === 'desk' && span.name === 'RegisterOralAppeal');
+    expect(call).toMatchObject({ kind: SERVER_KIND });
+    expect(call?.parentSpanId).toBeUndefined();
+    const intake = spans.find((span) => span.service === 'ingest' && span.name === 'RegisterAppeal');
+    expect(intake).toMatchObject({ kind: SERVER_KIND, attributes: { 'rpc.grpc.status_code': 0 } });
+    expect(JSON.stringify(spans)).not.toContain('Орлова');
   });
 
   it('every service answers GET /metrics in the Prometheus text format, with its requests and Kafka consumption', async () => {

@@ -1,4 +1,3 @@
-import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { MongoDBInstrumentation } from '@opentelemetry/instrumentation-mongodb';
 import { NodeSDK, type tracing } from '@opentelemetry/sdk-node';
@@ -22,12 +21,15 @@ const keepSpansLocal: tracing.SpanProcessor = {
 const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
- * The official instrumentations for what the fleet uses. Fastify's is registered by
- * `@priemnaya/http` on each server as a plugin (its module hook does not see an ESM import);
- * Kafka's context travels in our own message headers (`@priemnaya/kafka`), with a producer span
- * on publishing and a consumer span per message, so the kafkajs instrumentation is left out
- * rather than adding a second pair of spans per message. MongoDB's spans need a parent: a
- * query outside a request or message (a poll, a tick) starts no trace of its own.
+ * The official instrumentations for what the fleet uses. Their hooks patch a library when it is
+ * loaded by `require`; the services are ES modules, and of their imports the hooks see Node's
+ * http module and MongoDB's internal files, not the entry module of fastify or grpc-js. So
+ * Fastify's instrumentation is registered by `@priemnaya/http` on each server as a plugin, and
+ * gRPC calls carry their context in metadata (`@priemnaya/grpc`). Kafka's context travels in
+ * our own message headers (`@priemnaya/kafka`), with a producer span on publishing and a
+ * consumer span per message, so the kafkajs instrumentation is left out rather than adding a
+ * second pair of spans per message. MongoDB's spans need a parent: a query outside a request or
+ * message (a poll, a tick) starts no trace of its own.
  */
 function instrumentations() {
   return [
@@ -37,7 +39,6 @@ function instrumentations() {
       // requests must not be traced themselves.
       requireParentforOutgoingSpans: true,
     }),
-    new GrpcInstrumentation(),
     new MongoDBInstrumentation({ requireParentSpan: true }),
   ];
 }
