@@ -53,6 +53,7 @@ export function mayReadAudit(principal: StaffPrincipal): AccessDecision {
 export type StatsScope =
   | { allowed: true; units: UnitCode[] }
   | { allowed: false; status: 403; message: string }
+  /** A field the request must carry for this person; the message does not repeat the field. */
   | { allowed: false; status: 400; field: string; message: string };
 
 /**
@@ -66,7 +67,7 @@ export function statsScope(principal: StaffPrincipal, requested: readonly UnitCo
     case 'intake-operator':
       return { allowed: false, status: 403, message: `role: ${principal.role} may not read the units' statistics` };
     case 'administrator':
-      if (requested === undefined) return { allowed: false, status: 400, field: 'units', message: 'units: an administrator names the units' };
+      if (requested === undefined) return { allowed: false, status: 400, field: 'units', message: 'an administrator names the units' };
       return { allowed: true, units: [...requested] };
     case 'supervisor': {
       if (requested === undefined) return { allowed: true, units: [...principal.units] };

@@ -43,11 +43,11 @@ export function unitStatsRoutes(app: FastifyInstance, deps: UnitStatsRouteDeps):
     const scope = statsScope(principal, query.units);
     if (!scope.allowed) {
       if (scope.status === 403) throw forbidden(scope.message);
-      throw new RequestError(400, 'validation_failed', scope.message, [{ field: scope.field, message: scope.message }]);
+      throw new RequestError(400, 'validation_failed', `${scope.field}: ${scope.message}`, [{ field: scope.field, message: scope.message }]);
     }
     const now = deps.now().toISOString();
     const dates = chartDates(now, query.days, zone);
-    // Every chart of the day shares one snapshot, whatever its length: it reaches back the longest.
+    // Charts of any length share their units' kept read: it reaches back as far as the longest.
     const [earliest = ''] = chartDates(now, MAX_CHART_DAYS, zone);
     const { marks, appeals } = await deps.snapshot.forUnits(scope.units, earliest);
     return { units: unitDaySeries({ units: scope.units, dates, now, zone, marks, appeals }) };
