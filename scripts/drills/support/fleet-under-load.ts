@@ -90,11 +90,19 @@ export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise
     const loadStats = load.stats();
     stamp(`load: sent ${loadStats.sent}, acknowledged ${loadStats.acknowledged}, retried attempts ${loadStats.retries}, not acknowledged ${loadStats.unacknowledged}`);
 
-    const records = await readAppealRecords(isolated.kafka, isolated.names, client.db(isolated.databaseOf('executor')));
+    const openRecords = () => readAppealRecords(isolated.kafka, isolated.names, client.db(isolated.databaseOf('executor')));
+    let records = await openRecords();
     try {
       const input = { acknowledged: load.acknowledged, doubledKeys: load.doubledKeys };
       const current = async (expectAlerts: boolean) => {
-        await records.read();
+        try {
+          await records.read();
+        } catch (error) {
+          // A reader the broker failed (a metadata lock timed out) reads no more: read anew.
+          await records.stop().catch(() => undefined);
+          records = await openRecords();
+          throw error;
+        }
         return records.tally({ ...input, expectAlerts });
       };
       stamp('draining: waiting until every acknowledged appeal is routed and delivered as a task');
@@ -131,8 +139,18 @@ async function drain(say: (line: string) => void, tally: () => Promise<Tally>, l
   let best = Number.POSITIVE_INFINITY;
   let movedAt = Date.now();
   let lastSaid = 0;
+  let current: Tally | undefined;
   for (;;) {
-    const current = await tally();
+    try {
+      current = await tally();
+    } catch (error) {
+      // A read of the topics can time out while the broker is slow; the next poll reads again.
+      say(`could not read the records this time: ${String(error)}`);
+      if (current === undefined || Date.now() - movedAt <= STALL_MS) {
+        await sleep(POLL_MS);
+        continue;
+      }
+    }
     const remaining = left(current);
     if (remaining < best) {
       best = remaining;
