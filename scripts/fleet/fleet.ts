@@ -38,6 +38,8 @@ export interface FleetOptions {
   isolation?: { topicPrefix: string; databaseSuffix: string };
   /** Receives every line a service prints. */
   onLine?: (service: ServiceName, line: string) => void;
+  /** Told of every exit that neither `kill` nor `stop` asked for (`exited` tells only the first). */
+  onExit?: (service: ServiceName, code: number | null) => void;
   extraEnv?: Record<string, string>;
   /** Starts only these processes (a benchmark of one service alone); all of them when absent. */
   only?: readonly ServiceName[];
@@ -136,7 +138,11 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
       });
     }
     child.once('exit', (code) => {
-      if (!stopping && !killed.has(name)) reportExit({ service: name, code });
+      if (stopping || killed.has(name)) return;
+      // Now stopped: `restart` may start it again, as an orchestrator would.
+      killed.add(name);
+      reportExit({ service: name, code });
+      options.onExit?.(name, code);
     });
   }
   for (const service of started) spawnService(service);

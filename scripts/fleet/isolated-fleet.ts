@@ -25,7 +25,7 @@ export interface IsolatedFleet {
  */
 export async function startIsolatedFleet(
   label: string,
-  options: Pick<FleetOptions, 'extraEnv' | 'onLine' | 'readyTimeoutMs' | 'only'> & {
+  options: Pick<FleetOptions, 'extraEnv' | 'onLine' | 'onExit' | 'readyTimeoutMs' | 'only'> & {
     /** A broker and database other than the shared ones (a drill's private ones, to restart). */
     infra?: TestInfra;
   } = {},

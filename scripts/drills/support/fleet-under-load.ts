@@ -53,7 +53,12 @@ export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise
   const stamp = (line: string) => say(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
   const tail = new Map<ServiceName, string[]>();
   say(`starting the fleet (${DRILL_SERVICES.join(', ')})`);
+  let restartOnExit: ((service: ServiceName) => void) | undefined;
   const isolated = await startIsolatedFleet(options.label, {
+    onExit: (service, code) => {
+      stamp(`${service} exited by itself with code ${code}${restartOnExit ? '; starting it again, as an orchestrator would' : ''}`);
+      restartOnExit?.(service);
+    },
     ...(options.infra ? { infra: options.infra } : {}),
     only: DRILL_SERVICES,
     // The load comes from one address; the monitor's clock is moved to see its alerts fire; the
@@ -68,7 +73,14 @@ export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise
     },
     readyTimeoutMs: 180_000,
   });
-  void isolated.fleet.exited.then(({ service, code }) => stamp(`${service} exited by itself with code ${code}`));
+  const restarts: Promise<void>[] = [];
+  restartOnExit = (service) => {
+    const restarting = isolated.fleet.restart(service).then(
+      () => stamp(`${service} ready again`),
+      (error: unknown) => stamp(`${service} could not be started again: ${String(error)}`),
+    );
+    restarts.push(restarting);
+  };
   const client = await MongoClient.connect(isolated.infra.mongoUrl);
   try {
     stamp(`fleet ready; sending ${options.perSecond} appeals/s for ${options.loadSeconds} s`);
@@ -128,6 +140,8 @@ export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise
       await records.stop();
     }
   } finally {
+    restartOnExit = undefined;
+    await Promise.all(restarts);
     await client.close();
     stamp('stopping the fleet');
     await isolated.dispose();
