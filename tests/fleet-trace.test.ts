@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { credentials, Metadata } from '@grpc/grpc-js';
 import { createStaffTokens, withStaffToken } from '@priemnaya/auth';
 import { callUnary } from '@priemnaya/grpc';
+import { aPlatformItem } from '@priemnaya/pos-simulator';
 import { DeskServiceClient, type RegisterOralAppealRequest, type RegisterOralAppealResponse } from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
 import { waitFor } from '@priemnaya/testing';
 import { devStaffTokenSecret } from '../scripts/auth/dev-secret.js';
@@ -97,7 +98,7 @@ describe('one trace per appeal across the fleet', () => {
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
     isolated = await startIsolatedFleet('trace', {
-      only: [...TRACED, 'desk'],
+      only: [...TRACED, 'desk', 'pos-simulator', 'pos-adapter'],
       extraEnv: {
         OTEL_TRACES_EXPORTER: 'otlp',
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
@@ -193,6 +194,33 @@ describe('one trace per appeal across the fleet', () => {
     const intake = spans.find((span) => span.service === 'ingest' && span.name === 'RegisterAppeal');
     expect(intake).toMatchObject({ kind: SERVER_KIND, attributes: { 'rpc.grpc.status_code': 0 } });
     expect(JSON.stringify(spans)).not.toContain('Орлова');
+  });
+
+  it("when the adapter pulls a message filed on the platform, the poll is the root of the trace the appeal follows through ingest and the router", async () => {
+    const item = aPlatformItem('message', {
+      text: 'На перекрёстке улиц Мира и Садовой не работает светофор.',
+      author: { lastName: 'Смирнова', firstName: 'Елена', middleName: 'Андреевна', email: 'smirnova@example.org', phone: '+79110002233' },
+      address: { text: 'ул. Садовая, 7' },
+    });
+    const published = await fetch(`${isolated.fleet.urls['pos-simulator']}/_simulator/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([item]),
+    });
+    expect(published.ok).toBe(true);
+
+    const route = await waitFor(() => receiver.spans.find((span) => span.name === 'route' && span.attributes['priemnaya.appeal.channel'] === 'pos'), {
+      description: "the router's route span of the platform's appeal",
+      timeoutMs: 30_000,
+    });
+    const spans = await waitFor(() => {
+      const found = receiver.spans.filter((span) => span.traceId === route.traceId);
+      return found.some((span) => span.name === 'poll platform') && found.some((span) => span.service === 'ingest' && span.name === 'RegisterAppeal') ? found : undefined;
+    }, { description: "the adapter's poll and ingest's registration in the routed appeal's trace" });
+    const poll = spans.find((span) => span.name === 'poll platform');
+    expect(poll).toMatchObject({ service: 'pos-adapter' });
+    expect(poll?.parentSpanId).toBeUndefined();
+    expect(JSON.stringify(spans)).not.toContain('Смирнова');
   });
 
   it('every service answers GET /metrics in the Prometheus text format, with its requests and Kafka consumption', async () => {

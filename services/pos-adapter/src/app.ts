@@ -1,6 +1,7 @@
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
 import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
+import { inSpan } from '@priemnaya/observability';
 import type { FastifyInstance } from 'fastify';
 import type { RetryPolicy } from './domain/retry-delay.js';
 import { createFeedCursorStore } from './data-access/feed-cursor-store.js';
@@ -71,8 +72,10 @@ export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter>
           logger: deps.logger,
         }),
       );
+      const pullPage = createPullItemsPage({ platform: deps.platform, intake: deps.intake, cursors, items, retry, pageSize: deps.pageSize, logger: deps.logger });
       poller = startFeedPoller({
-        pullPage: createPullItemsPage({ platform: deps.platform, intake: deps.intake, cursors, items, retry, pageSize: deps.pageSize, logger: deps.logger }),
+        // Each page pulled is the root of the trace its appeals follow into ingest and beyond.
+        pullPage: (signal) => inSpan('poll platform', {}, () => pullPage(signal)),
         intervalMs: deps.pollIntervalMs,
         graceMs: deps.stopGraceMs,
         logger: deps.logger,
