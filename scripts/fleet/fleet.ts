@@ -152,7 +152,8 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
     if (!child) throw new Error(`${service} is not part of this fleet`);
     killed.add(service);
     if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
-    const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    // 'close', not 'exit': its last lines are read by then.
+    const exit = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
     child.kill(signal);
     const [code, exitSignal] = await exit;
     return { code, signal: exitSignal };

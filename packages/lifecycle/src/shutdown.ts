@@ -28,18 +28,23 @@ export function createShutdown({ logger, timeoutMs = 15_000, exit = (code) => pr
   const steps: ShutdownStep[] = [];
   let running: Promise<void> | undefined;
   let failed = false;
+  /** The step running now, to name the one that hangs when the deadline passes. */
+  let current: string | undefined;
 
   async function runSteps(reason: string): Promise<void> {
     logger.info({ reason }, 'shutting down');
     for (const step of steps) {
+      const started = performance.now();
+      current = step.name;
       try {
         await step.run();
-        logger.debug({ step: step.name }, 'shutdown step done');
+        logger.info({ step: step.name, ms: Math.round(performance.now() - started) }, 'shutdown step done');
       } catch (error) {
         failed = true;
         logger.error({ step: step.name, err: error }, 'shutdown step failed');
       }
     }
+    current = undefined;
     logger.info('shut down');
   }
 
@@ -54,7 +59,7 @@ export function createShutdown({ logger, timeoutMs = 15_000, exit = (code) => pr
     trapSignals() {
       const onSignal = (signal: NodeJS.Signals) => {
         const timer = setTimeout(() => {
-          logger.error({ timeoutMs }, 'shutdown deadline passed, exiting');
+          logger.error({ timeoutMs, step: current }, 'shutdown deadline passed, exiting');
           exit(1);
         }, timeoutMs);
         timer.unref();
