@@ -71,5 +71,10 @@ describe('trace context through Kafka headers', () => {
     expect(handled.traceId).toBe(traceId);
     const spanNames = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId).map((span) => span.name);
     expect(spanNames).toEqual(expect.arrayContaining(['submit appeal', expect.stringMatching(/^publish /), expect.stringMatching(/^process /)]));
+    // The consumer's span is a child of the producer's: the message's headers carried its context.
+    const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
+    const publish = spans.find((span) => span.name.startsWith('publish '));
+    const consumed = spans.find((span) => span.name.startsWith('process '));
+    expect(consumed?.parentSpanContext?.spanId).toBe(publish?.spanContext().spanId);
   });
 });
