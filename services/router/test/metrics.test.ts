@@ -1,4 +1,5 @@
 import { createTeardown, waitFor } from '@priemnaya/testing';
+import { Partitioners } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anAppeal } from './support/appeals.js';
 import { createRouterScenario, type RouterScenario } from './support/router-harness.js';
@@ -60,6 +61,26 @@ describe('GET /metrics', () => {
     }, { description: 'the lag on appeals.received reported as 0' });
     expect(text).toMatch(new RegExp(`^priemnaya_kafka_consumer_lag\\{group="[^"]+",topic="${scenario.topics.received.replaceAll('.', '\\.')}",partition="\\d+"\\} 0$`, 'm'));
     expect(valueOf(text, 'priemnaya_kafka_messages_consumed_total', { topic: scenario.topics.received, outcome: 'handled' })).toBeGreaterThanOrEqual(2);
+  });
+
+  it('counts a message that cannot be decoded as dead-lettered, by the topic it came from', async () => {
+    const before = valueOf(await scrape(), 'priemnaya_kafka_messages_dead_lettered_total', { topic: scenario.topics.received });
+    const producer = scenario.testKafka.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+    await producer.connect();
+    try {
+      await producer.send({ topic: scenario.topics.received, acks: -1, messages: [{ key: 'not-json', value: '{"appealId": ' }] });
+    } finally {
+      await producer.disconnect();
+    }
+    await waitFor(() => scenario.outputs.messages.find((message) => message.topic === scenario.topics.deadLetters && message.key === 'not-json'), {
+      description: 'the dead letter',
+    });
+    const text = await waitFor(async () => {
+      const scraped = await scrape();
+      return valueOf(scraped, 'priemnaya_kafka_messages_dead_lettered_total', { topic: scenario.topics.received }) > before ? scraped : undefined;
+    }, { description: 'the dead letter counted' });
+    expect(valueOf(text, 'priemnaya_kafka_messages_dead_lettered_total', { topic: scenario.topics.received }) - before).toBe(1);
+    expect(valueOf(text, 'priemnaya_kafka_messages_consumed_total', { topic: scenario.topics.received, outcome: 'dead-lettered' })).toBeGreaterThanOrEqual(1);
   });
 
   it('counts HTTP requests by route template and status, and leaves the probes out', async () => {
