@@ -51,6 +51,12 @@ export interface FuzzOutcome {
   reportFile: string;
 }
 
+export interface FuzzRun {
+  outcomes: FuzzOutcome[];
+  /** Lines the services logged at level error or fatal while they were fuzzed (services log no personal data). */
+  serviceErrors: string[];
+}
+
 export interface FuzzOptions {
   schemathesis: string;
   maxExamples: number;
@@ -68,14 +74,19 @@ export interface FuzzOptions {
  * against each API's OpenAPI document with the checks that no answer is a 5xx and that answers
  * match the schemas the document gives, and stops and removes the fleet.
  */
-export async function fuzzApis(options: FuzzOptions): Promise<FuzzOutcome[]> {
+export async function fuzzApis(options: FuzzOptions): Promise<FuzzRun> {
   const apis = options.apis ?? FUZZED_APIS;
+  const serviceErrors: string[] = [];
   const telegram = await startFakeTelegramApi();
   const isolated = await startIsolatedFleet('fuzz', {
     // The services fuzzed, and the registry, which ingest asks for an appeal's status.
     only: [...new Set<ServiceName>(['registry', ...apis.map((api) => api.service)])],
     // On a busy machine the whole fleet may take a while to start.
     readyTimeoutMs: 240_000,
+    // A 4xx answer may still have left a consumer or a later step failing: pino's error and fatal lines tell.
+    onLine: (service, line) => {
+      if (/"level":"(error|fatal)"/.test(line)) serviceErrors.push(`${service}: ${line.slice(0, 500)}`);
+    },
     extraEnv: {
       // The fuzzer is one client sending thousands of requests a minute; the limit would hide the routes.
       RATE_LIMIT_PER_MINUTE: '1000000',
@@ -133,7 +144,8 @@ export async function fuzzApis(options: FuzzOptions): Promise<FuzzOutcome[]> {
       ]);
       outcomes.push({ api: api.name, exitCode, reportFile, ...countReport(reportFile) });
     }
-    return outcomes;
+    // A copy taken before the fleet stops: what a service logs while it shuts down is not the fuzzing's.
+    return { outcomes, serviceErrors: [...serviceErrors] };
   } finally {
     await isolated.dispose();
     await telegram.close();

@@ -17,7 +17,7 @@ if (!schemathesis || !Number.isInteger(maxExamples) || maxExamples < 1) {
 const apis = only.length > 0 ? FUZZED_APIS.filter((api) => only.includes(api.service)) : FUZZED_APIS;
 const reportDir = path.join(process.env.PRIEMNAYA_CACHE ?? path.join(ROOT, '.cache'), 'fuzz');
 const started = Date.now();
-const outcomes = await fuzzApis({
+const { outcomes, serviceErrors } = await fuzzApis({
   schemathesis,
   maxExamples,
   reportDir,
@@ -32,4 +32,6 @@ for (const outcome of outcomes) {
 const total = outcomes.reduce((sum, outcome) => sum + outcome.requests, 0);
 const failed = outcomes.reduce((sum, outcome) => sum + outcome.failures.length, 0);
 process.stdout.write(`total                ${String(total).padStart(7)} requests  ${failed} failed checks (reports in ${reportDir})\n`);
-process.exit(failed > 0 ? 1 : 0);
+process.stdout.write(`errors the services logged meanwhile: ${serviceErrors.length}\n`);
+for (const line of serviceErrors.slice(0, 20)) process.stdout.write(`    ${line}\n`);
+process.exit(failed > 0 || serviceErrors.length > 0 ? 1 : 0);
