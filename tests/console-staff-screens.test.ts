@@ -163,7 +163,8 @@ describe('the staff console in a browser', () => {
   it('an executor asks for more time and the supervisor approves it from the board', async () => {
     await executor.locator(`[data-testid="inbox-task"][data-number="${triagedNumber}"] a`).first().click();
     await executor.getByRole('button', { name: 'Принять в работу' }).click();
-    await executor.getByRole('button', { name: 'Продлить срок' }).click(LIVE);
+    await expect.poll(() => executor.getByTestId('appeal-status').textContent(), LIVE).toBe('принято в работу');
+    await executor.getByRole('button', { name: 'Продлить срок' }).click();
     // More than the law allows is refused beside the field.
     await executor.keyboard.type('45');
     await executor.keyboard.press('Tab');
@@ -172,12 +173,15 @@ describe('the staff console in a browser', () => {
     expect(await executor.getByTestId('error-extension-days').textContent()).toBe('Не больше 30');
     await executor.locator('#extension-days').fill('10');
     await executor.keyboard.press('Control+Enter');
-    await executor.getByTestId('error-extension-days').waitFor({ state: 'detached' });
+    // The form closes once the executor service has recorded the request.
+    await executor.locator('#extension-days').waitFor({ state: 'detached', ...LIVE });
     await screenshot(executor, '12-executor-extension-requested');
 
     // The board reads pending requests again every 20 s.
     const request = supervisor.locator('.pending').filter({ hasText: triagedNumber });
     await request.waitFor(LIVE);
+    // Who asked and why, from the registry's card, which may follow a moment later.
+    await expect.poll(() => request.textContent(), LIVE).toContain('ivanova: Нужен ответ ресурсоснабжающей организации');
     await screenshot(supervisor, '13-supervisor-extension-request');
     await request.getByLabel('Обоснование решения').fill('Согласовано: запрос в водоканал направлен');
     await request.getByRole('button', { name: 'Одобрить' }).click();

@@ -39,7 +39,8 @@ export async function signedIn(browser: Browser, consoleUrl: string, token: stri
   const page = await context.newPage();
   if (options.movableClock) await page.clock.install();
   await page.goto(consoleUrl);
-  // The token field has the focus on arrival: typing and Enter sign in.
+  // The token field has the focus once the application has rendered: typing and Enter sign in.
+  await page.locator('#staff-token:focus').waitFor();
   await page.keyboard.insertText(token);
   await page.keyboard.press('Enter');
   await page.locator('nav.top').waitFor();

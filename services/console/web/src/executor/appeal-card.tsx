@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { WORK_FORMS } from '../../../src/forms/work-forms.js';
-import { api } from '../shared/api.js';
+import { api, ApiError } from '../shared/api.js';
 import { Field, invalidProps } from '../shared/form-field.js';
 import { CHANNEL_NAMES, date, dateTime, statusName, topicName } from '../shared/format.js';
 import type { Session } from '../shared/session.js';
 import { TimeLeft } from '../shared/time-left-badge.js';
 import { useNow } from '../shared/use-now.js';
+import { SupervisorActions } from '../supervisor/supervisor-actions.js';
 import { ActionForm } from './action-form.js';
 import { useAppeal, type HistoryLine, type WorkStateView } from './use-appeal.js';
 
@@ -108,9 +109,7 @@ function WorkActions({ session, unit, work, onDone }: { session: Session; unit: 
       <div className="choices">
         {available.map(([action, label]) =>
           action === 'accept' ? (
-            <button key={action} type="button" className="primary" onClick={() => void api(session.token, 'POST', `${base}/accept`, {}).then(done, done)}>
-              {label}
-            </button>
+            <AcceptButton key={action} token={session.token} base={base} label={label} onDone={done} />
           ) : (
             <button key={action} type="button" aria-pressed={open === action} onClick={() => setOpen(open === action ? undefined : action)}>
               {label}
@@ -124,6 +123,30 @@ function WorkActions({ session, unit, work, onDone }: { session: Session; unit: 
       {open === 'extension' ? <ExtensionForm token={session.token} base={base} onDone={done} /> : null}
       {open === 'forwarding' ? <ForwardingForm token={session.token} base={base} onDone={done} /> : null}
     </aside>
+  );
+}
+
+/** Takes the task into work; a refusal (another executor took it first) is shown beside the button. */
+function AcceptButton({ token, base, label, onDone }: { token: string; base: string; label: string; onDone: () => void }) {
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState('');
+  async function accept() {
+    setSending(true);
+    try {
+      await api(token, 'POST', `${base}/accept`, {});
+      onDone();
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error.message : 'Нет связи с сервером');
+      setSending(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" className="primary" disabled={sending} onClick={() => void accept()}>
+        {label}
+      </button>
+      {failure ? <div className="field__error" role="alert">{failure}</div> : null}
+    </>
   );
 }
 
@@ -201,59 +224,6 @@ function ForwardingForm({ token, base, onDone }: { token: string; base: string; 
           </Field>
           <Field id="forward-why" label="Почему" error={errors.why}>
             <textarea id="forward-why" rows={2} value={why} onChange={(e) => setWhy(e.target.value)} {...invalidProps('forward-why', errors.why)} />
-          </Field>
-        </>
-      )}
-    </ActionForm>
-  );
-}
-
-/** A supervisor on the card: decide the pending extension requests, move the task to another executor. */
-export function SupervisorActions({ session, base, work, onDone }: { session: Session; base: string; work: WorkStateView; onDone: () => void }) {
-  const pending = work.extensions.filter((request) => request.decision === undefined);
-  const [executorId, setExecutorId] = useState('');
-  const [why, setWhy] = useState('');
-  return (
-    <aside className="actions" aria-label="Решения руководителя">
-      <h2>Решения</h2>
-      {pending.map((request) => (
-        <ExtensionDecision key={request.requestId} token={session.token} base={base} request={request} onDone={onDone} />
-      ))}
-      {pending.length === 0 ? <p className="muted">Запросов продления нет. Продлено всего: {work.approvedExtensionDays} дн.</p> : null}
-      <ActionForm title="Переназначить" schema={WORK_FORMS.assign} values={{ executorId, why }} token={session.token} path={`${base}/assign`} submitLabel="Назначить" onDone={onDone}>
-        {(errors) => (
-          <>
-            <Field id="assign-executor" label={`Исполнитель (сейчас: ${work.executorId ?? 'не назначен'})`} error={errors.executorId}>
-              <input id="assign-executor" value={executorId} onChange={(e) => setExecutorId(e.target.value)} {...invalidProps('assign-executor', errors.executorId)} />
-            </Field>
-            <Field id="assign-why" label="Почему" error={errors.why}>
-              <input id="assign-why" value={why} onChange={(e) => setWhy(e.target.value)} {...invalidProps('assign-why', errors.why)} />
-            </Field>
-          </>
-        )}
-      </ActionForm>
-    </aside>
-  );
-}
-
-export function ExtensionDecision({ token, base, request, onDone }: { token: string; base: string; request: { requestId: string; days: number }; onDone: () => void }) {
-  const [why, setWhy] = useState('');
-  const [decision, setDecision] = useState<'approve' | 'refuse'>('approve');
-  const id = `decision-${request.requestId}`;
-  return (
-    <ActionForm title={`Продление на ${request.days} дн.`} schema={WORK_FORMS.decision} values={{ why }} token={token} path={`${base}/extension-requests/${request.requestId}/${decision}`} submitLabel={decision === 'approve' ? 'Одобрить' : 'Отказать'} onDone={onDone}>
-      {(errors) => (
-        <>
-          <div role="radiogroup" aria-label="Решение">
-            <label>
-              <input type="radio" checked={decision === 'approve'} onChange={() => setDecision('approve')} /> одобрить
-            </label>{' '}
-            <label>
-              <input type="radio" checked={decision === 'refuse'} onChange={() => setDecision('refuse')} /> отказать
-            </label>
-          </div>
-          <Field id={id} label="Обоснование решения" error={errors.why}>
-            <input id={id} value={why} onChange={(e) => setWhy(e.target.value)} {...invalidProps(id, errors.why)} />
           </Field>
         </>
       )}

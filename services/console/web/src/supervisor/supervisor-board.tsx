@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { alertBoard } from '../../../src/domain/alert-board.js';
-import { ExtensionDecision } from '../executor/appeal-card.js';
+import { ExtensionDecision } from './supervisor-actions.js';
 import { api } from '../shared/api.js';
 import { dateTime, statusName } from '../shared/format.js';
 import type { Session } from '../shared/session.js';
@@ -88,6 +88,11 @@ export function SupervisorBoard({ session }: { session: Session }) {
         {pending.map((request) => (
           <div key={request.requestId} className="pending">
             <a href={`#/appeal/${request.unit}/${request.appealId}`}>{request.registrationNumber}</a> · {request.unit}
+            {request.justification ? (
+              <p className="muted">
+                {request.requestedBy}: {request.justification}
+              </p>
+            ) : null}
             <ExtensionDecision token={session.token} base={`/api/executor/v1/units/${request.unit}/tasks/${request.appealId}`} request={request} onDone={() => void reload()} />
           </div>
         ))}

@@ -8,6 +8,13 @@ export interface PendingExtension {
   registrationNumber: string;
   requestId: string;
   days: number;
+  /** Who asked and why, from the registry's card; absent until it has the request. */
+  requestedBy?: string;
+  justification?: string;
+}
+
+interface CardExtensions {
+  extensions: { requestId: string; request?: { by: string; justification: string } }[];
 }
 
 /** Tasks read per unit for pending requests: the executor lists no requests by themselves. */
@@ -32,7 +39,17 @@ export function usePendingExtensions(token: string, units: string[]) {
         }
       }
     }
-    setPending(found);
+    // The work state names the request; the registry's card says who asked and why.
+    const cards = new Map<string, CardExtensions | undefined>();
+    for (const appealId of new Set(found.map((request) => request.appealId))) {
+      cards.set(appealId, await api<CardExtensions>(token, 'GET', `/api/registry/v1/staff/appeals/${appealId}`).catch(() => undefined));
+    }
+    setPending(
+      found.map((request) => {
+        const asked = cards.get(request.appealId)?.extensions.find((extension) => extension.requestId === request.requestId)?.request;
+        return asked ? { ...request, requestedBy: asked.by, justification: asked.justification } : request;
+      }),
+    );
   }, [token, units]);
   useEffect(() => {
     void reload().catch(() => {});
