@@ -59,7 +59,8 @@ const validItem: fc.Arbitrary<PlatformItem> = fc.record(
 
 const prototypeKeys = fc.constant(JSON.parse('{"__proto__":{"id":"x"},"id":{"toString":1}}') as unknown);
 
-describe('platform feed items under arbitrary input', () => {
+// Hundreds of generated inputs per test: on a loaded machine that takes longer than the default 5 s.
+describe('platform feed items under arbitrary input', { timeout: 60_000 }, () => {
   it('each is an item that maps to an intake request, or a refusal naming fields, never an exception', () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), oneFieldChanged(validItem), prototypeKeys), (raw) => {

@@ -45,7 +45,8 @@ const validForm = fc.record({
   email: fc.constantFrom('ivan@example.org', 'petrova.m@mail.example'),
 });
 
-describe('the Open311 parsers under arbitrary input', () => {
+// Hundreds of generated inputs per test: on a loaded machine that takes longer than the default 5 s.
+describe('the Open311 parsers under arbitrary input', { timeout: 60_000 }, () => {
   it('parseServiceRequest gives a submission or faults naming each field', () => {
     fc.assert(
       fc.property(anyFields, (fields) => {
