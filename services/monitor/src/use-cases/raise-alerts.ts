@@ -1,5 +1,6 @@
 import type { ControlAlert } from '@priemnaya/contracts';
 import type { Publisher } from '@priemnaya/kafka';
+import { inSpan } from '@priemnaya/observability';
 import type { AlertLedger } from '../data-access/alert-ledger.js';
 
 /** Points where a test may stop a tick as a crash would, to prove nothing is lost or doubled. */
@@ -65,7 +66,7 @@ export function createRaiseAlerts(deps: RaiseDeps) {
     const totals = { fired: 0, pending: 0 };
     await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, batches.length) }, async () => {
       for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
-        const { fired, pending } = await raiseBatch(batch, now);
+        const { fired, pending } = await inSpan('raise alerts', { 'priemnaya.alerts.batch_size': batch.length }, () => raiseBatch(batch, now));
         totals.fired += fired;
         totals.pending += pending;
       }
