@@ -2,7 +2,8 @@
  * Benchmark: the cost of observability on intake. The same steady rate of `POST /v1/appeals`
  * against the real fleet (separate processes, real broker and database), twice: with traces
  * exported over OTLP/HTTP (the standard OTEL_* variables, to a local collector stand-in that
- * accepts and counts them) and without an exporter, each after a warm-up. Prints the acknowledgement latency's
+ * accepts and counts them) and without an exporter, alternating (BENCH_ROUNDS of each, 2 by
+ * default), each run after a warm-up. Prints the acknowledgement latency's
  * percentiles of both and draws .cache/bench/tracing-cost.svg.
  *
  *   ./scripts/dev bench tracing [appeals per second, 20] [seconds per run, 30]
@@ -20,6 +21,8 @@ const rate = Number(process.argv[2] ?? 20);
 const seconds = Number(process.argv[3] ?? 30);
 if (!(rate > 0 && seconds > 0)) throw new Error(`appeals per second and seconds: positive numbers, got ${process.argv[2]} and ${process.argv[3]}`);
 const WARM_UP_SECONDS = 10;
+/** Runs of each mode, alternating: off, on, off, on. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 /** Accepts OTLP/HTTP exports and counts their bytes, as a collector would take them. */
@@ -80,14 +83,19 @@ async function run(label: string, extraEnv: Record<string, string>): Promise<num
 
 const collector = await startCollector();
 try {
-  const off = await run('tracing off', {});
-  const on = await run('tracing on', {
-    OTEL_TRACES_EXPORTER: 'otlp',
-    OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-    OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-  });
+  // Alternating runs, so neither mode gains from going second (a warmer broker, page cache).
+  const off: number[] = [];
+  const on: number[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    off.push(...(await run(`tracing off, round ${round}`, {})));
+    on.push(...(await run(`tracing on, round ${round}`, {
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+    })));
+  }
   const line = (label: string, values: number[]) =>
-    `${label}: ${values.length} appeals at ${rate}/s, 202 in p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms`;
+    `${label}: ${values.length} appeals at ${rate}/s over ${ROUNDS} runs, 202 in p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms`;
   console.log(line('tracing off', off));
   console.log(line(`tracing on (${collector.exports()} OTLP exports received)`, on));
   console.log(`cost of tracing at p99: ${(percentile(on, 99) - percentile(off, 99)).toFixed(1)} ms`);
