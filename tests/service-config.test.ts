@@ -19,15 +19,28 @@ async function startWithEnv(entry: string, env: Record<string, string>) {
 }
 
 describe('service start-up configuration', () => {
-  // Every service of the fleet; the platform simulator is a stand-in, not a service.
-  it.each(FLEET_SERVICES.filter((s) => s.entry.startsWith('services/')).map((s) => [s.name, s.entry]))(
+  // Every service of the fleet with Kafka and a database; the platform simulator is a stand-in,
+  // not a service, and the console has neither (below).
+  it.each(FLEET_SERVICES.filter((s) => s.entry.startsWith('services/') && s.name !== 'console').map((s) => [s.name, s.entry]))(
     'when %s is started with a missing and a malformed variable, it stops naming both',
     async (service, entry) => {
       const { code, stderr } = await startWithEnv(entry, { MONGO_URL: 'mongodb://127.0.0.1:1', HTTP_PORT: 'eighty' });
       expect(code).toBe(78);
       expect(stderr).toContain(`${service}: cannot start`);
       expect(stderr).toContain('KAFKA_BROKERS: is required');
-      expect(stderr).toMatch(/HTTP_PORT: /);
+      expect(stderr).toContain('HTTP_PORT: must be a number, got "eighty"');
     },
   );
+
+  // Every variable of the console has a default (it keeps nothing of its own), so none can be
+  // missing; two malformed ones are both named.
+  it('when the console is started with two malformed variables, it stops naming both', async () => {
+    const console = FLEET_SERVICES.find((s) => s.name === 'console');
+    expect(console).toBeDefined();
+    const { code, stderr } = await startWithEnv(console?.entry ?? '', { HTTP_PORT: 'eighty', DESK_GRPC_ADDRESS: 'desk-without-port' });
+    expect(code).toBe(78);
+    expect(stderr).toContain('console: cannot start');
+    expect(stderr).toContain('HTTP_PORT: must be a number, got "eighty"');
+    expect(stderr).toContain('DESK_GRPC_ADDRESS: must be host:port');
+  });
 });

@@ -29,5 +29,8 @@ describe('parseEnv', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     const variables = (caught as ConfigError).problems.map((p) => p.variable).sort();
     expect(variables).toEqual(['HTTP_PORT', 'KAFKA_BROKERS', 'MONGO_URL']);
+    // Given but malformed is not "required".
+    expect((caught as ConfigError).message).toContain('HTTP_PORT: must be a number, got "eighty"');
+    expect((caught as ConfigError).message).not.toContain('is required');
   });
 });

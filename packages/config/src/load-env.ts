@@ -18,10 +18,15 @@ export function parseEnv<S extends z.ZodObject>(
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(
-    result.error.issues.map((issue) => ({
-      variable: issue.path.length > 0 ? String(issue.path[0]) : '(environment)',
-      message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
-    })),
+    result.error.issues.map((issue) => {
+      const variable = issue.path.length > 0 ? String(issue.path[0]) : '(environment)';
+      // Told by the environment itself, not by the issue: a value coerced to a number that is not
+      // one (HTTP_PORT=eighty) is an invalid type too, but it was given.
+      const given = issue.path.length > 0 && env[variable] !== undefined && env[variable] !== '';
+      if (issue.code === 'invalid_type' && !given) return { variable, message: 'is required' };
+      if (issue.code === 'invalid_type' && issue.expected === 'number') return { variable, message: `must be a number, got "${String(env[variable])}"` };
+      return { variable, message: issue.message };
+    }),
   );
 }
 
