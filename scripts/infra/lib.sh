@@ -12,7 +12,7 @@ MVN_DEPENDENCY_PLUGIN_VERSION=3.6.1
 FERRETDB_VERSION=1.24.2
 # Our fix to FerretDB's source, applied before building (see patch_ferretdb_id_lookup). Raising it
 # rebuilds a cached binary.
-FERRETDB_BUILD=$FERRETDB_VERSION+id-index-1
+FERRETDB_BUILD=$FERRETDB_VERSION+id-index-2
 
 # ---- locations ---------------------------------------------------------------------------
 INFRA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -115,19 +115,42 @@ POM
   log "Kafka $KAFKA_VERSION installed ($(find "$KAFKA_HOME/libs" -name '*.jar' | wc -l) jars, $((SECONDS - t0)) s)"
 }
 
-# patch_ferretdb_id_lookup SRC: makes the SQLite backend find a document by `_id` through the
-# `_id` index it creates. FerretDB 1.24 indexes `_ferretdb_sjson->"_id"` but filters, updates and
-# deletes on `_ferretdb_sjson->'$._id'`, which SQLite does not match to that index, so every
-# lookup by `_id` scanned its whole table (about 4 µs a document: 40 ms at 10,000 documents) where
-# MongoDB uses its `_id` index. Filtering on `->'_id'` is the same JSON path and uses the index
-# (EXPLAIN QUERY PLAN: "SEARCH ... USING INDEX ..._id_"). The same defect on PostgreSQL is
-# FerretDB/FerretDB#4646.
+# patch_ferretdb_id_lookup SRC: makes the SQLite backend find documents by `_id` through the `_id`
+# index it creates, as MongoDB does. Two defects of FerretDB 1.24, both fixed here:
+# - it indexes `_ferretdb_sjson->"_id"` but filters, updates and deletes on `->'$._id'`, which
+#   SQLite does not match to that index, so every lookup by `_id` scanned its whole table (about
+#   4 µs a document: an update by `_id` took 328 ms among 10,000 documents). `->'_id'` is the same
+#   JSON path and uses the index (EXPLAIN QUERY PLAN: "SEARCH ... USING INDEX ..._id_"). The same
+#   defect on PostgreSQL is FerretDB/FerretDB#4646;
+# - it pushes `_id` down only when it is the filter's one field, so `{_id, rev}` (a conditional
+#   replace) scanned too. The handlers apply the whole filter to what the query returns, so
+#   narrowing the query by `_id` whenever the filter has exactly one top-level `_id` is safe.
 patch_ferretdb_id_lookup() {
-  local file=$1/internal/backends/sqlite/metadata/metadata.go
-  grep -q "IDColumn = DefaultColumn + \"->'\\$._id'\"" "$file" \
-    || die "FerretDB source changed: IDColumn in $file is not the expression this patch expects"
-  sed -i "s|IDColumn = DefaultColumn + \"->'\\$._id'\"|IDColumn = DefaultColumn + \"->'_id'\"|" "$file"
-  grep -q "IDColumn = DefaultColumn + \"->'_id'\"" "$file" || die "patching $file failed"
+  local meta=$1/internal/backends/sqlite/metadata/metadata.go coll=$1/internal/backends/sqlite/collection.go
+  grep -q "IDColumn = DefaultColumn + \"->'\\$._id'\"" "$meta" \
+    || die "FerretDB source changed: IDColumn in $meta is not the expression this patch expects"
+  [[ $(grep -c 'if params.Filter.Len() == 1 {' "$coll") == 2 ]] \
+    || die "FerretDB source changed: $coll does not have the two _id pushdowns this patch expects"
+  sed -i "s|IDColumn = DefaultColumn + \"->'\\$._id'\"|IDColumn = DefaultColumn + \"->'_id'\"|" "$meta"
+  sed -i 's|if params.Filter.Len() == 1 {|if hasOneTopLevelID(params.Filter) {|' "$coll"
+  cat >"$1/internal/backends/sqlite/id_pushdown.go" <<'GO'
+package sqlite
+
+import "github.com/FerretDB/FerretDB/internal/types"
+
+// hasOneTopLevelID reports whether the filter names `_id` exactly once at its top level, so that
+// the query may be narrowed by it; the handler applies the whole filter afterwards.
+func hasOneTopLevelID(filter *types.Document) bool {
+	n := 0
+	for _, key := range filter.Keys() {
+		if key == "_id" {
+			n++
+		}
+	}
+	return n == 1
+}
+GO
+  grep -q "IDColumn = DefaultColumn + \"->'_id'\"" "$meta" || die "patching $meta failed"
   log "FerretDB source patched: lookups by _id use the _id index"
 }
 
