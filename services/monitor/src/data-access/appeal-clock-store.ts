@@ -26,10 +26,10 @@ export class ConcurrentClockWrite extends AppError {
 }
 
 /**
- * The clocks by appeal id. On FerretDB only two operations are cheap: inserting a new `_id` and
- * reading an `_id` that exists; a read that misses, an update or a delete scans the collection.
- * So a new appeal is inserted without a read first (`insertNew`), and a known appeal is read and
- * replaced. On MongoDB every one of these is one `_id` index lookup.
+ * The clocks by appeal id: every operation of an event is one `_id` index lookup (on MongoDB, and
+ * on the local FerretDB as built by scripts/infra, whose stock 1.24 scans instead). A new appeal
+ * is inserted without a read first (`insertNew`: one round trip for the common case); a known
+ * appeal is read and replaced under its revision.
  */
 export function createAppealClockStore(db: Db) {
   const appeals = db.collection<AppealClockDocument>('appeal_clocks');

@@ -12,8 +12,8 @@ export function createRecordLifecycleEvent(deps: PlanningDeps & { serialize: Ser
   return (event: LifecycleEvent, registrationNumber?: string): Promise<void> =>
     deps.serialize(async () => {
       const { policies, calendar } = deps.rules.current();
-      // A new appeal is inserted without reading first: on FerretDB a read that finds nothing
-      // scans the whole collection, an insert of a new _id does not.
+      // A new appeal is inserted without reading first: most events of a new appeal cost one
+      // round trip, and the duplicate-key answer says when the appeal is known.
       const fresh = applyLifecycleEvent(emptyAppealClocks(event.appealId), event, policies, calendar);
       const freshPlan = planOf(deps, fresh);
       if (await deps.clocks.insertNew(documentOf(fresh, freshPlan, 1, registrationNumber, deps.clock.now()))) {
