@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { AppError, isRetriable } from '@priemnaya/errors';
-import { counter, histogram, METRICS_CONTENT_TYPE, renderMetrics } from '@priemnaya/observability';
+import { counter, histogram, METRICS_CONTENT_TYPE, readinessCheck, renderMetrics } from '@priemnaya/observability';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type z } from 'zod';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+/**
+ * How long `/readyz` waits for a check: a database whose server is gone makes its driver wait for
+ * server selection (5 s) before failing, and a probe must say so sooner than that.
+ */
+export const READINESS_TIMEOUT_MS = 1_500;
 const PROBE_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 const requests = counter('priemnaya_http_requests_total', 'HTTP requests answered, by method, route template and status', ['method', 'route', 'status']);
@@ -30,7 +35,10 @@ const fastifyOtel = new FastifyOtelInstrumentation({
 export interface HttpServerOptions {
   logger: Logger;
   bodyLimitBytes?: number;
-  /** Each answers whether the service can take work now (broker and database reachable, consumers joined). */
+  /**
+   * Each answers whether the service can take work now (broker and database reachable, consumers
+   * joined); one that rejects or has not answered within READINESS_TIMEOUT_MS counts as false.
+   */
   readinessChecks?: Record<string, () => Promise<boolean> | boolean>;
 }
 
@@ -151,10 +159,10 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/metrics', async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(await renderMetrics()));
+  // Each check bounded in time, and never run twice at once however many probes arrive.
+  const bounded = Object.entries(readinessChecks).map(([name, check]) => [name, readinessCheck(check, { timeoutMs: READINESS_TIMEOUT_MS })] as const);
   app.get('/readyz', async (_request, reply) => {
-    const results = await Promise.all(
-      Object.entries(readinessChecks).map(async ([name, check]) => [name, await Promise.resolve(check()).catch(() => false)] as const),
-    );
+    const results = await Promise.all(bounded.map(async ([name, check]) => [name, await check()] as const));
     const checks = Object.fromEntries(results);
     const ready = results.every(([, ok]) => ok);
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });

@@ -6,3 +6,4 @@ export * from './topic-admin.js';
 export * from './trace-headers.js';
 export type { Kafka } from 'kafkajs';
 export * from './kafka-metrics.js';
+export * from './broker-probe.js';

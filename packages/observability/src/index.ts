@@ -2,3 +2,4 @@ export * from './logger.js';
 export * from './telemetry.js';
 export * from './metrics.js';
 export * from './spans.js';
+export * from './readiness-check.js';

@@ -2,7 +2,7 @@ import type { StaffTokens } from '@priemnaya/auth';
 import type { Database } from '@priemnaya/database';
 import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
 import { createHttpServer } from '@priemnaya/http';
-import { createPublisher, type ConsumerContext, type Publisher, type RunningConsumer } from '@priemnaya/kafka';
+import { createBrokerProbe, createPublisher, type ConsumerContext, type Publisher, type RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
 import { createExecutorDirectory } from './data-access/executor-directory.js';
 import { createTaskRepository } from './data-access/task-repository.js';
@@ -60,9 +60,11 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
   let refreshTimer: NodeJS.Timeout | undefined;
   let refreshing: Promise<void> = Promise.resolve();
 
+  // A consumer still looks healthy while kafkajs retries a broker that is gone; this asks the broker.
+  const broker = createBrokerProbe(deps.kafka);
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
+    readinessChecks: { database: () => deps.database.ping(), kafka: () => broker.reachable(), consumer: () => consumer?.healthy() ?? false },
   });
   taskStreamRoutes(http, { tokens: deps.tokens, feed });
   taskRoutes(http, { tokens: deps.tokens, tasks, actions });
@@ -130,6 +132,7 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
       await relay.stop();
       await publisher.disconnect();
       await admin.disconnect();
+      await broker.close();
     },
   };
 }

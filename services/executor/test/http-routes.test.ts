@@ -62,7 +62,7 @@ describe.concurrent('GET /readyz', () => {
 
     const before = await executor.get('/readyz');
     expect(before.statusCode).toBe(503);
-    expect(before.json()).toEqual({ status: 'not ready', checks: { database: true, consumer: false } });
+    expect(before.json()).toEqual({ status: 'not ready', checks: { database: true, kafka: true, consumer: false } });
 
     await executor.service.start();
     const ready = await waitFor(
@@ -72,6 +72,6 @@ describe.concurrent('GET /readyz', () => {
       },
       { description: 'the executor to report ready' },
     );
-    expect(ready.json()).toEqual({ status: 'ready', checks: { database: true, consumer: true } });
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: true, kafka: true, consumer: true } });
   });
 });

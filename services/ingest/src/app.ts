@@ -4,7 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { Database } from '@priemnaya/database';
 import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
 import { createHttpServer, RequestError } from '@priemnaya/http';
-import type { Kafka, Publisher, RunningConsumer } from '@priemnaya/kafka';
+import { createBrokerProbe, type Kafka, type Publisher, type RunningConsumer } from '@priemnaya/kafka';
 import type { TopicNames } from '@priemnaya/contracts';
 import { DEFAULT_SCREENING_POLICY } from '@priemnaya/prescreen';
 import type { FastifyInstance } from 'fastify';
@@ -123,11 +123,14 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
   const outbox = createChatOutboxRepository(deps.database.db, clock);
   await outbox.ensureIndexes();
   let notificationsConsumer: RunningConsumer | undefined;
+  // The publisher retries a broker that is gone for each appeal (a 503 after a few seconds); this says so at once.
+  const broker = createBrokerProbe(deps.appealsFeed.kafka);
   const http = createHttpServer({
     logger: deps.logger,
     // A replica that has not read the window yet would miss repeats: it waits before taking appeals.
     readinessChecks: {
       database: () => deps.database.ping(),
+      kafka: () => broker.reachable(),
       personWindow: () => personWindowFeed.ready(),
       notifications: () => deps.notifications === undefined || (notificationsConsumer?.healthy() ?? false),
     },
@@ -205,6 +208,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     async stop() {
       await notificationsConsumer?.stop();
       await personWindowFeed.stop();
+      await broker.close();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { StaffTokens } from '@priemnaya/auth';
 import type { Database } from '@priemnaya/database';
 import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
 import { createHttpServer } from '@priemnaya/http';
-import { createPublisher, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import { createBrokerProbe, createPublisher, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
 import { createAlertLedger } from './data-access/alert-ledger.js';
 import { createAnswerLog } from './data-access/answer-log.js';
@@ -90,9 +90,11 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   let alerts: RunningConsumer | undefined;
   let timer: NodeJS.Timeout | undefined;
   let forecastTimer: NodeJS.Timeout | undefined;
+  // A consumer still looks healthy while kafkajs retries a broker that is gone; this asks the broker.
+  const broker = createBrokerProbe(deps.kafka);
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping(), appeals: () => appeals?.healthy() ?? false, alerts: () => alerts?.healthy() ?? false },
+    readinessChecks: { database: () => deps.database.ping(), kafka: () => broker.reachable(), appeals: () => appeals?.healthy() ?? false, alerts: () => alerts?.healthy() ?? false },
   });
   alertStreamRoutes(http, { tokens: deps.tokens, feed });
   digestRoutes(http, { tokens: deps.tokens, feed, clocks, rules });
@@ -144,6 +146,7 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
       await publisher.disconnect();
       alertsCounted.unsubscribe();
       stopCountingOpenClocks();
+      await broker.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
-import { createPublisher, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import { createBrokerProbe, createPublisher, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
 import { createAppealAddressStore } from './data-access/appeal-address-store.js';
 import { createNotificationLedger } from './data-access/notification-ledger.js';
@@ -37,9 +37,11 @@ export async function buildNotifierService(deps: NotifierDeps): Promise<Notifier
   const clock = deps.clock ?? (() => new Date());
 
   let appeals: RunningConsumer | undefined;
+  // A consumer still looks healthy while kafkajs retries a broker that is gone; this asks the broker.
+  const broker = createBrokerProbe(deps.kafka);
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping(), appeals: () => appeals?.healthy() ?? false },
+    readinessChecks: { database: () => deps.database.ping(), kafka: () => broker.reachable(), appeals: () => appeals?.healthy() ?? false },
   });
   await http.ready();
 
@@ -64,6 +66,7 @@ export async function buildNotifierService(deps: NotifierDeps): Promise<Notifier
     async stop() {
       await appeals?.stop();
       await publisher.disconnect();
+      await broker.close();
     },
   };
 }

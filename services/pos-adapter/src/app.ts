@@ -1,6 +1,6 @@
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
-import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
+import { createBrokerProbe, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import { inSpan } from '@priemnaya/observability';
 import type { FastifyInstance } from 'fastify';
 import type { RetryPolicy } from './domain/retry-delay.js';
@@ -50,9 +50,11 @@ export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter>
   let sweeper: NodeJS.Timeout | undefined;
   const heldClose = createPostHeldClose({ platform: deps.platform, items, held: createHeldCloseStore(deps.database.db), retry, holdMs: deps.closeHoldMs, logger: deps.logger });
 
+  // A consumer still looks healthy while kafkajs retries a broker that is gone; this asks the broker.
+  const broker = createBrokerProbe(deps.kafka);
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
+    readinessChecks: { database: () => deps.database.ping(), kafka: () => broker.reachable(), consumer: () => consumer?.healthy() ?? false },
   });
   await http.ready();
 
@@ -96,6 +98,7 @@ export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter>
       await poller?.stop();
       await consumer?.stop();
       deps.intake.close();
+      await broker.close();
     },
   };
 }

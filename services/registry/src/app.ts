@@ -1,7 +1,7 @@
 import type { StaffTokens } from '@priemnaya/auth';
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
-import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
+import { createBrokerProbe, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import type { FastifyInstance } from 'fastify';
 import { createAppealReadModel } from './data-access/appeal-read-model.js';
 import { createReadAudit } from './data-access/read-audit.js';
@@ -36,9 +36,11 @@ export async function buildRegistryService(deps: RegistryDeps): Promise<Registry
   const readModel = createAppealReadModel(deps.database.db);
   const audit = createReadAudit(deps.database.db);
   let consumer: RunningConsumer | undefined;
+  // A consumer still looks healthy while kafkajs retries a broker that is gone; this asks the broker.
+  const broker = createBrokerProbe(deps.kafka);
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
+    readinessChecks: { database: () => deps.database.ping(), kafka: () => broker.reachable(), consumer: () => consumer?.healthy() ?? false },
   });
   appealRoutes(http, readModel);
   const now = deps.now ?? (() => new Date());
@@ -58,6 +60,7 @@ export async function buildRegistryService(deps: RegistryDeps): Promise<Registry
     },
     async stop() {
       await consumer?.stop();
+      await broker.close();
     },
   };
 }

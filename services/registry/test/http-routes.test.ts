@@ -64,7 +64,7 @@ describe.concurrent('GET /readyz', () => {
 
     const before = await registry.get('/readyz');
     expect(before.statusCode).toBe(503);
-    expect(before.json()).toEqual({ status: 'not ready', checks: { database: true, consumer: false } });
+    expect(before.json()).toEqual({ status: 'not ready', checks: { database: true, kafka: true, consumer: false } });
 
     await registry.service.start();
     const ready = await waitFor(
@@ -74,6 +74,6 @@ describe.concurrent('GET /readyz', () => {
       },
       { description: 'the registry to report ready' },
     );
-    expect(ready.json()).toEqual({ status: 'ready', checks: { database: true, consumer: true } });
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: true, kafka: true, consumer: true } });
   });
 });

@@ -3,7 +3,7 @@ import { createStaffTokens, type StaffTokens } from '@priemnaya/auth';
 import { loadDefaultModel, type ClassifierModel } from '@priemnaya/classifier';
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
-import { createPublisher, ensureTopics, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import { createBrokerProbe, createPublisher, ensureTopics, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
 import { fleetTopicSpecs } from '@priemnaya/reference-data';
 import type { FastifyInstance } from 'fastify';
 import { createAuditRepository } from './data-access/audit-repository.js';
@@ -97,9 +97,11 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
   const decideTriage = createDecideTriage({ triage, unitExists, unitTopics, publisher, examples, clock, newId: randomUUID });
 
   let consumer: RunningConsumer | undefined;
+  // A consumer still looks healthy while kafkajs retries a broker that is gone; this asks the broker.
+  const broker = createBrokerProbe(deps.kafka);
   const http = createHttpServer({
     logger: deps.logger,
-    readinessChecks: { database: () => deps.database.ping(), consumer: () => consumer?.healthy() ?? false },
+    readinessChecks: { database: () => deps.database.ping(), kafka: () => broker.reachable(), consumer: () => consumer?.healthy() ?? false },
   });
   suggestionRoutes(http, { routingData: routing, model: () => currentModel.get(), maxTextLength });
   adminRoutes(http, { db, tokens, routing, audit, unitTopics, clock });
@@ -123,6 +125,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
       currentModel.stop();
       await consumer?.stop();
       await publisher.disconnect();
+      await broker.close();
     },
   };
 }

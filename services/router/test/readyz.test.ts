@@ -16,13 +16,13 @@ describe('GET /readyz', () => {
 
     const before = await readyz();
     expect(before.statusCode).toBe(503);
-    expect(before.json()).toEqual({ status: 'not ready', checks: { database: true, consumer: false } });
+    expect(before.json()).toEqual({ status: 'not ready', checks: { database: true, kafka: true, consumer: false } });
 
     await scenario.router.start();
     const after = await waitFor(async () => {
       const response = await readyz();
       return response.statusCode === 200 ? response : undefined;
     }, { description: 'the router to answer 200 on /readyz' });
-    expect(after.json()).toEqual({ status: 'ready', checks: { database: true, consumer: true } });
+    expect(after.json()).toEqual({ status: 'ready', checks: { database: true, kafka: true, consumer: true } });
   });
 });

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readinessCheck } from './readiness-check.js';
+
+/** A check whose every call waits until the test settles it. */
+function controlledCheck() {
+  const calls: { resolve: (ready: boolean) => void; reject: (error: Error) => void }[] = [];
+  const check = () => new Promise<boolean>((resolve, reject) => calls.push({ resolve, reject }));
+  return { check, calls };
+}
+
+describe('readinessCheck', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('gives an answer again without asking until it is maxAgeMs old, then asks again', async () => {
+    let clock = 1_000;
+    let asked = 0;
+    const probe = readinessCheck(() => (asked++, true), { timeoutMs: 1_500, maxAgeMs: 1_000, now: () => clock });
+    expect(await probe()).toBe(true);
+    clock += 999;
+    expect(await probe()).toBe(true);
+    expect(asked).toBe(1);
+    clock += 1;
+    expect(await probe()).toBe(true);
+    expect(asked).toBe(2);
+  });
+
+  it('keeps a failure as long as a success: a rejected check is false and is not asked again at once', async () => {
+    let clock = 0;
+    let asked = 0;
+    const probe = readinessCheck(
+      () => {
+        asked++;
+        throw new Error('connection refused');
+      },
+      { timeoutMs: 1_500, maxAgeMs: 1_000, now: () => clock },
+    );
+    expect(await probe()).toBe(false);
+    clock += 500;
+    expect(await probe()).toBe(false);
+    expect(asked).toBe(1);
+  });
+
+  it('answers false when the check answers false, and true only for true', async () => {
+    const answers: unknown[] = [false, 'yes', true];
+    const probe = readinessCheck(() => answers.shift() as boolean, { timeoutMs: 1_500 });
+    expect([await probe(), await probe(), await probe()]).toEqual([false, false, true]);
+  });
+
+  it('when probes arrive together, asks once and gives each the same answer', async () => {
+    const { check, calls } = controlledCheck();
+    const probe = readinessCheck(check, { timeoutMs: 1_500 });
+    const answers = [probe(), probe(), probe()];
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    calls[0]?.resolve(true);
+    expect(await Promise.all(answers)).toEqual([true, true, true]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('when the check does not answer within timeoutMs, answers false; the next probe waits for the same check rather than starting another', async () => {
+    vi.useFakeTimers();
+    const { check, calls } = controlledCheck();
+    const probe = readinessCheck(check, { timeoutMs: 1_500, maxAgeMs: 0 });
+
+    const first = probe();
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(await first).toBe(false);
+
+    const second = probe();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toHaveLength(1);
+    calls[0]?.resolve(true);
+    expect(await second).toBe(true);
+
+    // That check is over: the next probe asks again.
+    const third = probe();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(2);
+    calls[1]?.reject(new Error('gone'));
+    expect(await third).toBe(false);
+  });
+});
