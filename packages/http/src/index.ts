@@ -1,1 +1,2 @@
 export * from './create-http-server.js';
+export * from './openapi-document.js';

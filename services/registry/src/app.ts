@@ -7,6 +7,7 @@ import { createAppealReadModel } from './data-access/appeal-read-model.js';
 import { createReadAudit } from './data-access/read-audit.js';
 import { createUnitStatsSnapshot } from './data-access/unit-stats-snapshot.js';
 import { appealRoutes } from './entry-points/http/appeal-routes.js';
+import { serveRegistryOpenApi } from './entry-points/http/registry-openapi.js';
 import { staffRoutes } from './entry-points/http/staff-routes.js';
 import { unitStatsRoutes } from './entry-points/http/unit-stats-routes.js';
 import { startRegistryConsumer } from './entry-points/kafka/registry-consumer.js';
@@ -49,6 +50,7 @@ export async function buildRegistryService(deps: RegistryDeps): Promise<Registry
     const snapshot = createUnitStatsSnapshot(readModel, { now, maxAgeMs: deps.unitStatsMaxAgeMs ?? 60_000 });
     unitStatsRoutes(http, { snapshot, tokens: deps.staffTokens, now });
   }
+  await serveRegistryOpenApi(http, { staff: deps.staffTokens !== undefined });
   await http.ready();
 
   return {

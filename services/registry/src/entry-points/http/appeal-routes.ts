@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppealReadModel } from '../../data-access/appeal-read-model.js';
 import { publicLine } from '../../domain/history-lines.js';
 
-const Params = z.object({ id: AppealId });
+export const AppealParams = z.object({ id: AppealId });
 
 /** The largest page a bulk lookup answers; Open311 clients may ask for 1000 requests at once. */
 export const MAX_LIST_LIMIT = 1_000;
@@ -20,7 +20,7 @@ const commaList = (item: z.ZodType<string, string>, max: number) =>
  * The bulk lookup: `id` and `registrationNumber` are comma lists (at most 100 each, so a URL
  * stays short), `status` a comma list of the fleet's statuses, the received range inclusive.
  */
-const ListQuery = z.strictObject({
+export const ListQuery = z.strictObject({
   id: commaList(AppealId, 100).optional(),
   registrationNumber: commaList(RegistrationNumber, 100).optional(),
   channel: Channel.optional(),
@@ -51,14 +51,14 @@ export function appealRoutes(app: FastifyInstance, readModel: AppealReadModel): 
   });
 
   app.get('/v1/appeals/:id/status', async (request) => {
-    const { id } = parseRequest(Params, request.params);
+    const { id } = parseRequest(AppealParams, request.params);
     const view = await readModel.findStatus(id);
     if (!view) throw RequestError.notFound('id', id);
     return view;
   });
 
   app.get('/v1/appeals/:id/history', async (request) => {
-    const { id } = parseRequest(Params, request.params);
+    const { id } = parseRequest(AppealParams, request.params);
     const facts = await readModel.facts(id);
     if (facts.length === 0) throw RequestError.notFound('id', id);
     return { id, history: facts.map(publicLine) };

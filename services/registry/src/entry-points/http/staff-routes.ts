@@ -17,13 +17,13 @@ export interface StaffRouteDeps {
   now?: () => Date;
 }
 
-const Params = z.strictObject({ id: AppealId });
-const ByNumberQuery = z.strictObject({ registrationNumber: RegistrationNumber });
+export const CardParams = z.strictObject({ id: AppealId });
+export const ByNumberQuery = z.strictObject({ registrationNumber: RegistrationNumber });
 
 /** The largest page of a staff search. */
 export const MAX_SEARCH_LIMIT = 100;
 
-const SearchQuery = z.strictObject({
+export const SearchQuery = z.strictObject({
   unit: UnitCode.optional(),
   status: z
     .string()
@@ -72,7 +72,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffRouteDeps): void {
 
   app.get('/v1/staff/appeals/:id', async (request) => {
     const principal = await authenticateRequest(deps.tokens, request);
-    const { id } = parseRequest(Params, request.params);
+    const { id } = parseRequest(CardParams, request.params);
     const dossier = await deps.readModel.dossier(id);
     if (dossier === undefined) throw RequestError.notFound('id', id);
     return cardResponse(principal, dossier, 'card');
@@ -111,7 +111,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffRouteDeps): void {
   app.get('/v1/staff/appeals/:id/read-audit', async (request) => {
     const principal = await authenticateRequest(deps.tokens, request);
     deny(mayReadAudit(principal));
-    const { id } = parseRequest(Params, request.params);
+    const { id } = parseRequest(CardParams, request.params);
     return { id, reads: await deps.audit.forAppeal(id) };
   });
 }

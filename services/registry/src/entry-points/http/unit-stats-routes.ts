@@ -20,7 +20,7 @@ export interface UnitStatsRouteDeps {
 export const MAX_CHART_DAYS = 90;
 const MAX_UNITS = 50;
 
-const StatsQuery = z.strictObject({
+export const StatsQuery = z.strictObject({
   units: z
     .string()
     .transform((text) => [...new Set(text.split(',').map((part) => part.trim()).filter((part) => part.length > 0))])

@@ -1,20 +1,10 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import fastifySwagger from '@fastify/swagger';
+import { createOpenApiDocument, serveOpenApiDocument } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AuditQuery, DistrictBody, IdParams, RouteRow, RouteRowKey, RuleBody, UnitBody } from './admin-routes.js';
 import { VersionParams } from './model-routes.js';
 import { SuggestionRequest, TopicSuggestion } from './suggestion-routes.js';
 import { DecisionBody, DecisionParams, ListQuery } from './triage-routes.js';
-
-const ErrorBody = z
-  .object({
-    statusCode: z.number().int(),
-    code: z.string(),
-    message: z.string().meta({ description: 'Names the field at fault first, as `field: problem`.' }),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Error' });
 
 const ERRORS = {
   400: 'The request is invalid; `fields` names each field at fault.',
@@ -23,22 +13,21 @@ const ERRORS = {
   404: 'No such row, rule, model or appeal in triage.',
   409: 'The appeal was already decided.',
 } as const;
-const errors = (...statuses: (keyof typeof ERRORS)[]) =>
-  Object.fromEntries(statuses.map((status) => [status, { description: ERRORS[status], content: { 'application/json': { schema: ErrorBody } } }]));
-const ok = (description: string, schema: z.ZodType = z.object({}).loose()) => ({ 200: { description, content: { 'application/json': { schema } } } });
-const jsonBody = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema } } });
 
 /**
  * The router's HTTP API as an OpenAPI document built from the very schemas that validate its
  * requests, served at `/docs/json` (and `/docs/yaml`) for client generators and API fuzzing.
  */
 export async function serveRouterOpenApi(app: FastifyInstance): Promise<void> {
-  const registry = new OpenAPIRegistry();
-  const bearer = registry.registerComponent('securitySchemes', 'staffToken', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  const security = [{ [bearer.name]: [] }];
-  const staff = (route: RouteConfig) => registry.registerPath({ security, ...route });
+  const api = createOpenApiDocument({
+    title: 'Priemnaya router API',
+    description: 'Routing suggestions for the desk, the administrators’ routing data, the triage queue and model versions. Every error names the field at fault.',
+    errors: ERRORS,
+  });
+  const { errors, jsonBody, staffRoute: staff } = api;
+  const ok = (description: string, schema?: z.ZodType) => ({ 200: api.json(description, schema) });
 
-  registry.registerPath({
+  api.route({
     method: 'post',
     path: '/v1/suggestions',
     summary: 'Where a text being typed at the desk would be routed; nothing is stored',
@@ -92,16 +81,5 @@ export async function serveRouterOpenApi(app: FastifyInstance): Promise<void> {
     responses: { ...ok('The version now routing.'), ...errors(400, 401, 403, 404) },
   });
 
-  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Priemnaya router API',
-      version: '1.0.0',
-      description: 'Routing suggestions for the desk, the administrators’ routing data, the triage queue and model versions. Every error names the field at fault.',
-    },
-    servers: [{ url: '/' }],
-  });
-  await app.register(fastifySwagger, { mode: 'static', specification: { document: document as never } });
-  app.get('/docs/json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/docs/yaml', { schema: { hide: true } }, async (_request, reply) => reply.type('application/yaml').send(app.swagger({ yaml: true })));
+  await serveOpenApiDocument(app, api.document());
 }
