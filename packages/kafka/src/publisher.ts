@@ -84,14 +84,17 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
         { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.batch.message_count': messages.length } },
         async (span) => {
           const byTopic = new Map<string, TopicMessages>();
+          // Inside the span, so consumers continue this trace; the same for every message of the
+          // batch (one span), so built once per payload version rather than once per message.
+          const headersOf = new Map<number, Record<string, string>>();
+          const headers = (version: number) => {
+            let built = headersOf.get(version);
+            if (built === undefined) headersOf.set(version, (built = injectTraceHeaders({ 'content-type': 'application/json', 'payload-version': String(version) })));
+            return built;
+          };
           for (const { topic, payload } of validated) {
             const entry = byTopic.get(topic) ?? { topic, messages: [] };
-            entry.messages.push({
-              key: payload.appealId,
-              value: JSON.stringify(payload),
-              // Inside the span, so consumers continue this trace.
-              headers: injectTraceHeaders({ 'content-type': 'application/json', 'payload-version': String(payload.version) }),
-            });
+            entry.messages.push({ key: payload.appealId, value: JSON.stringify(payload), headers: headers(payload.version) });
             byTopic.set(topic, entry);
           }
           let sender: Producer | undefined;
