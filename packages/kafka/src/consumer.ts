@@ -48,13 +48,24 @@ export interface RunningConsumer {
   stop(): Promise<void>;
 }
 
+/** A consumer of this package's own, which can also be paused. */
+export interface PausableConsumer extends RunningConsumer {
+  /**
+   * Stops handling the consumer's topics (not a `tasks` pattern) until `resume`: the message in
+   * hand is finished, the rest of its batch and later ones wait, uncommitted, so nothing is
+   * skipped. For a process that must give a burst of its own work the CPU first.
+   */
+  pause(): void;
+  resume(): void;
+}
+
 /**
  * Runs a consumer group whose messages are validated against the topic catalog before the
  * handler sees them. A message that cannot be decoded, fails validation, or whose handler fails
  * with a non-retriable error goes to `<topic>.dlq` with the reason; a retriable failure is
  * retried by kafkajs (the offset is not committed), so nothing is skipped silently.
  */
-export async function startConsumer<T extends TopicId>(options: ConsumerOptions<T>): Promise<RunningConsumer> {
+export async function startConsumer<T extends TopicId>(options: ConsumerOptions<T>): Promise<PausableConsumer> {
   const { kafka, names, groupId, topics, handlers, logger, onFatal, fromBeginning = true } = options;
   const consumer: Consumer = kafka.consumer({
     groupId,
@@ -165,9 +176,12 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     throw error;
   }
 
+  const pausable = topics.flatMap((topic) => (topic === 'tasks' ? [] : [{ topic: names.of(topic) }]));
   return {
     joined,
     healthy: () => healthy,
+    pause: () => consumer.pause(pausable),
+    resume: () => consumer.resume(pausable),
     async stop() {
       await consumer.disconnect();
       await deadLetters.disconnect();

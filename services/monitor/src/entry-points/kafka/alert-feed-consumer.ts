@@ -1,11 +1,11 @@
-import { startConsumer, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
+import { startConsumer, type ConsumerContext, type PausableConsumer } from '@priemnaya/kafka';
 import type { AlertFeed } from '../../delivery/alert-feed.js';
 
 /**
  * control.alerts into this process's delivery feed. The group is the process's own (`groupId`
  * carries its session), so every process reads every alert, from the topic's beginning.
  */
-export function startAlertFeedConsumer(context: ConsumerContext, feed: AlertFeed): Promise<RunningConsumer> {
+export function startAlertFeedConsumer(context: ConsumerContext, feed: AlertFeed): Promise<PausableConsumer> {
   return startConsumer({
     ...context,
     fromBeginning: true,
