@@ -94,7 +94,7 @@ export function createTaskRepository(db: Db) {
      * Records a task once (a redelivery lands on the same one) and gives it its feed place: the
      * new entry's seq, or undefined when the task was known; `rerouted` when the router gave the
      * unit the appeal again after first routing it elsewhere (a later routedAt). Only a known
-     * task reads first (on FerretDB a read scans): a new one costs two inserts.
+     * task reads first: a new one costs two inserts and no read.
      */
     async record(task: StoredTask): Promise<{ seq: number | undefined; rerouted: boolean }> {
       const _id = taskId(task.unit, task.appealId);
@@ -161,7 +161,7 @@ export function createTaskRepository(db: Db) {
       for (const { executorId } of documents) if (executorId !== undefined) load.set(executorId, (load.get(executorId) ?? 0) + 1);
       return load;
     },
-    /** One feed entry by its `_id` (fast on FerretDB when it exists; a miss scans). */
+    /** One feed entry by its `_id` (an `_id` index lookup). */
     feedEntry(unit: string, seq: number): Promise<FeedEntry | null> {
       return feed.findOne({ _id: feedId(unit, seq) });
     },

@@ -29,9 +29,9 @@ const PAGE = 500;
  * recorded by other processes) and hands them to every stream of the unit; a stream first reads
  * its backlog after its cursor, so it gets every entry after the cursor once, in order.
  *
- * The tail reads entry after entry by `_id` (the unit and the next seq): on FerretDB a read of an
- * `_id` that exists is fast and any other read scans the collection, so a task this process
- * recorded is delivered without a scan; only a poll ends on a miss.
+ * The tail reads entry after entry by `_id` (the unit and the next seq): each read is an `_id`
+ * index lookup, where a query by any other field would scan the collection on FerretDB; a task
+ * this process recorded is delivered without waiting for a poll.
  */
 export function createTaskFeed(deps: { tasks: TaskRepository; logger: Logger; pollMs: number }) {
   const tails = new Map<string, Tail>();

@@ -23,7 +23,7 @@ interface AcknowledgementDocument {
 /**
  * Each appeal exactly as it was registered and published, so a resend publishes the same one,
  * and, apart, the fact that Kafka acknowledged it. Both are written by inserting a unique `_id`
- * only: an update by `_id` is a scan of the collection on FerretDB, an insert is not.
+ * only: FerretDB does not isolate updates between writers, and an insert is one round trip.
  */
 export function createAppealRepository(db: Db) {
   const appeals = db.collection<AppealDocument>('appeals');

@@ -51,8 +51,8 @@ const CACHED_APPEALS = 5_000;
 /**
  * The registry's read model, built only from events.
  *
- * Why this shape: on FerretDB only unique-`_id` inserts and reads of an `_id` that exists are
- * fast and atomic; a query by any other field scans its collection (the appeal's facts by
+ * Why this shape: on FerretDB only unique-`_id` inserts are atomic and only `_id` lookups use an
+ * index; a query by any other field scans its collection (the appeal's facts by
  * `appealId` took 0.2-0.5 s with 700 facts in store), and updates are not isolated between
  * writers. So:
  * - each appeal's facts are slots `<appealId>#0`, `#1`, ..., each claimed by a unique insert: two

@@ -35,8 +35,8 @@ export function createDecisionRepository(db: Db) {
       return toRecord(winner);
     },
     /**
-     * Calls made in the same tick (one transaction's appeals) become one update: FerretDB scans the
-     * collection for every update, even by _id, so one per appeal would cost a scan each.
+     * Calls made in the same tick (one transaction's appeals) become one update: one round trip
+     * instead of one per appeal (an update by `$in` of ids scans the collection on FerretDB, once).
      */
     markPublished(appealId: string, at: Date): Promise<void> {
       if (!pending) {

@@ -58,7 +58,7 @@ export interface RoutedAppeal {
 export function createRouteAppeal(ports: RouteAppealPorts) {
   return async function routeAppeal(appeal: AppealReceived, position: InputPosition): Promise<RoutedAppeal> {
     // Decide, then insert: the insert fails only for an appeal decided before (a redelivery or a
-    // second copy), so the common case costs no read (FerretDB scans even for a read by _id).
+    // second copy), so the common case costs no read.
     const data = await ports.routingData.current();
     const facts = { text: appeal.text, channel: appeal.channel, platformCategory: appeal.platform?.category, problemAddress: appeal.problemAddress };
     const outcome = decideRoute(facts, data, ports.model(), ports.maxTextLength);
