@@ -23,26 +23,14 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createStaffTokens } from '@priemnaya/auth';
 import { ensureTopics } from '@priemnaya/kafka';
+import { metricsRegistry } from '@priemnaya/observability';
 import { countMessages, createTestKafka, startPrivateDatabase, testInfra, testLogger } from '@priemnaya/testing';
 // The monitor's own packages, by path: the workspace root depends only on the shared tooling.
 import { connectDatabase } from '../../packages/database/src/index.js';
-import {
-  applyLifecycleEvent,
-  bundledProductionCalendar,
-  defaultPolicySet,
-  emptyAppealClocks,
-  planAppealStages,
-  stableAlertId,
-  type AppealClocks,
-  type PlannedStage,
-} from '../../packages/deadlines/src/index.js';
 import { buildMonitorService } from '../../services/monitor/src/app.js';
 import { createManualClock } from '../../services/monitor/src/domain/clock.js';
-import type { AppealClockDocument } from '../../services/monitor/src/data-access/appeal-clock-store.js';
-import { encodeScheduleEntry, type BucketDocument, type ScheduleEntry } from '../../services/monitor/src/data-access/schedule-store.js';
-import { bucketId, byShard, hourOf } from '../../services/monitor/src/domain/schedule-buckets.js';
-import { documentOf, scheduleLines } from '../../services/monitor/src/use-cases/plan-appeal.js';
 import { latencyChartSvg, percentile } from './latency-chart.js';
+import { loadWheel, NOW, SNAPSHOT_SOURCE_DIRS, SNAPSHOT_SOURCES, type LoadFacts } from './monitor-wheel-load.js';
 
 /** With BENCH_CPU_PROFILE=1, the due tick's CPU profile (this process: the monitor and its clients) is written for a profile viewer. */
 async function startCpuProfile(): Promise<{ stop(): Promise<string> }> {
@@ -68,40 +56,16 @@ if (!Number.isInteger(count) || count < 1_000) throw new Error(`open clocks: a w
 /** Appeal documents stored (the tick never reads them); all of them unless a second argument says fewer. */
 const clockDocuments = Math.min(count, Number(process.argv[3] ?? count));
 const IDLE_TICKS = 200;
-const SNAPSHOT_SOURCES = [
-  './monitor-ticks.ts',
-  '../../services/monitor/src/domain/schedule-buckets.ts',
-  '../../services/monitor/src/data-access/schedule-store.ts',
-  '../../services/monitor/src/domain/schedule-line-codec.ts',
-  '../../services/monitor/src/use-cases/plan-appeal.ts',
-  '../../services/monitor/src/domain/stage-alert.ts',
-];
-/** And every file of the deadline rules (plans, calendars, policies). */
-const SNAPSHOT_SOURCE_DIRS = ['../../packages/deadlines/src/'];
-const DUE_TARGET = 10_000;
-const BATCH = 2_000;
-/**
- * Lines held before they are stored as one more writer's buckets. A monitor writes its buckets
- * under one writer id for as long as it runs, so a wheel has as many writers as the monitor had
- * restarts while its stages were planned; the load's writers stand for those (about 3 at a
- * million clocks), and it holds at most this many lines (about 1 GB) at a time.
- */
-const FLUSH_LINES = 1_200_000;
-const UNITS = ['zhkh', 'roads', 'transport', 'social', 'education', 'health', 'ecology', 'architecture', 'trade', 'culture', 'sport', 'security', 'economy'];
-// Monday 23 November 2026, 10:00 in Moscow; the clocks were registered over the 30 days before.
-const NOW = Date.parse('2026-11-23T07:00:00.000Z');
-const SPAN = 30 * 24 * 60 * 60_000;
-
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const gc = (globalThis as { gc?: () => void }).gc;
 
-interface LoadFacts {
-  dueMinute: number;
-  dueSoFar: number;
-  futureStages: number;
-  loadSeconds: number;
-  wheelSeconds: number;
+/** Alerts the monitor's delivery feed has read from control.alerts since it started (its fired-alerts metric). */
+async function alertsOnFeed(): Promise<number> {
+  const metric = metricsRegistry.getSingleMetric('priemnaya_monitor_alerts_fired_total');
+  if (metric === undefined) throw new Error('the monitor registers priemnaya_monitor_alerts_fired_total');
+  const { values } = await metric.get();
+  return values.reduce((sum, { value }) => sum + value, 0);
 }
 
 /** Where this load's snapshot lives, and its facts when one was kept. */
@@ -139,7 +103,7 @@ async function restore(dir: string, loaded: LoadFacts): Promise<LoadFacts> {
 
 /** Loads the clocks, then keeps a copy of the database's files for later runs. */
 async function loadAndKeep(dir: string): Promise<LoadFacts> {
-  const loaded = await load();
+  const loaded = await loadWheel(database.db, { count, clockDocuments, say });
   say('keeping a snapshot of the loaded database for later runs...');
   await database.close();
   await ferret.stop();
@@ -150,104 +114,6 @@ async function loadAndKeep(dir: string): Promise<LoadFacts> {
   await ferret.start();
   database = await connectDatabase(ferret.mongoUrl, 'bench_monitor');
   return loaded;
-}
-
-async function load(): Promise<LoadFacts> {
-  // Load: documents and timing-wheel lines, computed as the monitor computes them. Appeals
-  // registered in the same minute and routed to the same unit have the same clocks and plan but
-  // for their ids, so each such group is planned once and copied with its own ids (the alert id
-  // is the stable UUID v5 of each appeal's own id, as the monitor makes it).
-  const policies = defaultPolicySet();
-  const calendar = bundledProductionCalendar();
-  const clocks = database.db.collection<AppealClockDocument>('appeal_clocks');
-  const lines = new Map<number, ScheduleEntry[]>();
-  const templates = new Map<string, { state: AppealClocks; plan: PlannedStage[] }>();
-  const loadStarted = performance.now();
-  let futureStages = 0;
-  let linesHeld = 0;
-  let wheelSeconds = 0;
-  let flushes = 0;
-  const minutes = new Map<number, number>();
-  const hoursStored = new Set<number>();
-  /**
-   * The wheel as the monitor writes it: a bucket per minute and writer, a collection per hour.
-   * The lines held so far are stored as one more writer's buckets (fresh inserts), so the
-   * benchmark never holds the whole wheel in memory; the tick reads every writer's buckets.
-   */
-  async function flushWheel(): Promise<void> {
-    const started = performance.now();
-    flushes += 1;
-    const byHour = new Map<number, BucketDocument[]>();
-    for (const [bucket, entries] of lines) {
-      const hour = hourOf(bucket);
-      const documents = byHour.get(hour) ?? [];
-      for (const [shard, shardLines] of byShard(entries)) documents.push({ _id: bucketId(bucket, `bench-load-${flushes}`, shard), entries: shardLines.map(encodeScheduleEntry) });
-      byHour.set(hour, documents);
-      minutes.set(bucket, (minutes.get(bucket) ?? 0) + entries.length);
-    }
-    for (const [hour, documents] of byHour) {
-      hoursStored.add(hour);
-      await database.db.collection<BucketDocument>(`schedule_${new Date(hour).toISOString().slice(0, 13).replace(/[-T]/g, '')}`).insertMany(documents, { ordered: false });
-    }
-    lines.clear();
-    linesHeld = 0;
-    wheelSeconds += (performance.now() - started) / 1000;
-  }
-  for (let start = 0; start < count; start += BATCH) {
-    const documents: AppealClockDocument[] = [];
-    for (let i = start; i < Math.min(count, start + BATCH); i++) {
-      const appealId = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-      const receivedMs = NOW - SPAN + Math.floor(((i / count) * SPAN) / 60_000) * 60_000;
-      const unit = UNITS[i % UNITS.length] ?? 'zhkh';
-      const key = `${receivedMs}|${unit}`;
-      let template = templates.get(key);
-      if (template === undefined) {
-        const templateId = '00000000-0000-4000-8000-000000000000';
-        const receivedAt = new Date(receivedMs).toISOString();
-        let state = applyLifecycleEvent(emptyAppealClocks(templateId), { type: 'registered', eventId: `received:${templateId}`, appealId: templateId, occurredAt: receivedAt, channel: 'site', kind: 'appeal' }, policies, calendar);
-        state = applyLifecycleEvent(state, { type: 'routed', eventId: `routed:${templateId}`, appealId: templateId, occurredAt: new Date(receivedMs + 60_000).toISOString(), topic: 'housing', unit }, policies, calendar);
-        template = { state, plan: planAppealStages(state.clocks, policies, calendar) };
-        templates.clear();
-        templates.set(key, template);
-      }
-      const state = JSON.parse(JSON.stringify(template.state).replaceAll('00000000-0000-4000-8000-000000000000', appealId)) as AppealClocks;
-      const plan = template.plan.map((stage) => ({ ...stage, appealId, alertId: stableAlertId(appealId, stage.clockId, stage.stageId) }));
-      const registrationNumber = `${String((i % 99_999) + 1).padStart(5, '0')}/2026`;
-      const future = plan.filter((stage) => Date.parse(stage.fireAt) > NOW);
-      for (const [bucket, entries] of scheduleLines({ state, rev: 2, registrationNumber, planned: future, withdrawn: [], nowMs: NOW })) {
-        const held = lines.get(bucket);
-        if (held === undefined) lines.set(bucket, entries);
-        else held.push(...entries);
-        futureStages += entries.length;
-        linesHeld += entries.length;
-      }
-      documents.push(documentOf(state, plan, 2, registrationNumber, new Date(NOW)));
-    }
-    if (start < clockDocuments) await clocks.insertMany(documents.slice(0, clockDocuments - start), { ordered: false });
-    if (linesHeld >= FLUSH_LINES) await flushWheel();
-    const done = Math.min(count, start + BATCH);
-    if (done % 50_000 === 0 || done === count) {
-      const seconds = (performance.now() - loadStarted) / 1000;
-      say(`planned ${done.toLocaleString('en')} clocks, ${Math.min(done, clockDocuments).toLocaleString('en')} appeal documents stored, in ${seconds.toFixed(0)} s`);
-    }
-  }
-  await flushWheel();
-  const loadSeconds = (performance.now() - loadStarted) / 1000;
-  say(`timing wheel: ${futureStages.toLocaleString('en')} future stages in ${minutes.size.toLocaleString('en')} minutes, ${hoursStored.size.toLocaleString('en')} hours, ${flushes} writers; stored in ${wheelSeconds.toFixed(0)} s`);
-  const sorted = [...minutes.entries()].sort(([a], [b]) => a - b);
-
-  // The first minute at whose close at least DUE_TARGET stages are due.
-  let dueSoFar = 0;
-  let dueMinute = sorted[0]?.[0] ?? NOW;
-  for (const [bucket, held] of sorted) {
-    dueSoFar += held;
-    dueMinute = bucket;
-    if (dueSoFar >= DUE_TARGET) break;
-  }
-  sorted.length = 0;
-  minutes.clear();
-
-  return { dueMinute, dueSoFar, futureStages, loadSeconds, wheelSeconds };
 }
 
 const infra = testInfra();
@@ -299,6 +165,10 @@ try {
   const housekeepingStarted = performance.now();
   await monitor.tick();
   const housekeepingMs = performance.now() - housekeepingStarted;
+  // The monitor's own feed (what the console and the gRPC stream serve) reads the alerts back
+  // from Kafka once the tick has produced them, meanwhile; it counts each in the fired-alerts metric.
+  while ((await alertsOnFeed()) < due.fired) await new Promise((resolve) => setTimeout(resolve, 5));
+  const onFeedMs = performance.now() - dueStarted;
   const produced = await countMessages(testKafka.kafka, alertsTopic);
   const memoryAfterTicks = process.memoryUsage();
   await monitor.stop();
@@ -310,13 +180,14 @@ try {
     wheelStoreSeconds: Math.round(wheelSeconds),
     idleTickP50Ms: percentile(idle, 50),
     idleTickP99Ms: percentile(idle, 99),
-    dueTick: { stagesDue: dueSoFar, fired: due.fired, skipped: due.skipped, buckets: due.buckets, ms: Math.round(dueMs), stagesPerSecond: Math.round(due.fired / (dueMs / 1000)), onTopic: produced, phases: due.timings, housekeepingMs: Math.round(housekeepingMs), stagesPerSecondWithHousekeeping: Math.round(due.fired / ((dueMs + housekeepingMs) / 1000)) },
+    dueTick: { stagesDue: dueSoFar, fired: due.fired, skipped: due.skipped, buckets: due.buckets, ms: Math.round(dueMs), stagesPerSecond: Math.round(due.fired / (dueMs / 1000)), onTopic: produced, phases: due.timings, housekeepingMs: Math.round(housekeepingMs), stagesPerSecondWithHousekeeping: Math.round(due.fired / ((dueMs + housekeepingMs) / 1000)), allOnDeliveryFeedMs: Math.round(onFeedMs) },
     memory: { rssAfterLoad: mb(memoryAfterLoad.rss), heapAfterLoad: mb(memoryAfterLoad.heapUsed), rssAfterTicks: mb(memoryAfterTicks.rss), heapAfterTicks: mb(memoryAfterTicks.heapUsed) },
   };
   console.log(JSON.stringify(figures, null, 2));
   console.log(
     `\n${count.toLocaleString('en')} open clocks: idle tick p50 ${figures.idleTickP50Ms.toFixed(1)} ms, p99 ${figures.idleTickP99Ms.toFixed(1)} ms (target < 50 ms); ` +
       `${due.fired.toLocaleString('en')} stages fired in one tick in ${figures.dueTick.ms} ms = ${figures.dueTick.stagesPerSecond.toLocaleString('en')}/s (target 10,000/s), ` +
+      `all on the monitor's delivery feed ${figures.dueTick.allOnDeliveryFeedMs} ms after the tick began; ` +
       `the fired buckets deleted ${figures.dueTick.housekeepingMs} ms later (${figures.dueTick.stagesPerSecondWithHousekeeping.toLocaleString('en')}/s counting that); ` +
       `memory RSS ${figures.memory.rssAfterTicks}, heap ${figures.memory.heapAfterTicks} (target < 512 MB; the bench process, monitor included).`,
   );
