@@ -1,4 +1,5 @@
 import { Server, ServerCredentials, type ServiceDefinition, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { streamTelemetry } from './stream-telemetry.js';
 
 export interface GrpcServiceBinding {
   definition: ServiceDefinition;
@@ -13,13 +14,15 @@ export interface GrpcServer {
 }
 
 /**
- * A gRPC server with the fleet's limits. Plaintext on the given host: in a deployment TLS ends at
- * the mesh or ingress in front, as for HTTP.
+ * A gRPC server with the fleet's limits, and a span and metrics for every streamed answer (unary
+ * calls get theirs from `unary`). Plaintext on the given host: in a deployment TLS ends at the
+ * mesh or ingress in front, as for HTTP.
  */
 export function createGrpcServer(services: GrpcServiceBinding[], options: { maxMessageBytes?: number } = {}): GrpcServer {
   const server = new Server({
     'grpc.max_receive_message_length': options.maxMessageBytes ?? 4 * 1024 * 1024,
     'grpc.keepalive_permit_without_calls': 1,
+    interceptors: [streamTelemetry],
   });
   for (const { definition, implementation } of services) server.addService(definition, implementation);
 
