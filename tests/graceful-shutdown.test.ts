@@ -1,9 +1,8 @@
-import { createTeardown, startPrivateDatabase, startPrivateKafka, testInfra } from '@priemnaya/testing';
+import { createTeardown, testInfra } from '@priemnaya/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ServiceName } from '../scripts/fleet/fleet.js';
-import { startIsolatedFleet } from '../scripts/fleet/isolated-fleet.js';
 import { formatTally } from '../scripts/drills/support/appeal-tally.js';
-import { runFleetUnderLoad, sleep, waitForReadiness } from '../scripts/drills/support/fleet-under-load.js';
+import { runFleetUnderLoad, sleep } from '../scripts/drills/support/fleet-under-load.js';
 
 /** The services on the appeal's path that take work: each is stopped with SIGTERM in turn. */
 const TERMINATED: readonly ServiceName[] = ['router', 'executor', 'registry', 'ingest'];
@@ -48,48 +47,5 @@ describe('graceful shutdown of the fleet under load', () => {
     // ...and none of them is missing or doubled anywhere.
     expect(result.problems).toEqual([]);
     expect(result.tally.routed).toBe(result.tally.acknowledged);
-  }, 900_000);
-
-  it('/readyz answers 503 while the database or the broker is gone and 200 once it is back, and /healthz stays 200', async () => {
-    const shared = testInfra();
-    const database = teardown.add(await startPrivateDatabase(), (it) => it.remove());
-    const kafka = teardown.add(await startPrivateKafka(), (it) => it.remove());
-    const services: ServiceName[] = ['registry', 'router', 'executor', 'ingest'];
-    // A service whose Kafka client gives up while the broker is gone stops itself (exit 1) for its
-    // orchestrator to start again, as the router does after a long enough outage; the test starts
-    // it again the same way once the broker is back, and it must then be ready like the others.
-    const exitedByThemselves = new Map<ServiceName, number | null>();
-    const isolated = teardown.add(
-      await startIsolatedFleet('readyz', {
-        infra: { ...shared, kafkaBrokers: kafka.brokers, mongoUrl: database.mongoUrl, replicationFactor: 1 },
-        only: services,
-        readyTimeoutMs: 180_000,
-        onExit: (service, code) => exitedByThemselves.set(service, code),
-      }),
-      (it) => it.dispose(),
-    );
-    const { urls } = isolated.fleet;
-
-    // Every service checks its database. Of the broker, only those whose consumer group must be
-    // joined: the router's exactly-once consumer still says healthy while the client retries a
-    // broker that is gone, and ingest (a producer) checks no broker at all, yet.
-    const dependsOn = { database: services, broker: ['registry', 'executor'] as ServiceName[] };
-    for (const [what, server] of [['database', database], ['broker', kafka]] as const) {
-      await server.stop();
-      for (const service of dependsOn[what]) {
-        await waitForReadiness(urls[service], false, 120_000).catch((error: unknown) => {
-          throw new Error(`${service} without its ${what}: ${String(error)}`);
-        });
-        expect((await fetch(`${urls[service]}/healthz`)).status).toBe(200);
-      }
-      await server.start();
-      for (const [service, code] of exitedByThemselves) {
-        // Stopped on purpose, not crashed: the fatal path's exit code.
-        expect(code, `${service} stopped itself while the ${what} was gone`).toBe(1);
-        await isolated.fleet.restart(service);
-      }
-      exitedByThemselves.clear();
-      for (const service of services) await waitForReadiness(urls[service], true, 300_000);
-    }
   }, 900_000);
 });

@@ -1,0 +1,90 @@
+import { createTeardown, startPrivateDatabase, startPrivateKafka, testInfra, waitFor } from '@priemnaya/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ServiceName } from '../scripts/fleet/fleet.js';
+import { startIsolatedFleet } from '../scripts/fleet/isolated-fleet.js';
+
+interface Readiness {
+  status: number;
+  checks: Record<string, boolean>;
+}
+
+async function readiness(url: string): Promise<Readiness | undefined> {
+  try {
+    const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
+    const body = (await response.json()) as { checks?: Record<string, boolean> };
+    return { status: response.status, checks: body.checks ?? {} };
+  } catch {
+    // Not listening (stopped by itself, or starting again): neither answer yet.
+    return undefined;
+  }
+}
+
+/**
+ * Services on the appeal's path with a database and a broker: each has a consumer group, and
+ * ingest a producer too, whose clients keep retrying a broker that is gone and say nothing of it.
+ */
+const SERVICES: readonly ServiceName[] = ['registry', 'router', 'executor', 'ingest'];
+
+describe('GET /readyz of the fleet', () => {
+  const teardown = createTeardown();
+  afterAll(() => teardown.run(), 120_000);
+
+  it('answers 503 naming the database while a private FerretDB is stopped and naming kafka while a private broker is, 200 once each is back, and /healthz stays 200', async () => {
+    const shared = testInfra();
+    const database = teardown.add(await startPrivateDatabase(), (it) => it.remove());
+    const kafka = teardown.add(await startPrivateKafka(), (it) => it.remove());
+    // A service whose Kafka client gives up while the broker is gone stops itself (exit 1) for its
+    // orchestrator to start again; the test starts it again the same way once the broker is back,
+    // and it must then be ready like the others.
+    const exitedByThemselves = new Map<ServiceName, number | null>();
+    const isolated = teardown.add(
+      await startIsolatedFleet('readyz', {
+        infra: { ...shared, kafkaBrokers: kafka.brokers, mongoUrl: database.mongoUrl, replicationFactor: 1 },
+        only: SERVICES,
+        readyTimeoutMs: 180_000,
+        onExit: (service, code) => exitedByThemselves.set(service, code),
+      }),
+      (it) => it.dispose(),
+    );
+    const { urls } = isolated.fleet;
+
+    for (const [dependency, server] of [['database', database], ['kafka', kafka]] as const) {
+      await server.stop();
+      const stoppedAt = Date.now();
+      // Watched side by side, so each one's figure is its own.
+      await Promise.all(
+        SERVICES.map(async (service) => {
+          const answer = await waitFor(
+            async () => {
+              const now = await readiness(urls[service]);
+              return now?.status === 503 && now.checks[dependency] === false ? now : undefined;
+            },
+            { timeoutMs: 120_000, intervalMs: 250, description: `${service}'s /readyz to answer 503 naming ${dependency}` },
+          );
+          console.info(`[figure] readiness: ${service} answered 503 naming ${dependency} ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s after it stopped`);
+          expect(answer.checks[dependency], `${service} without its ${dependency}`).toBe(false);
+          expect((await fetch(`${urls[service]}/healthz`)).status).toBe(200);
+        }),
+      );
+      await server.start();
+      if (exitedByThemselves.size > 0) console.info(`[readiness] stopped themselves while the ${dependency} was gone: ${[...exitedByThemselves.keys()].join(', ')}`);
+      for (const [service, code] of exitedByThemselves) {
+        // Stopped on purpose, not crashed: the fatal path's exit code.
+        expect(code, `${service} stopped itself while the ${dependency} was gone`).toBe(1);
+        await isolated.fleet.restart(service);
+      }
+      exitedByThemselves.clear();
+      for (const service of SERVICES) {
+        const answer = await waitFor(
+          async () => {
+            const now = await readiness(urls[service]);
+            return now?.status === 200 ? now : undefined;
+          },
+          { timeoutMs: 300_000, intervalMs: 500, description: `${service}'s /readyz to answer 200 once the ${dependency} is back` },
+        );
+        expect(Object.values(answer.checks).every(Boolean), `${service}: ${JSON.stringify(answer.checks)}`).toBe(true);
+        expect(answer.checks[dependency]).toBe(true);
+      }
+    }
+  }, 900_000);
+});
