@@ -1,6 +1,6 @@
 import type { ControlAlert } from '@priemnaya/contracts';
 import { isDuplicateKeyError } from '@priemnaya/database';
-import type { Collection, Db, OptionalUnlessRequiredId } from 'mongodb';
+import type { Collection, Db, Filter, OptionalUnlessRequiredId } from 'mongodb';
 
 /**
  * A claim is as small as a document gets, its alert id and its batch: whoever raises an alert
@@ -67,17 +67,18 @@ export function createAlertLedger(db: Db, session: string) {
     },
     /**
      * The claims that existed, with whether each was produced: a rare path (after a crash, beside
-     * another monitor, or the forecast raising an alert again), read in three scans whatever the
-     * number of alerts.
+     * another monitor, or the forecast raising an alert again). Each claim, batch and mark is read
+     * by its `_id` (an index lookup): an `$in` would scan these collections on FerretDB, and they
+     * hold every alert ever raised.
      */
     async inspect(alertIds: readonly string[]): Promise<Map<string, Claim>> {
       const found = new Map<string, Claim>();
       if (alertIds.length === 0) return found;
-      const claimed = await claims.find({ _id: { $in: [...alertIds] } }).toArray();
+      const claimed = await byIds(claims, [...new Set(alertIds)]);
       const batchIds = [...new Set(claimed.flatMap((claim) => (claim.b === undefined ? [] : [claim.b])))];
-      const batchOf = new Map((batchIds.length === 0 ? [] : await batches.find({ _id: { $in: batchIds } }).toArray()).map((batch) => [batch._id, batch] as const));
+      const batchOf = new Map((await byIds(batches, batchIds)).map((batch) => [batch._id, batch] as const));
       // Claims written before batches existed were marked one by one, under the alert id.
-      const marks = new Set((await produced.find({ _id: { $in: [...batchIds, ...claimed.map((claim) => claim._id)] } }, { projection: { _id: 1 } }).toArray()).map((mark) => mark._id));
+      const marks = new Set((await byIds(produced, [...batchIds, ...claimed.map((claim) => claim._id)])).map((mark) => mark._id));
       for (const claim of claimed) {
         const batch = claim.b === undefined ? undefined : batchOf.get(claim.b);
         const by = batch ?? { session: claim.session ?? 'unknown', claimedAt: claim.claimedAt ?? new Date(0).toISOString() };
@@ -98,6 +99,18 @@ export function createAlertLedger(db: Db, session: string) {
   };
 }
 export type AlertLedger = ReturnType<typeof createAlertLedger>;
+
+const LOOKUPS_IN_FLIGHT = 32;
+
+/** The documents of these ids that exist, each read by its `_id`, a few lookups at a time. */
+async function byIds<T extends { _id: string }>(collection: Collection<T>, ids: readonly string[]): Promise<T[]> {
+  const found: T[] = [];
+  for (let start = 0; start < ids.length; start += LOOKUPS_IN_FLIGHT) {
+    const documents = await Promise.all(ids.slice(start, start + LOOKUPS_IN_FLIGHT).map((_id) => collection.findOne({ _id } as Filter<T>)));
+    for (const document of documents) if (document !== null) found.push(document as T);
+  }
+  return found;
+}
 
 /** Inserts each document unless its `_id` exists; returns the ids that existed. */
 async function insertNew<T extends { _id: string }>(collection: Collection<T>, documents: T[]): Promise<Set<string>> {
