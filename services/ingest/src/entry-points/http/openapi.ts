@@ -1,17 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { ErrorBodySchema } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-
-export const ErrorBodySchema = z
-  .object({
-    statusCode: z.number().int(),
-    code: z.string(),
-    message: z.string().meta({ description: 'Names the field at fault first, as `field: problem`.' }),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Error' });
 
 export function createOpenApiRegistry(): OpenAPIRegistry {
   return new OpenAPIRegistry();
