@@ -3,6 +3,7 @@ import { TOPIC_CATALOG, type TopicId, type TopicNames, type TopicPayload } from 
 import { isRetriable } from '@priemnaya/errors';
 import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { createCrashRestarter, isBrokerAway } from './crash-restart.js';
 import { deadLetterOf } from './dead-letter.js';
 import { consumedMessages, deadLetteredMessages, trackConsumerLag } from './kafka-metrics.js';
 import { extractTraceContext } from './trace-headers.js';
@@ -27,8 +28,8 @@ export interface ConsumerContext {
   groupId: string;
   logger: Logger;
   /**
-   * Called when the consumer has crashed for good (kafkajs will not restart it): the process
-   * should stop rather than live on consuming nothing.
+   * Called when the consumer has crashed for good (kafkajs will not restart it, and the crash was
+   * not the broker being away): the process should stop rather than live on consuming nothing.
    */
   onFatal?: (error: unknown) => void;
 }
@@ -84,16 +85,22 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
   let resolveJoined!: () => void;
   const joined = new Promise<void>((resolve) => (resolveJoined = resolve));
   let healthy = false;
+  const runConsumer = () => consumer.run({ autoCommit: true, eachMessage: processMessage });
+  const restarter = createCrashRestarter({ consumer, run: runConsumer, groupId, logger });
   consumer.on(consumer.events.GROUP_JOIN, (event) => {
     logger.info({ groupId, memberAssignment: event.payload.memberAssignment }, 'joined consumer group');
     healthy = true;
+    restarter.joined();
     resolveJoined();
   });
   consumer.on(consumer.events.CRASH, (event) => {
     logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
-    // kafkajs restarts after a retriable crash and rejoins; otherwise this consumer is done.
+    // kafkajs restarts after a retriable crash and rejoins; otherwise this consumer is done,
+    // unless the crash was only the broker being away.
     healthy = false;
-    if (!event.payload.restart) onFatal?.(event.payload.error);
+    if (event.payload.restart) return;
+    if (isBrokerAway(event.payload.error)) restarter.schedule();
+    else onFatal?.(event.payload.error);
   });
   consumer.on(consumer.events.STOP, () => {
     healthy = false;
@@ -170,7 +177,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
       topics: topics.map((topic) => (topic === 'tasks' ? names.tasksPattern() : names.of(topic))),
       fromBeginning,
     });
-    await consumer.run({ autoCommit: true, eachMessage: processMessage });
+    await runConsumer();
   } catch (error) {
     await Promise.allSettled([consumer.disconnect(), deadLetters.disconnect(), stopLagTracking()]);
     throw error;
@@ -183,6 +190,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     pause: () => consumer.pause(pausable),
     resume: () => consumer.resume(pausable),
     async stop() {
+      restarter.cancel();
       await consumer.disconnect();
       await deadLetters.disconnect();
       await stopLagTracking();

@@ -7,3 +7,4 @@ export * from './trace-headers.js';
 export type { Kafka } from 'kafkajs';
 export * from './kafka-metrics.js';
 export * from './broker-probe.js';
+export * from './crash-restart.js';

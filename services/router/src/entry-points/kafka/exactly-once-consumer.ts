@@ -3,10 +3,12 @@ import { TOPIC_CATALOG, type OutgoingMessage, type TopicId, type TopicPayload } 
 import { isRetriable } from '@priemnaya/errors';
 import {
   consumedMessages,
+  createCrashRestarter,
   deadLetteredMessages,
   deadLetterOf,
   extractTraceContext,
   injectTraceHeaders,
+  isBrokerAway,
   trackConsumerLag,
   type ConsumerContext,
   type RunningConsumer,
@@ -61,14 +63,21 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
   let resolveJoined!: () => void;
   const joined = new Promise<void>((resolve) => (resolveJoined = resolve));
 
+  const restarter = createCrashRestarter({ consumer, run: () => runConsumer(), groupId, logger });
+
   consumer.on(consumer.events.GROUP_JOIN, () => {
     healthy = true;
+    restarter.joined();
     resolveJoined();
   });
   consumer.on(consumer.events.CRASH, (event) => {
     logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
     healthy = false;
-    if (!event.payload.restart) onFatal?.(event.payload.error);
+    // After a crash that was only the broker being away it starts again: offsets are committed
+    // only in transactions, so it reads on from the last one committed.
+    if (event.payload.restart) return;
+    if (isBrokerAway(event.payload.error)) restarter.schedule();
+    else onFatal?.(event.payload.error);
   });
   consumer.on(consumer.events.STOP, () => (healthy = false));
 
@@ -187,11 +196,8 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
     await Promise.all(afterCommit.map((done) => done().catch((error: unknown) => logger.warn({ err: error }, 'could not record a committed routing as published'))));
   }
 
-  const stopLagTracking = trackConsumerLag(kafka, groupId);
-  try {
-    await consumer.connect();
-    await consumer.subscribe({ topics: topics.map((topic) => names.of(topic)), fromBeginning: true });
-    await consumer.run({
+  function runConsumer(): Promise<void> {
+    return consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: async (payload) => {
@@ -207,6 +213,13 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
         }
       },
     });
+  }
+
+  const stopLagTracking = trackConsumerLag(kafka, groupId);
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: topics.map((topic) => names.of(topic)), fromBeginning: true });
+    await runConsumer();
   } catch (error) {
     await consumer.disconnect().catch(() => undefined);
     await stopLagTracking();
@@ -217,6 +230,7 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
     joined,
     healthy: () => healthy,
     async stop() {
+      restarter.cancel();
       await consumer.disconnect();
       await Promise.all([...producers.values()].map((p) => p.then((producer) => producer.disconnect()).catch(() => undefined)));
       producers.clear();
