@@ -1,15 +1,18 @@
 /**
  * The Node side of scripts/deploy/validate.sh:
- *   schemas <swagger.json> <crd dir> <hand-written schema dir> <out dir>   kubeconform's schemas
- *   to-json <manifests.yaml> <out.json>                                     rendered manifests as JSON
- *   compose <compose.yaml> <compose-spec.json>                              Compose file against its schema
+ *   schemas <swagger.json> <crd dir> <out dir>       kubeconform's schemas
+ *   to-json <manifests.yaml> <out.json>              rendered manifests as JSON
+ *   kafka-topics <manifests.json> <label>            KafkaTopics against Strimzi's models (kafka-topics.ts)
+ *   compose <compose.yaml> <compose-spec.json>       Compose file against its schema
  * The YAML parser and the JSON-schema validator come from the npm registry into the tools cache
- * (DEPLOY_NODE_MODULES), not from the workspace: only this check needs them.
+ * (DEPLOY_NODE_MODULES), not from the workspace: only this check needs them. Strimzi's models are
+ * a devDependency of the workspace, pinned in its lockfile.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { schemasFromCrd, schemasFromSwagger, type Schema } from './json-schemas.js';
+import { kafkaTopicProblems } from './kafka-topics.js';
 
 interface YamlLib {
   parseAllDocuments(text: string, options?: { merge?: boolean }): { errors: { message: string }[]; toJS(): unknown }[];
@@ -37,16 +40,13 @@ async function readYamlDocuments(file: string): Promise<unknown[]> {
 const [command, ...args] = process.argv.slice(2);
 switch (command) {
   case 'schemas': {
-    const [swaggerFile, crdDir, ownDir, outDir] = args as [string, string, string, string];
+    const [swaggerFile, crdDir, outDir] = args as [string, string, string];
     mkdirSync(outDir, { recursive: true });
     const files = schemasFromSwagger(JSON.parse(readFileSync(swaggerFile, 'utf8')) as Parameters<typeof schemasFromSwagger>[0]);
     for (const name of readdirSync(crdDir).filter((file) => file.endsWith('.yaml'))) {
       for (const crd of await readYamlDocuments(path.join(crdDir, name))) {
         for (const [file, schema] of schemasFromCrd(crd as Parameters<typeof schemasFromCrd>[0])) files.set(file, schema);
       }
-    }
-    for (const name of readdirSync(ownDir).filter((file) => file.endsWith('.json'))) {
-      files.set(name, JSON.parse(readFileSync(path.join(ownDir, name), 'utf8')) as Schema);
     }
     for (const [file, schema] of files) writeFileSync(path.join(outDir, file), JSON.stringify(schema));
     process.stderr.write(`[deploy] ${files.size} schemas written to ${outDir}\n`);
@@ -55,6 +55,21 @@ switch (command) {
   case 'to-json': {
     const [input, output] = args as [string, string];
     writeFileSync(output, JSON.stringify(await readYamlDocuments(input), null, 1));
+    break;
+  }
+  case 'kafka-topics': {
+    const [input, label] = args as [string, string];
+    const topics = (JSON.parse(readFileSync(input, 'utf8')) as { kind?: string; metadata?: { name?: string } }[]).filter((r) => r.kind === 'KafkaTopic');
+    let invalid = 0;
+    for (const topic of topics) {
+      const problems = kafkaTopicProblems(topic);
+      if (problems.length > 0) invalid++;
+      for (const problem of problems) process.stderr.write(`[deploy] ${label}: KafkaTopic ${topic.metadata?.name ?? '(no name)'}: ${problem}\n`);
+    }
+    const { version } = JSON.parse(readFileSync(new URL(import.meta.resolve('@kubernetes-models/strimzi-kafka-operator/package.json')), 'utf8')) as { version: string };
+    // Beside kubeconform's summary line, which counts these resources as skipped.
+    process.stdout.write(`kafka-topics ${label}: ${topics.length} resources checked with @kubernetes-models/strimzi-kafka-operator ${version} - Valid: ${topics.length - invalid}, Invalid: ${invalid}\n`);
+    if (invalid > 0) process.exit(1);
     break;
   }
   case 'compose': {
@@ -75,5 +90,5 @@ switch (command) {
     break;
   }
   default:
-    throw new Error(`unknown command ${command ?? '(none)'}: schemas, to-json or compose`);
+    throw new Error(`unknown command ${command ?? '(none)'}: schemas, to-json, kafka-topics or compose`);
 }
