@@ -95,7 +95,7 @@ try {
     })));
   }
   const line = (label: string, values: number[]) =>
-    `${label}: ${values.length} appeals at ${rate}/s over ${ROUNDS} runs, 202 in p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms`;
+    `${label}: ${values.length} appeals at ${rate}/s over ${ROUNDS} runs, acknowledged (202) in p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms`;
   console.log(line('tracing off', off));
   console.log(line(`tracing on (${collector.exports()} OTLP exports received)`, on));
   console.log(`cost of tracing at p99: ${(percentile(on, 99) - percentile(off, 99)).toFixed(1)} ms`);
