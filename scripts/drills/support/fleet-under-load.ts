@@ -205,7 +205,7 @@ async function advanceMonitor(monitorUrl: string, token: string, ms: number): Pr
 export async function waitForReadiness(url: string, ready: boolean, timeoutMs = 120_000): Promise<number> {
   const from = Date.now();
   for (;;) {
-    // Longer than a database check takes to give up (the driver's 5 s server selection).
+    // Well beyond a readiness answer's own bound (1.5 s a check), for a process busy starting up.
     const status = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) }).then(
       (response) => response.status,
       () => 0,
