@@ -1,5 +1,5 @@
-import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { collectedGauge, counter, histogram } from '@priemnaya/observability';
+import { trace } from '@opentelemetry/api';
+import { collectedGauge, counter, histogram, inSpan } from '@priemnaya/observability';
 import type { TopicModel } from '../domain/decide-route.js';
 import type { DecisionRecord, InputPosition, RoutedAppeal } from '../domain/route-appeal.js';
 import type { AppealReceived } from '@priemnaya/contracts';
@@ -63,22 +63,14 @@ type RouteAppeal = (appeal: AppealReceived, position: InputPosition) => Promise<
 /** A `route` span around deciding one appeal, naming the decision but nothing the appeal says. */
 export function tracedRouteAppeal(routeAppeal: RouteAppeal): RouteAppeal {
   return (appeal, position) =>
-    tracer.startActiveSpan('route', { attributes: { 'priemnaya.appeal.id': appeal.appealId, 'priemnaya.appeal.channel': appeal.channel } }, async (span) => {
-      try {
-        const result = await routeAppeal(appeal, position);
-        const { decision } = result.record;
-        span.setAttributes({
-          'priemnaya.route.decided_by': decidedBy(result.record),
-          'priemnaya.route.repeat': result.messages.length === 0,
-          ...(decision.kind === 'route' ? { 'priemnaya.route.topic': decision.topic, 'priemnaya.route.unit': decision.unit } : {}),
-        });
-        return result;
-      } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR });
-        throw error;
-      } finally {
-        span.end();
-      }
+    inSpan('route', { 'priemnaya.appeal.id': appeal.appealId, 'priemnaya.appeal.channel': appeal.channel }, async (span) => {
+      const result = await routeAppeal(appeal, position);
+      const { decision } = result.record;
+      span.setAttributes({
+        'priemnaya.route.decided_by': decidedBy(result.record),
+        'priemnaya.route.repeat': result.messages.length === 0,
+        ...(decision.kind === 'route' ? { 'priemnaya.route.topic': decision.topic, 'priemnaya.route.unit': decision.unit } : {}),
+      });
+      return result;
     });
 }
