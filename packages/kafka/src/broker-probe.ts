@@ -1,5 +1,6 @@
 import { readinessCheck } from '@priemnaya/observability';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import { createLazyAdmin } from './lazy-admin.js';
 
 export interface BrokerProbe {
   /** Whether the cluster answered a metadata request lately (for `/readyz`); never rejects. */
@@ -23,17 +24,10 @@ export interface BrokerProbeOptions {
  * again once it answers. The admin client does not retry: the next probe is the retry.
  */
 export function createBrokerProbe(kafka: Kafka, { timeoutMs = 1_500, maxAgeMs = 1_000 }: BrokerProbeOptions = {}): BrokerProbe {
-  let admin: Admin | undefined;
-  let connected: Promise<void> | undefined;
+  const admin = createLazyAdmin(kafka, { retries: 0 });
 
   async function describeCluster(): Promise<boolean> {
-    admin ??= kafka.admin({ retry: { retries: 0 } });
-    const client = admin;
-    connected ??= client.connect().catch((error: unknown) => {
-      connected = undefined;
-      throw error;
-    });
-    await connected;
+    const client = await admin.connected();
     // After the broker comes back, kafkajs reconnects the admin's broker connection on this call.
     const { brokers } = await client.describeCluster();
     return brokers.length > 0;
@@ -41,11 +35,6 @@ export function createBrokerProbe(kafka: Kafka, { timeoutMs = 1_500, maxAgeMs = 
 
   return {
     reachable: readinessCheck(describeCluster, { timeoutMs, maxAgeMs }),
-    async close() {
-      const closing = admin;
-      admin = undefined;
-      connected = undefined;
-      await closing?.disconnect().catch(() => undefined);
-    },
+    close: () => admin.close(),
   };
 }

@@ -1,5 +1,6 @@
 import { cachedValue, collectedGauge, counter } from '@priemnaya/observability';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import { createLazyAdmin } from './lazy-admin.js';
 
 /** Labels are physical topic names and partitions: never keys or values. */
 export const consumedMessages = counter('priemnaya_kafka_messages_consumed_total', 'Messages handled by a consumer, by topic and outcome (handled, dead-lettered, retried)', [
@@ -31,17 +32,10 @@ collectedGauge('priemnaya_kafka_consumer_lag', 'Messages not yet consumed: the p
  * Returns what stops the reporting and closes the admin connection.
  */
 export function trackConsumerLag(kafka: Kafka, groupId: string): () => Promise<void> {
-  let admin: Admin | undefined;
-  let connected: Promise<void> | undefined;
+  const admin = createLazyAdmin(kafka, { retries: 1 });
 
   async function read(): Promise<LagPoint[]> {
-    admin ??= kafka.admin({ retry: { retries: 1 } });
-    const client = admin;
-    connected ??= client.connect().catch((error: unknown) => {
-      connected = undefined;
-      throw error;
-    });
-    await connected;
+    const client = await admin.connected();
     const committed = await client.fetchOffsets({ groupId });
     const points: LagPoint[] = [];
     for (const { topic, partitions } of committed) {
@@ -62,9 +56,6 @@ export function trackConsumerLag(kafka: Kafka, groupId: string): () => Promise<v
   lagSources.add(source);
   return async () => {
     lagSources.delete(source);
-    const closing = admin;
-    admin = undefined;
-    connected = undefined;
-    await closing?.disconnect().catch(() => undefined);
+    await admin.close();
   };
 }
