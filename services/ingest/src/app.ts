@@ -57,7 +57,8 @@ export interface IngestDeps {
   attachmentLimits?: AttachmentLimits;
   repeatWindowDays?: number;
   /** Where the person window is read from: every replica's appeals on appeals.received. */
-  appealsFeed: { kafka: Kafka; names: TopicNames };
+  /** `onFatal`: the person window's feed crashed for good (not merely the broker being away). */
+  appealsFeed: { kafka: Kafka; names: TopicNames; onFatal?: (error: unknown) => void };
   /** How far back the window reaches: the desk's lookups of a citizen's appeals, and repeats. */
   personWindowDays?: number;
   /** The site chat is always on; the Telegram bot only with its token and webhook secret. */

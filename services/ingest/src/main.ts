@@ -20,7 +20,7 @@ await runService({
     await publisher.connect();
     const ingest = await buildIngest({
       logger,
-      appealsFeed: { kafka, names },
+      appealsFeed: { kafka, names, onFatal },
       personWindowDays: config.PERSON_WINDOW_DAYS,
       database,
       publisher,

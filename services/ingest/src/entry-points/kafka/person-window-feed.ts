@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppealReceived, type TopicNames } from '@priemnaya/contracts';
 import { isRetriable } from '@priemnaya/errors';
-import type { Kafka } from '@priemnaya/kafka';
+import { createCrashRestarter, isBrokerAway, type Kafka } from '@priemnaya/kafka';
 import { personKeys, textSignature } from '@priemnaya/prescreen';
 import type { Logger } from 'pino';
 import { screenedAuthor } from '../../domain/pre-screen.js';
@@ -14,12 +14,62 @@ const OFFSET_ATTEMPTS = 10;
  * reads `appeals.received` from the start of the window (by timestamp) under a group of its own,
  * committing nothing, so each replica rebuilds its window at start and then follows the topic.
  * Ready once it has read what the topic held when it started.
+ *
+ * The group commits nothing, so where to read is kept here: each partition's next offset, first
+ * the window's start, then past each message handled. kafkajs forgets seeks when it starts the
+ * consumer again (after a failed join, a crash, or the broker being away), so the positions are
+ * sought on every join of the group, and the window neither misses nor needs what it already has
+ * (a message read twice changes nothing).
  */
-export function createPersonWindowFeed(deps: { kafka: Kafka; names: TopicNames; window: PersonWindow; windowMs: number; clock: () => Date; logger: Logger }) {
+export function createPersonWindowFeed(deps: {
+  kafka: Kafka;
+  names: TopicNames;
+  window: PersonWindow;
+  windowMs: number;
+  clock: () => Date;
+  logger: Logger;
+  /** A crash kafkajs will not recover from, other than the broker being away. */
+  onFatal?: (error: unknown) => void;
+}) {
   const topic = deps.names.of('appeals.received');
-  const consumer = deps.kafka.consumer({ groupId: `ingest-person-window-${randomUUID()}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+  const groupId = `ingest-person-window-${randomUUID()}`;
+  const consumer = deps.kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
   const remaining = new Map<number, number>();
+  const positions = new Map<number, string>();
   let caughtUp = false;
+
+  const run = () =>
+    consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ partition, message }) => {
+        const parsed = message.value ? AppealReceived.safeParse(safeJson(message.value.toString('utf8'))) : undefined;
+        // What does not parse is the router's to dead-letter; the window just leaves it out.
+        if (parsed?.success) {
+          const appeal = parsed.data;
+          deps.window.add(personKeys(screenedAuthor(appeal.author)), {
+            appealId: appeal.appealId,
+            registrationNumber: appeal.registrationNumber,
+            channel: appeal.channel,
+            receivedAt: new Date(appeal.receivedAt),
+            signature: textSignature(appeal.text),
+          });
+        }
+        const next = Number(message.offset) + 1;
+        positions.set(partition, String(next));
+        settle(partition, next);
+      },
+    });
+  const restarter = createCrashRestarter({ consumer, run, groupId, logger: deps.logger });
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    restarter.joined();
+    for (const [partition, offset] of positions) consumer.seek({ topic, partition, offset });
+  });
+  consumer.on(consumer.events.CRASH, (event) => {
+    deps.logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'person window feed crashed');
+    if (event.payload.restart) return;
+    if (isBrokerAway(event.payload.error)) restarter.schedule();
+    else deps.onFatal?.(event.payload.error);
+  });
 
   function settle(partition: number, nextOffset: number): void {
     const target = remaining.get(partition);
@@ -57,33 +107,19 @@ export function createPersonWindowFeed(deps: { kafka: Kafka; names: TopicNames; 
     async start(): Promise<void> {
       const { starts, ends } = await windowOffsets();
       for (const { partition, high } of ends) remaining.set(partition, Number(high));
-      await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning: false });
-      await consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ partition, message }) => {
-          const parsed = message.value ? AppealReceived.safeParse(safeJson(message.value.toString('utf8'))) : undefined;
-          // What does not parse is the router's to dead-letter; the window just leaves it out.
-          if (parsed?.success) {
-            const appeal = parsed.data;
-            deps.window.add(personKeys(screenedAuthor(appeal.author)), {
-              appealId: appeal.appealId,
-              registrationNumber: appeal.registrationNumber,
-              channel: appeal.channel,
-              receivedAt: new Date(appeal.receivedAt),
-              signature: textSignature(appeal.text),
-            });
-          }
-          settle(partition, Number(message.offset) + 1);
-        },
-      });
       for (const { partition, offset } of starts) {
-        consumer.seek({ topic, partition, offset });
+        positions.set(partition, offset);
         settle(partition, Number(offset));
       }
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: false });
+      await run();
     },
     ready: (): boolean => caughtUp,
-    stop: () => consumer.disconnect(),
+    async stop(): Promise<void> {
+      restarter.cancel();
+      await consumer.disconnect();
+    },
   };
 }
 
