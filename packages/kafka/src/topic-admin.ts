@@ -8,6 +8,25 @@ export interface TopicSpec {
   config?: Record<string, string>;
 }
 
+/**
+ * What the broker is asked to create for a topic. A replicated topic gets `min.insync.replicas`
+ * of one less than its replicas (2 of 3), unless its spec says otherwise: with `acks=all` an
+ * acknowledged write then survives the loss of a broker, and one broker down still takes
+ * writes. Left to the broker's default (1), a write could be acknowledged by one copy alone;
+ * the declared topics of a cluster say 2 of 3 as well.
+ */
+export function topicCreation(topic: TopicSpec, defaults: { partitions: number; replicationFactor: number }) {
+  const replicationFactor = topic.replicationFactor ?? defaults.replicationFactor;
+  const config = { ...(replicationFactor > 1 ? { 'min.insync.replicas': String(replicationFactor - 1) } : {}), ...topic.config };
+  const configEntries = Object.entries(config).map(([name, value]) => ({ name, value }));
+  return {
+    topic: topic.name,
+    numPartitions: topic.partitions ?? defaults.partitions,
+    replicationFactor,
+    ...(configEntries.length > 0 ? { configEntries } : {}),
+  };
+}
+
 const RETRIABLE_METADATA_ERRORS = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
 
 /**
@@ -32,12 +51,7 @@ export async function ensureTopics(
       try {
         await admin.createTopics({
           waitForLeaders: false,
-          topics: missing.map((topic) => ({
-            topic: topic.name,
-            numPartitions: topic.partitions ?? defaults.partitions,
-            replicationFactor: topic.replicationFactor ?? defaults.replicationFactor,
-            ...(topic.config ? { configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })) } : {}),
-          })),
+          topics: missing.map((topic) => topicCreation(topic, defaults)),
         });
       } catch (error) {
         // Another process may have created the same topic between the list and the create.
