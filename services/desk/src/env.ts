@@ -13,7 +13,8 @@ export const DeskEnv = z.object({
   /** Health and readiness; loopback like every service. */
   HTTP_HOST: env.host(),
   HTTP_PORT: env.port(8084),
-  /** The desk gRPC API for the operator console and telephony front ends. */
+  /** The desk gRPC API for the operator console and telephony front ends; loopback unless told. */
+  GRPC_HOST: env.host(),
   GRPC_PORT: env.port(8184),
   /** Ingest's intake gRPC API, `host:port`, which registers appeals of every channel. */
   INTAKE_GRPC_ADDRESS: z.string().regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port').default('127.0.0.1:8180'),

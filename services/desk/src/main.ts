@@ -25,7 +25,7 @@ await runService({
     });
     return {
       http,
-      grpc: { server: grpc, host: config.HTTP_HOST, port: config.GRPC_PORT },
+      grpc: { server: grpc, host: config.GRPC_HOST, port: config.GRPC_PORT },
       start: async () => {},
       // Runs after the gRPC server has let its calls finish.
       stop: async () => intake.close(),

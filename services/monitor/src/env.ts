@@ -10,7 +10,8 @@ export const MonitorEnv = z.object({
   /** The alerts feed (SSE), digests and the administrators' policy and calendar API. */
   HTTP_HOST: env.host(),
   HTTP_PORT: env.port(8086),
-  /** `priemnaya.monitor.v1.AlertService` for long-lived clients. */
+  /** `priemnaya.monitor.v1.AlertService` for long-lived clients; loopback unless told. */
+  GRPC_HOST: env.host(),
   GRPC_PORT: env.port(8186),
   /** A new group name replays the appeal topics from the beginning into the clocks. */
   CONSUMER_GROUP: z.string().min(1).default('monitor'),

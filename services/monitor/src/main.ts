@@ -24,6 +24,6 @@ await runService({
       forecastIntervalMs: config.FORECAST_INTERVAL_MS,
       paceWindowWorkingDays: config.PACE_WINDOW_WORKING_DAYS,
     });
-    return { ...monitor, grpc: { server: monitor.grpc, host: config.HTTP_HOST, port: config.GRPC_PORT } };
+    return { ...monitor, grpc: { server: monitor.grpc, host: config.GRPC_HOST, port: config.GRPC_PORT } };
   },
 });
