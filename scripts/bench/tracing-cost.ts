@@ -6,6 +6,10 @@
  * default), each run after a warm-up. Prints the acknowledgement latency's
  * percentiles of both and draws .cache/bench/tracing-cost.svg.
  *
+ * With BENCH_SAMPLE_RATIO (say 0.1) a third mode runs in each round: export on, with the standard
+ * head sampler `parentbased_traceidratio` keeping that share of traces, the lever a deployment
+ * turns when full tracing costs too much.
+ *
  *   ./scripts/dev bench tracing [appeals per second, 20] [seconds per run, 30]
  */
 import { createServer } from 'node:http';
@@ -23,6 +27,8 @@ if (!(rate > 0 && seconds > 0)) throw new Error(`appeals per second and seconds:
 const WARM_UP_SECONDS = 10;
 /** Runs of each mode, alternating: off, on, off, on. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const SAMPLE_RATIO = process.env.BENCH_SAMPLE_RATIO === undefined ? undefined : Number(process.env.BENCH_SAMPLE_RATIO);
+if (SAMPLE_RATIO !== undefined && !(SAMPLE_RATIO > 0 && SAMPLE_RATIO <= 1)) throw new Error(`BENCH_SAMPLE_RATIO: a share in (0, 1], got ${process.env.BENCH_SAMPLE_RATIO}`);
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 /** Accepts OTLP/HTTP exports and counts their bytes, as a collector would take them. */
@@ -86,24 +92,39 @@ try {
   // Alternating runs, so neither mode gains from going second (a warmer broker, page cache).
   const off: number[] = [];
   const on: number[] = [];
+  const sampled: number[] = [];
+  const exporting = { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_ENDPOINT: collector.url };
+  let sampledExports = 0;
   for (let round = 1; round <= ROUNDS; round++) {
     off.push(...(await run(`tracing off, round ${round}`, {})));
-    on.push(...(await run(`tracing on, round ${round}`, {
-      OTEL_TRACES_EXPORTER: 'otlp',
-      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-    })));
+    on.push(...(await run(`tracing on, round ${round}`, exporting)));
+    if (SAMPLE_RATIO !== undefined) {
+      const before = collector.exports();
+      sampled.push(
+        ...(await run(`tracing on, ${SAMPLE_RATIO} sampled, round ${round}`, {
+          ...exporting,
+          OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+          OTEL_TRACES_SAMPLER_ARG: String(SAMPLE_RATIO),
+        })),
+      );
+      sampledExports += collector.exports() - before;
+    }
   }
   const line = (label: string, values: number[]) =>
     `${label}: ${values.length} appeals at ${rate}/s over ${ROUNDS} runs, acknowledged (202) in p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms`;
   console.log(line('tracing off', off));
-  console.log(line(`tracing on (${collector.exports()} OTLP exports received)`, on));
+  console.log(line(`tracing on (${collector.exports() - sampledExports} OTLP exports received)`, on));
   console.log(`cost of tracing at p99: ${(percentile(on, 99) - percentile(off, 99)).toFixed(1)} ms`);
+  if (SAMPLE_RATIO !== undefined) {
+    console.log(line(`tracing on, ${SAMPLE_RATIO} of traces sampled (${sampledExports} OTLP exports received)`, sampled));
+    console.log(`cost of sampled tracing at p99: ${(percentile(sampled, 99) - percentile(off, 99)).toFixed(1)} ms`);
+  }
   const out = fileURLToPath(new URL('../../.cache/bench/', import.meta.url));
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'tracing-cost.svg'), latencyChartSvg(`POST /v1/appeals at ${rate}/s: 202 latency (ms)`, [
     { name: 'tracing off', colour: '#1f77b4', values: off },
     { name: 'tracing on', colour: '#d62728', values: on },
+    ...(SAMPLE_RATIO !== undefined ? [{ name: `tracing on, ${SAMPLE_RATIO} sampled`, colour: '#2ca02c', values: sampled }] : []),
   ]));
   say(`chart: ${path.join(out, 'tracing-cost.svg')}`);
 } finally {
