@@ -3,7 +3,7 @@ import { TOPIC_CATALOG, type TopicId, type TopicNames, type TopicPayload } from 
 import { isRetriable } from '@priemnaya/errors';
 import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import { createCrashRestarter, isBrokerAway } from './crash-restart.js';
+import { superviseConsumer } from './crash-restart.js';
 import { deadLetterOf } from './dead-letter.js';
 import { consumedMessages, deadLetteredMessages, trackConsumerLag } from './kafka-metrics.js';
 import { extractTraceContext } from './trace-headers.js';
@@ -86,21 +86,20 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
   const joined = new Promise<void>((resolve) => (resolveJoined = resolve));
   let healthy = false;
   const runConsumer = () => consumer.run({ autoCommit: true, eachMessage: processMessage });
-  const restarter = createCrashRestarter({ consumer, run: runConsumer, groupId, logger });
-  consumer.on(consumer.events.GROUP_JOIN, (event) => {
-    logger.info({ groupId, memberAssignment: event.payload.memberAssignment }, 'joined consumer group');
-    healthy = true;
-    restarter.joined();
-    resolveJoined();
-  });
-  consumer.on(consumer.events.CRASH, (event) => {
-    logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
-    // kafkajs restarts after a retriable crash and rejoins; otherwise this consumer is done,
-    // unless the crash was only the broker being away.
-    healthy = false;
-    if (event.payload.restart) return;
-    if (isBrokerAway(event.payload.error)) restarter.schedule();
-    else onFatal?.(event.payload.error);
+  // kafkajs restarts after a retriable crash and rejoins; otherwise this consumer is done,
+  // unless the crash was only the broker being away.
+  const restarter = superviseConsumer({
+    consumer,
+    run: runConsumer,
+    groupId,
+    logger,
+    onFatal,
+    onJoin: (memberAssignment) => {
+      logger.info({ groupId, memberAssignment }, 'joined consumer group');
+      healthy = true;
+      resolveJoined();
+    },
+    onCrash: () => (healthy = false),
   });
   consumer.on(consumer.events.STOP, () => {
     healthy = false;

@@ -83,3 +83,34 @@ export function createCrashRestarter({ consumer, run, groupId, logger, initialDe
     },
   };
 }
+
+export interface SuperviseOptions extends CrashRestarterOptions {
+  /** A crash kafkajs will not recover from and that was not the broker being away. */
+  onFatal?: ((error: unknown) => void) | undefined;
+  /** Every join of the group, the first and each after a restart. */
+  onJoin?: (memberAssignment: Record<string, number[]>) => void;
+  /** Every crash, before kafkajs or the restarter starts the consumer again. */
+  onCrash?: () => void;
+}
+
+/**
+ * Watches a consumer's crashes: kafkajs starts it again after one it deems retriable; after one
+ * that was only the broker being away the crash restarter does; any other crash ends it through
+ * `onFatal` (the process exits and is restarted). Returns the restarter, to cancel on stop.
+ */
+export function superviseConsumer(options: SuperviseOptions): CrashRestarter {
+  const { consumer, groupId, logger, onFatal, onJoin, onCrash } = options;
+  const restarter = createCrashRestarter(options);
+  consumer.on(consumer.events.GROUP_JOIN, (event) => {
+    restarter.joined();
+    onJoin?.(event.payload.memberAssignment);
+  });
+  consumer.on(consumer.events.CRASH, (event) => {
+    logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
+    onCrash?.();
+    if (event.payload.restart) return;
+    if (isBrokerAway(event.payload.error)) restarter.schedule();
+    else onFatal?.(event.payload.error);
+  });
+  return restarter;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppealReceived, type TopicNames } from '@priemnaya/contracts';
 import { isRetriable } from '@priemnaya/errors';
-import { createCrashRestarter, isBrokerAway, type Kafka } from '@priemnaya/kafka';
+import { superviseConsumer, type Kafka } from '@priemnaya/kafka';
 import { personKeys, textSignature } from '@priemnaya/prescreen';
 import type { Logger } from 'pino';
 import { screenedAuthor } from '../../domain/pre-screen.js';
@@ -59,16 +59,15 @@ export function createPersonWindowFeed(deps: {
         settle(partition, next);
       },
     });
-  const restarter = createCrashRestarter({ consumer, run, groupId, logger: deps.logger });
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    restarter.joined();
-    for (const [partition, offset] of positions) consumer.seek({ topic, partition, offset });
-  });
-  consumer.on(consumer.events.CRASH, (event) => {
-    deps.logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'person window feed crashed');
-    if (event.payload.restart) return;
-    if (isBrokerAway(event.payload.error)) restarter.schedule();
-    else deps.onFatal?.(event.payload.error);
+  const restarter = superviseConsumer({
+    consumer,
+    run,
+    groupId,
+    logger: deps.logger,
+    onFatal: deps.onFatal,
+    onJoin: () => {
+      for (const [partition, offset] of positions) consumer.seek({ topic, partition, offset });
+    },
   });
 
   function settle(partition: number, nextOffset: number): void {

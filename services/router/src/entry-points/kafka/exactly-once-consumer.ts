@@ -3,12 +3,11 @@ import { TOPIC_CATALOG, type OutgoingMessage, type TopicId, type TopicPayload } 
 import { isRetriable } from '@priemnaya/errors';
 import {
   consumedMessages,
-  createCrashRestarter,
   deadLetteredMessages,
   deadLetterOf,
   extractTraceContext,
   injectTraceHeaders,
-  isBrokerAway,
+  superviseConsumer,
   trackConsumerLag,
   type ConsumerContext,
   type RunningConsumer,
@@ -63,21 +62,19 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
   let resolveJoined!: () => void;
   const joined = new Promise<void>((resolve) => (resolveJoined = resolve));
 
-  const restarter = createCrashRestarter({ consumer, run: () => runConsumer(), groupId, logger });
-
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    healthy = true;
-    restarter.joined();
-    resolveJoined();
-  });
-  consumer.on(consumer.events.CRASH, (event) => {
-    logger.error({ groupId, err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
-    healthy = false;
-    // After a crash that was only the broker being away it starts again: offsets are committed
-    // only in transactions, so it reads on from the last one committed.
-    if (event.payload.restart) return;
-    if (isBrokerAway(event.payload.error)) restarter.schedule();
-    else onFatal?.(event.payload.error);
+  // After a crash that was only the broker being away it starts again: offsets are committed
+  // only in transactions, so it reads on from the last one committed.
+  const restarter = superviseConsumer({
+    consumer,
+    run: () => runConsumer(),
+    groupId,
+    logger,
+    onFatal,
+    onJoin: () => {
+      healthy = true;
+      resolveJoined();
+    },
+    onCrash: () => (healthy = false),
   });
   consumer.on(consumer.events.STOP, () => (healthy = false));
 
