@@ -56,8 +56,10 @@ export interface IngestDeps {
   rateLimitPerMinute?: number;
   attachmentLimits?: AttachmentLimits;
   repeatWindowDays?: number;
-  /** Where the person window is read from: every replica's appeals on appeals.received. */
-  /** `onFatal`: the person window's feed crashed for good (not merely the broker being away). */
+  /**
+   * Where the person window is read from: every replica's appeals on appeals.received.
+   * `onFatal`: the feed crashed for good (not merely the broker being away).
+   */
   appealsFeed: { kafka: Kafka; names: TopicNames; onFatal?: (error: unknown) => void };
   /** How far back the window reaches: the desk's lookups of a citizen's appeals, and repeats. */
   personWindowDays?: number;

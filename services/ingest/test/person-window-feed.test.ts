@@ -1,5 +1,5 @@
 import { AppealReceived } from '@priemnaya/contracts';
-import { createTeardown, createTestKafka, collectTopics, silentLogger, uniqueName, waitFor } from '@priemnaya/testing';
+import { createTeardown, createTestKafka, collectTopics, silentLogger, uniqueName, waitFor, type Teardown } from '@priemnaya/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPersonWindow } from '../src/domain/person-window.js';
 import { createPersonWindowFeed } from '../src/entry-points/kafka/person-window-feed.js';
@@ -7,16 +7,22 @@ import { aSubmission, dropDatabase, infra, postAppeal, startIngest, type Acknowl
 
 const person = { name: 'Лебедева Ирина Павловна', phone: '+7 921 555-44-33', email: 'lebedeva@example.org' };
 
+/** Topics and a database of their own, a way to start ingest replicas on them, and a reader of appeals.received. */
+async function windowScenario(teardown: Teardown, label: string) {
+  const testKafka = teardown.add(await createTestKafka(infra, [], label), (it) => it.dispose());
+  const dbName = teardown.add(uniqueName('ingest'), dropDatabase);
+  const start = async () => teardown.add(await startIngest({ ...testKafka, dbName, registryUrl: 'http://127.0.0.1:9' }), (it) => it.close());
+  const received = teardown.add(await collectTopics(testKafka.kafka, [testKafka.names.of('appeals.received')]), (it) => it.stop());
+  return { testKafka, start, received };
+}
+
 /** Two ingest replicas on the same topics and database, as a deployment runs them. */
 describe('the person window across ingest replicas (appeals.received)', () => {
   const teardown = createTeardown();
   afterAll(() => teardown.run());
 
   it('an appeal registered by one replica is a repeat for another, including one that starts later and reads the window from the topic', async () => {
-    const testKafka = teardown.add(await createTestKafka(infra, [], 'ingest-window'), (it) => it.dispose());
-    const dbName = teardown.add(uniqueName('ingest'), dropDatabase);
-    const start = async () => teardown.add(await startIngest({ ...testKafka, dbName, registryUrl: 'http://127.0.0.1:9' }), (it) => it.close());
-    const received = teardown.add(await collectTopics(testKafka.kafka, [testKafka.names.of('appeals.received')]), (it) => it.stop());
+    const { start, received } = await windowScenario(teardown, 'ingest-window');
     const [first, second] = [await start(), await start()];
 
     const original = (
@@ -55,10 +61,8 @@ describe('the person window feed when its consumer is started again', () => {
   afterAll(() => teardown.run());
 
   it('after a crash while reading an appeal, reads that appeal and those registered while it was down, and nothing is doubled', async () => {
-    const testKafka = teardown.add(await createTestKafka(infra, [], 'ingest-window-restart'), (it) => it.dispose());
-    const dbName = teardown.add(uniqueName('ingest'), dropDatabase);
-    const ingest = teardown.add(await startIngest({ ...testKafka, dbName, registryUrl: 'http://127.0.0.1:9' }), (it) => it.close());
-    const received = teardown.add(await collectTopics(testKafka.kafka, [testKafka.names.of('appeals.received')]), (it) => it.stop());
+    const { testKafka, start, received } = await windowScenario(teardown, 'ingest-window-restart');
+    const ingest = await start();
     const post = async (marker: string, author: typeof person) => {
       const acknowledgement = (await postAppeal(ingest.app, aSubmission(marker, { author, text: `Прошу отремонтировать освещение во дворе дома ${marker} на Садовой улице.` }))).json<Acknowledgement>();
       await received.waitForAppeal(acknowledgement.id);
