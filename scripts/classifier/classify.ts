@@ -7,10 +7,10 @@
  *   ./scripts/dev classify < appeals.jsonl > topics.jsonl
  */
 import { createInterface } from 'node:readline';
-import { createClassifier, loadDefaultModel } from '@priemnaya/classifier';
+import { loadDefaultModel, openClassifier } from '@priemnaya/classifier';
 import { classifyLine } from './classify-line.js';
 
-const classifier = createClassifier(await loadDefaultModel());
+const classifier = await openClassifier(await loadDefaultModel());
 process.stderr.write(`[classify] model ${classifier.version}\n`);
 
 const input = createInterface({ input: process.stdin, crlfDelay: Infinity });

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { FeatureSettings } from './feature-space.js';
 
 /** The format this package writes. */
-export const MODEL_FORMAT = 'priemnaya-classifier/2';
-/** Formats this package reads: 1 has temperature calibration only, 2 adds margin calibration. */
-export const MODEL_FORMATS = ['priemnaya-classifier/1', MODEL_FORMAT] as const;
+export const MODEL_FORMAT = 'priemnaya-classifier/3';
+/** Formats this package reads: 1 has temperature calibration only, 2 adds margin calibration, 3 word embeddings. */
+export const MODEL_FORMATS = ['priemnaya-classifier/1', 'priemnaya-classifier/2', MODEL_FORMAT] as const;
 
 export const TemperatureCalibration = z.object({
   method: z.literal('temperature'),
@@ -37,6 +37,22 @@ const TopicScores = z.object({
   support: z.number().int(),
 });
 
+/**
+ * The pretrained word vectors a model was trained with, named by id and checksum (the vectors
+ * themselves are a cached download, not part of the artefact), and the weights of their block.
+ */
+export const EmbeddingBlock = z.object({
+  id: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  dimensions: z.number().int().positive(),
+  weight: z.number().positive(),
+  smoothing: z.number().positive(),
+  l2: z.number().positive(),
+  /** Dimension-major: `weights[dimension * topics.length + topic]`. */
+  weights: z.array(z.number()),
+});
+export type EmbeddingBlock = z.infer<typeof EmbeddingBlock>;
+
 /** Cross-validated figures of the way a model was trained, kept with the model for comparison. */
 export const ModelEvaluation = z.object({
   folds: z.number().int(),
@@ -48,6 +64,22 @@ export const ModelEvaluation = z.object({
   thresholdAt95Precision: z.number().nullable(),
   expectedCalibrationError: z.number(),
   perTopic: z.record(z.string(), TopicScores),
+  /**
+   * The same figures on a split unlike the training appeals in the way a new city is (trained on
+   * one part of the corpus, tested on another by place); its threshold is the one to route with.
+   */
+  shifted: z
+    .object({
+      split: z.string(),
+      trainExamples: z.number().int(),
+      testExamples: z.number().int(),
+      accuracy: z.number(),
+      macroF1: z.number(),
+      coverageAt95Precision: z.number(),
+      thresholdAt95Precision: z.number().nullable(),
+      expectedCalibrationError: z.number(),
+    })
+    .optional(),
 });
 export type ModelEvaluation = z.infer<typeof ModelEvaluation>;
 
@@ -75,13 +107,19 @@ export const ClassifierModel = z
       perTopic: z.record(z.string(), z.number().int()),
       options: z.record(z.string(), z.unknown()),
     }),
+    /** Absent in formats 1 and 2: no embedding block. */
+    embedding: EmbeddingBlock.nullable().default(null),
     evaluation: ModelEvaluation.nullable(),
   })
   .refine((m) => m.idf.length === m.terms.length, { message: 'idf must have one value per term' })
   .refine((m) => m.weights.length === m.terms.length * m.topics.length, {
     message: 'weights must have one value per term and topic',
   })
-  .refine((m) => m.bias.length === m.topics.length, { message: 'bias must have one value per topic' });
+  .refine((m) => m.bias.length === m.topics.length, { message: 'bias must have one value per topic' })
+  .refine((m) => m.embedding === null || m.embedding.weights.length === m.embedding.dimensions * m.topics.length, {
+    message: 'embedding weights must have one value per dimension and topic',
+    path: ['embedding', 'weights'],
+  });
 export type ClassifierModel = z.infer<typeof ClassifierModel>;
 
 /** A version id that names the corpus, the day and the content, so two different models never share one. */

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ClassifierModel, parseModel, serialiseModel } from './classifier-model.js';
 import { createClassifier } from './create-classifier.js';
 import { loadDefaultModel, readModelFile, writeDefaultPointer, writeModelFile } from './model-file.js';
+import { openClassifier } from './word-embeddings-file.js';
 import { createRussianStemmer } from './russian-stemmer.js';
 import { SEED_EXAMPLES } from './seed-examples.js';
 import { scores } from './softmax-regression.js';
@@ -137,8 +138,8 @@ describe('model artefact', () => {
     expect(() => parseModel(JSON.stringify({ ...model, bias: [1] }))).toThrow(/bias/);
   });
 
-  it('the shipped default model loads and classifies', async () => {
-    const shipped = createClassifier(await loadDefaultModel());
+  it('the shipped default model loads with its word vectors and classifies', async () => {
+    const shipped = await openClassifier(await loadDefaultModel());
     expect(shipped.classify('Не вывозят мусор, контейнеры переполнены').topic).toBe('housing');
   });
 });

@@ -6,6 +6,8 @@ import { scores, softmaxInPlace } from './softmax-regression.js';
 import { createWordScorer } from './score-words.js';
 import { tokeniseAppeal } from './tokenise-appeal.js';
 import { type SparseVector, createVectoriser, createWordLookup } from './vectoriser.js';
+import { createAppealEmbedder } from './appeal-embedding.js';
+import { type WordEmbeddings } from './word-embeddings.js';
 
 export interface TopicConfidence {
   readonly topic: RoutingTopic;
@@ -19,6 +21,11 @@ export interface Classification extends TopicConfidence {
   readonly terms: string[];
   /** Set when the text held nothing the model knows: the topic is a guess and the confidence says so. */
   readonly noEvidence: boolean;
+  /**
+   * Of the appeal's ordinary words, the share the word vectors do not know (null without vectors):
+   * a text far from any the model learnt from, whose confidence deserves less trust.
+   */
+  readonly unknownWordShare: number | null;
   /** The raw class scores, before calibration (for evaluation and calibration fitting). */
   readonly logits: Float64Array;
 }
@@ -32,9 +39,35 @@ export interface Classifier {
 const ALTERNATIVES = 2;
 const TERMS = 5;
 
-/** A classifier over a loaded model; pure and synchronous, safe to call for every appeal. */
-export function createClassifier(model: ClassifierModel): Classifier {
+export interface ClassifierResources {
+  /** The word vectors the model was trained with; required when the model has an embedding block. */
+  readonly embeddings?: WordEmbeddings | null;
+}
+
+/** The model needs word vectors that were not given or are not the ones it was trained with. */
+export class MissingEmbeddingsError extends Error {
+  override readonly name = 'MissingEmbeddingsError';
+}
+
+/**
+ * A classifier over a loaded model; pure and synchronous, safe to call for every appeal. Throws
+ * `MissingEmbeddingsError` when the model's word vectors are not given, so a caller keeps the
+ * model it has rather than routing with half a model.
+ */
+export function createClassifier(model: ClassifierModel, resources: ClassifierResources = {}): Classifier {
   const topicCount = model.topics.length;
+  const block = model.embedding;
+  const embeddings = resources.embeddings ?? null;
+  if (block !== null) {
+    if (embeddings === null) throw new MissingEmbeddingsError(`model ${model.version} needs the word vectors ${block.id}, which were not loaded`);
+    if (embeddings.sha256 !== block.sha256) {
+      throw new MissingEmbeddingsError(`model ${model.version} was trained with ${block.id} (sha256 ${block.sha256.slice(0, 12)}), not with the loaded ${embeddings.id} (${embeddings.sha256.slice(0, 12)})`);
+    }
+  }
+  if (block !== null && model.features.weighting !== 'word') throw new RangeError(`model ${model.version}: an embedding block needs word weighting`);
+  const embedder = block !== null && embeddings !== null ? createAppealEmbedder(embeddings, block) : null;
+  const embeddingWeights = block !== null ? Float32Array.from(block.weights) : new Float32Array(0);
+  const share = block?.weight ?? 0;
   const weights = Float32Array.from(model.weights);
   const bias = Float64Array.from(model.bias);
   const stem = createRussianStemmer();
@@ -58,8 +91,22 @@ export function createClassifier(model: ClassifierModel): Classifier {
       const logits = new Float64Array(topicCount);
       let vector: SparseVector | null = null;
       let noEvidence: boolean;
+      let unknownWordShare: number | null = null;
       if (wordScorer !== null) {
-        noEvidence = !wordScorer.score(tokeniseAppeal(typeof text === 'string' ? text : ''), logits);
+        const tokens = tokeniseAppeal(typeof text === 'string' ? text : '');
+        noEvidence = !wordScorer.score(tokens, logits);
+        if (embedder !== null) {
+          const { vector, words, known } = embedder.embed(tokens);
+          unknownWordShare = words === 0 ? 1 : 1 - known / words;
+          if (known > 0) {
+            noEvidence = false;
+            for (let d = 0; d < vector.length; d++) {
+              const value = share * vector[d]!;
+              const base = d * topicCount;
+              for (let c = 0; c < topicCount; c++) logits[c] = logits[c]! + value * embeddingWeights[base + c]!;
+            }
+          }
+        }
       } else if (vectoriser !== null) {
         vector = vectoriser.vectorise(typeof text === 'string' ? text : '');
         scores(vector, weights, bias, 1, topicCount, logits);
@@ -84,6 +131,7 @@ export function createClassifier(model: ClassifierModel): Classifier {
             ? topTerms(model.terms, vector.indices, vector.values, weights, topicCount, best)
             : (wordScorer?.topStems(best, TERMS) ?? []),
         noEvidence,
+        unknownWordShare,
         logits,
       };
     },

@@ -40,7 +40,7 @@ export function crossValidate(
   for (let fold = 0; fold < options.folds; fold++) {
     options.onFold?.(fold);
     const model = train([...examples.filter((_, i) => folds[i] !== fold), ...(options.extraTraining ?? [])], options.train);
-    const classifier = createClassifier(model);
+    const classifier = createClassifier(model, { embeddings: options.train?.embeddings ?? null });
     topics = model.topics;
     examples.forEach((example, i) => {
       if (folds[i] !== fold) return;

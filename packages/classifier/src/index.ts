@@ -9,3 +9,7 @@ export * from './stratified-folds.js';
 export * from './tokenise-appeal.js';
 export * from './train.js';
 export * from './seed-examples.js';
+export * from './appeal-embedding.js';
+export * from './word-embeddings.js';
+export * from './word-embeddings-file.js';
+export * from './random.js';

@@ -9,6 +9,8 @@ export interface RegressionOptions {
   /** Class weight = (n / (classes * n_class)) ^ power: 0 ignores the skew, 1 balances it fully. */
   readonly classWeightPower: number;
   readonly seed: number;
+  /** Per example, a factor on its gradient (a city's own appeals may count more than the corpus's); absent: 1. */
+  readonly exampleWeights?: ArrayLike<number> | undefined;
 }
 
 /** Weights feature-major (`weights[feature * classes + class]`) so a sparse dot product reads them in a row. */
@@ -47,7 +49,7 @@ export function fitSoftmaxRegression(
       scores(vector, weights, bias, scale, classCount, logits);
       softmaxInPlace(logits);
       scale *= 1 - rate * options.l2;
-      const weight = classWeights[label] ?? 1;
+      const weight = (classWeights[label] ?? 1) * (options.exampleWeights?.[example] ?? 1);
       for (let c = 0; c < classCount; c++) {
         const gradient = weight * ((logits[c] ?? 0) - (c === label ? 1 : 0));
         if (gradient === 0) continue;

@@ -1,4 +1,4 @@
-import { createClassifier, type ClassifierModel } from '@priemnaya/classifier';
+import { openClassifier, type ClassifierModel } from '@priemnaya/classifier';
 import type { Logger } from 'pino';
 import type { TopicModel } from '../domain/decide-route.js';
 import { tracedModel } from '../observability/routing-telemetry.js';
@@ -6,6 +6,17 @@ import type { ModelRepository } from './model-repository.js';
 
 /** When a model carries no evaluation, route only what it is nearly sure of. */
 const FALLBACK_THRESHOLD = 0.9;
+
+/**
+ * The confidence above which a model routes with no person: the higher of its thresholds at 95%
+ * precision on its own corpus and on the shifted split, since a city's appeals differ from the
+ * corpus and the in-corpus threshold is the over-confident one.
+ */
+export function routingThreshold(model: ClassifierModel): number {
+  const evaluation = model.evaluation;
+  const thresholds = [evaluation?.thresholdAt95Precision, evaluation?.shifted?.thresholdAt95Precision].filter((t): t is number => typeof t === 'number');
+  return thresholds.length === 0 ? FALLBACK_THRESHOLD : Math.max(...thresholds);
+}
 
 export interface CurrentModelOptions {
   models: Pick<ModelRepository, 'current' | 'load'>;
@@ -36,11 +47,12 @@ export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  function wrap(model: ClassifierModel): TopicModel {
-    const classifier = createClassifier(model);
+  // A model whose word vectors are missing or differ throws here, before it replaces the active one.
+  async function wrap(model: ClassifierModel): Promise<TopicModel> {
+    const classifier = await openClassifier(model);
     return tracedModel({
       version: model.version,
-      threshold: options.threshold ?? model.evaluation?.thresholdAt95Precision ?? FALLBACK_THRESHOLD,
+      threshold: options.threshold ?? routingThreshold(model),
       classify(text) {
         const { topic, confidence, alternatives, terms, noEvidence } = classifier.classify(text);
         return { topic, confidence, alternatives, terms, noEvidence };
@@ -56,9 +68,9 @@ export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
       // The package's default can be promoted back without being stored.
       const fallback = await options.loadDefault();
       if (fallback.version !== pointer.version) throw new Error(`the current model ${pointer.version} is not stored`);
-      active = wrap(fallback);
+      active = await wrap(fallback);
     } else {
-      active = wrap(stored ?? (await options.loadDefault()));
+      active = await wrap(stored ?? (await options.loadDefault()));
     }
     options.logger.info({ modelVersion: active.version, threshold: active.threshold }, 'routing with model');
   }
