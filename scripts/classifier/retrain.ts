@@ -12,9 +12,10 @@
 import { parseArgs } from 'node:util';
 import {
   SEED_EXAMPLES,
-  createClassifier,
   crossValidate,
   loadDefaultModel,
+  loadWordVectors,
+  openClassifier,
   summariseCrossValidation,
   train,
   type LabelledAppeal,
@@ -24,6 +25,7 @@ import { MongoClient } from 'mongodb';
 import { createAuditRepository } from '../../services/router/src/data-access/audit-repository.js';
 import { createExampleRepository } from '../../services/router/src/data-access/example-repository.js';
 import { createModelRepository } from '../../services/router/src/data-access/model-repository.js';
+import { CITY_EXAMPLE_WEIGHT, evaluatePlaceSplit } from './evaluation-protocol.js';
 import { corpusPath, readCorpus } from './read-corpus.js';
 
 const say = (message: string): void => void process.stderr.write(`[retrain] ${message}\n`);
@@ -67,14 +69,25 @@ async function retrain(db: ReturnType<MongoClient['db']>, corpusArgument: string
 
   // Evaluated on the corpus folds alone, as the current model was: people's examples join every
   // training fold, so the two sets of figures compare the recipes on the same held-out appeals.
-  const cv = crossValidate(corpus, { folds, seed, extraTraining: [...SEED_EXAMPLES, ...people], onFold: (fold) => say(`cross-validation fold ${fold + 1}/${folds}`) });
-  const evaluation = summariseCrossValidation(cv, folds, seed);
+  const embeddings = await loadWordVectors();
+  const cv = crossValidate(corpus, {
+    folds,
+    seed,
+    train: { embeddings },
+    extraTraining: [...SEED_EXAMPLES, ...people],
+    onFold: (fold) => say(`cross-validation fold ${fold + 1}/${folds}`),
+  });
+  say('place split');
+  const shifted = evaluatePlaceSplit(corpus, { embeddings });
+  const evaluation = { ...summariseCrossValidation(cv, folds, seed), ...(shifted ? { shifted: shifted.figures } : {}) };
   say('training on everything');
-  const model = train([...corpus, ...SEED_EXAMPLES, ...people], { corpus: 'kursk-taught', evaluation, onProgress: say });
+  // What people taught the router is the city's own wording: it counts as a city's appeal does.
+  const taughtExamples = people.map((e) => ({ ...e, weight: CITY_EXAMPLE_WEIGHT }));
+  const model = train([...corpus, ...SEED_EXAMPLES, ...taughtExamples], { embeddings, corpus: 'kursk-taught', evaluation, onProgress: say });
   await models.saveCandidate(model, { comparedWith: { version: current.version, evaluation: current.evaluation }, labelledExamples: people.length });
 
   const onPeople = (classify: (text: string) => string) => (people.length === 0 ? Number.NaN : people.filter((e) => classify(e.text) === e.topic).length / people.length);
-  const currentClassifier = createClassifier(current);
+  const currentClassifier = await openClassifier(current);
   const rows: [string, (e: ModelEvaluation | null) => string][] = [
     // Figures from different fold counts or seeds are not quite comparable: shown, so it is seen.
     ['folds, seed, corpus appeals', (e) => (e ? `${e.folds}, ${e.seed}, ${e.examples}` : 'n/a')],
