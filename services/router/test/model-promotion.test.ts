@@ -42,6 +42,23 @@ describe('model versions', () => {
     expect((await scenario.router.http.inject({ method: 'POST', url: '/v1/models/seeds-2020-01-01-00000000/promote', headers: admin })).statusCode).toBe(404);
   });
 
+  it('POST /v1/models/{version}/promote: for a version whose word vectors the router does not have answers 409 naming them, and routing goes on with the model it has', async () => {
+    const routingBefore = await modelVersionOfSuggestions();
+    const foreign = {
+      ...candidate,
+      version: 'seeds-2020-01-01-0000f00d',
+      embedding: { id: 'other_vectors', sha256: 'f'.repeat(64), dimensions: 1, weight: 1, smoothing: 1e-4, l2: 1e-3, weights: candidate.topics.map(() => 0) },
+    };
+    await createModelRepository(scenario.database.db).saveCandidate(foreign, { labelledExamples: 0 });
+    const admin = await scenario.authorization('administrator');
+    const response = await scenario.router.http.inject({ method: 'POST', url: `/v1/models/${foreign.version}/promote`, headers: admin });
+    expect(response.statusCode).toBe(409);
+    expect(response.json<{ message: string }>().message).toMatch(/other_vectors/);
+    expect(await modelVersionOfSuggestions()).toBe(routingBefore);
+    const listed = (await scenario.router.http.inject({ method: 'GET', url: '/v1/models', headers: admin })).json<{ current: string }>();
+    expect(listed.current).toBe(routingBefore);
+  });
+
   it('when another process promotes a stored version, the running router routes with it without a restart', async () => {
     expect(await modelVersionOfSuggestions()).not.toBe(candidate.version);
     // As `./scripts/dev retrain promote` does it: straight in the database, not through this router.

@@ -1,4 +1,5 @@
 import { authenticateRequest, type StaffTokens } from '@priemnaya/auth';
+import { MissingEmbeddingsError, openClassifier } from '@priemnaya/classifier';
 import { parseRequest, RequestError } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -31,7 +32,16 @@ export function modelRoutes(app: FastifyInstance, deps: ModelRouteDeps): void {
   app.post('/v1/models/:version/promote', async (request) => {
     const principal = await authenticateRequest(deps.tokens, request, ['administrator']);
     const { version } = parseRequest(VersionParams, request.params);
-    if (!(await deps.models.exists(version))) throw RequestError.notFound('version', version, 'stored model');
+    const stored = await deps.models.load(version);
+    if (stored === undefined) throw RequestError.notFound('version', version, 'stored model');
+    // A version no router could load (its word vectors missing or different) is refused before
+    // the pointer moves: every router would keep its old model, and the pointer would lie.
+    try {
+      await openClassifier(stored);
+    } catch (error) {
+      if (!(error instanceof MissingEmbeddingsError)) throw error;
+      throw new RequestError(409, 'model_not_loadable', `version: ${error.message}`, [{ field: 'version', message: 'cannot be loaded by the router' }]);
+    }
     const at = deps.clock();
     const { before, after } = await deps.models.promote(version, principal.staffId, at);
     await deps.audit.record({ at, by: { staffId: principal.staffId, role: principal.role }, entity: 'model', key: 'current', before, after });
