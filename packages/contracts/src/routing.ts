@@ -58,6 +58,24 @@ export const RoutingReason = z.discriminatedUnion('kind', [
     modelTopic: RoutingTopic,
     confidence: z.number().min(0).max(1),
   }),
+  /**
+   * The classifier was confident, but its topic is suspended: the live precision of the router's
+   * own auto-routing of that topic fell below the target, so a person decides until it recovers.
+   */
+  z.strictObject({
+    kind: z.literal('precision-guard'),
+    modelVersion: z.string(),
+    topic: RoutingTopic,
+    confidence: z.number().min(0).max(1),
+    threshold: z.number().min(0).max(1),
+    topTerms: z.array(z.string()),
+    /** The topic's measured precision (share of settled auto-routed outcomes that were right) over `outcomes`. */
+    precision: z.number().min(0).max(1),
+    outcomes: z.number().int().nonnegative(),
+    /** The precision the topic must reach again. */
+    target: z.number().min(0).max(1),
+    suspendedAt: Timestamp,
+  }),
   /** The text cannot be routed by its words (empty, markup only, no letters, another language, too long). */
   z.strictObject({
     kind: z.literal('unroutable-text'),

@@ -11,17 +11,36 @@ import { createCurrentModel } from './data-access/current-model.js';
 import { createDecisionRepository } from './data-access/decision-repository.js';
 import { createExampleRepository } from './data-access/example-repository.js';
 import { createModelRepository } from './data-access/model-repository.js';
+import { createPrecisionRepository } from './data-access/precision-repository.js';
 import { createRoutingRepository } from './data-access/routing-repository.js';
 import { createTriageRepository } from './data-access/triage-repository.js';
 import { createDecideTriage } from './domain/decide-triage.js';
 import { createHandleHandBack } from './domain/hand-back.js';
+import { DEFAULT_PRECISION_POLICY, policyProblem, type PrecisionPolicy } from './domain/precision-guard.js';
+import { createPrecisionWatch } from './domain/precision-watch.js';
 import { createRouteAppeal } from './domain/route-appeal.js';
 import { adminRoutes } from './entry-points/http/admin-routes.js';
 import { modelRoutes } from './entry-points/http/model-routes.js';
+import { precisionRoutes } from './entry-points/http/precision-routes.js';
 import { serveRouterOpenApi } from './entry-points/http/router-openapi.js';
 import { suggestionRoutes } from './entry-points/http/suggestion-routes.js';
 import { triageRoutes } from './entry-points/http/triage-routes.js';
 import { startRouterConsumer } from './entry-points/kafka/router-consumer.js';
+import { startPrecisionSweep, type PrecisionSweep } from './entry-points/schedule/precision-sweep.js';
+import { precisionGauges, reportTransition } from './observability/precision-telemetry.js';
+
+/** The live precision guard's settings; see the router's README for what counts. */
+export interface PrecisionGuardOptions {
+  policy?: Partial<PrecisionPolicy>;
+  /** An auto-routed appeal nothing settled within this time counts as right. */
+  settleAfterMs?: number;
+  /** How often each replica settles what waited out the settling period; 0: never (tests). */
+  sweepMs?: number;
+  /** How soon a topic another replica suspended or resumed is routed accordingly here. */
+  refreshMs?: number;
+}
+
+const DAY_MS = 86_400_000;
 
 /** The consumer's context (Kafka, topic names, group, logger, what to do on a fatal crash) and the service's own. */
 export interface RouterDeps extends ConsumerContext {
@@ -41,6 +60,7 @@ export interface RouterDeps extends ConsumerContext {
   maxMessagesPerTransaction?: number;
   /** The package's default model; tests may give a smaller one. */
   loadDefaultModel?: () => Promise<ClassifierModel>;
+  precisionGuard?: PrecisionGuardOptions;
 }
 
 export interface RouterService {
@@ -84,7 +104,24 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
     },
   };
   const unitExists = (unit: string) => routing.unitExists(unit);
-  const routeAppeal = createRouteAppeal({ decisions, routingData: routing, model: () => currentModel.get(), triageQueue: triage, unitTopics, maxTextLength, clock, newId: randomUUID });
+  const guardOptions = deps.precisionGuard ?? {};
+  const policy: PrecisionPolicy = { ...DEFAULT_PRECISION_POLICY, ...guardOptions.policy };
+  const problem = policyProblem(policy);
+  if (problem !== undefined) throw new Error(`precision guard: ${problem}`);
+  const settleAfterMs = guardOptions.settleAfterMs ?? 14 * DAY_MS;
+  const precision = createPrecisionRepository(db, audit, guardOptions.refreshMs ?? 5_000);
+  const watch = createPrecisionWatch({
+    policy,
+    settleAfterMs,
+    pending: precision.pending,
+    outcomes: precision.outcomes,
+    topics: precision.topics,
+    onTransition: (transition) => reportTransition(deps.logger, transition),
+    onEvaluated: (guard) => precision.remember(guard),
+    clock,
+  });
+  const guard = { suspended: () => precision.suspended(policy.resumeAt), expect: precision.pending.expect };
+  const routeAppeal = createRouteAppeal({ decisions, routingData: routing, model: () => currentModel.get(), guard, triageQueue: triage, unitTopics, maxTextLength, clock, newId: randomUUID });
   const handleHandBack = createHandleHandBack({
     appealOf: async (appealId) => (await decisions.find(appealId))?.appeal,
     routingData: routing,
@@ -97,15 +134,18 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
   const decideTriage = createDecideTriage({ triage, unitExists, unitTopics, publisher, examples, clock, newId: randomUUID });
 
   let consumer: RunningConsumer | undefined;
+  let sweep: PrecisionSweep | undefined;
   // A consumer still looks healthy while kafkajs retries a broker that is gone; this asks the broker.
   const broker = createBrokerProbe(deps.kafka);
   const http = createHttpServer({
     logger: deps.logger,
     readinessChecks: { database: () => deps.database.ping(), kafka: () => broker.reachable(), consumer: () => consumer?.healthy() ?? false },
   });
-  suggestionRoutes(http, { routingData: routing, model: () => currentModel.get(), maxTextLength });
+  suggestionRoutes(http, { routingData: routing, model: () => currentModel.get(), suspended: guard.suspended, maxTextLength });
   adminRoutes(http, { db, tokens, routing, audit, unitTopics, clock });
   triageRoutes(http, { tokens, triage, decideTriage });
+  precisionRoutes(http, { tokens, policy, settleAfterMs, current: precision.current });
+  const detachGauges = precisionGauges(precision.current);
   modelRoutes(http, { tokens, models, audit, currentVersion: () => currentModel.get().version, refresh: () => currentModel.refresh(), clock });
   await serveRouterOpenApi(http);
   await http.ready();
@@ -119,11 +159,18 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
       topics.forEach((topic) => knownTopics.add(topic.name));
       await publisher.connect();
       await currentModel.start();
-      consumer = await startRouterConsumer(deps, { routeAppeal, handleHandBack }, deps.maxMessagesPerTransaction ?? 50);
+      consumer = await startRouterConsumer(deps, { routeAppeal, handleHandBack, learnOutcome: (event) => watch.learn(event) }, deps.maxMessagesPerTransaction ?? 50);
+      const sweepMs = guardOptions.sweepMs ?? 60_000;
+      if (sweepMs > 0) {
+        const suspendedTopics = async () => [...(await precision.suspended(policy.resumeAt)).keys()];
+        sweep = startPrecisionSweep(async () => watch.settleDue(500, await suspendedTopics()), sweepMs, deps.logger);
+      }
     },
     async stop() {
       currentModel.stop();
+      await sweep?.stop();
       await consumer?.stop();
+      detachGauges();
       await publisher.disconnect();
       await broker.close();
     },

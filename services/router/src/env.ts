@@ -1,6 +1,8 @@
 import { env } from '@priemnaya/config';
 import { z } from 'zod';
 
+const Share = z.coerce.number().gt(0).max(1);
+
 export const RouterEnv = z.object({
   /** Where appeals arrive and tasks go. */
   KAFKA_BROKERS: env.kafkaBrokers(),
@@ -27,6 +29,30 @@ export const RouterEnv = z.object({
   MODEL_POLL_MS: env.milliseconds(5_000),
   /** Input messages per Kafka transaction: larger is faster, smaller redoes less after a crash. */
   MAX_MESSAGES_PER_TRANSACTION: z.coerce.number().int().min(1).max(1_000).default(50),
+  /** Live precision guard: the precision the router's auto-routing of each topic must keep (see the README). */
+  PRECISION_TARGET: Share.default(0.95),
+  /** A suspended topic resumes once its measured precision is back at this (the target, unless set higher). */
+  PRECISION_RESUME_AT: Share.optional(),
+  /** The last this many settled outcomes of a topic are what its precision is measured over. */
+  PRECISION_WINDOW: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Fewer outcomes than this in a window never suspend a topic: one early error must not stop it. */
+  PRECISION_MIN_OUTCOMES: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** z of the Wilson bound that must fall below the target (1.645: one-sided 95%); 0 uses the plain rate. */
+  PRECISION_CONFIDENCE_Z: z.coerce.number().min(0).max(5).default(1.645),
+  /** An auto-routed appeal its unit kept this long without handing it back counts as routed right. */
+  PRECISION_SETTLE_AFTER_DAYS: z.coerce.number().gt(0).max(365).default(14),
+  /** How often each replica settles what waited out the settling period. */
+  PRECISION_SWEEP_MS: env.milliseconds(60_000),
+  /** How soon a topic another replica suspended or resumed is routed accordingly here. */
+  PRECISION_REFRESH_MS: env.milliseconds(5_000),
   LOG_LEVEL: env.logLevel(),
+}).superRefine((config, context) => {
+  const resumeAt = config.PRECISION_RESUME_AT ?? config.PRECISION_TARGET;
+  const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+  if (resumeAt < config.PRECISION_TARGET) problem('PRECISION_RESUME_AT', 'must not be below PRECISION_TARGET');
+  else if (config.PRECISION_CONFIDENCE_Z === 0 && resumeAt <= config.PRECISION_TARGET) {
+    problem('PRECISION_RESUME_AT', 'must be above PRECISION_TARGET when PRECISION_CONFIDENCE_Z is 0, or a topic flaps on one outcome');
+  }
+  if (config.PRECISION_MIN_OUTCOMES > config.PRECISION_WINDOW) problem('PRECISION_MIN_OUTCOMES', 'must not exceed PRECISION_WINDOW');
 });
 export type RouterEnv = z.infer<typeof RouterEnv>;

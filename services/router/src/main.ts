@@ -19,5 +19,17 @@ await runService({
       maxTextLength: config.ROUTING_MAX_TEXT_LENGTH,
       modelPollMs: config.MODEL_POLL_MS,
       maxMessagesPerTransaction: config.MAX_MESSAGES_PER_TRANSACTION,
+      precisionGuard: {
+        policy: {
+          target: config.PRECISION_TARGET,
+          resumeAt: config.PRECISION_RESUME_AT ?? config.PRECISION_TARGET,
+          window: config.PRECISION_WINDOW,
+          minOutcomes: config.PRECISION_MIN_OUTCOMES,
+          confidenceZ: config.PRECISION_CONFIDENCE_Z,
+        },
+        settleAfterMs: config.PRECISION_SETTLE_AFTER_DAYS * 86_400_000,
+        sweepMs: config.PRECISION_SWEEP_MS,
+        refreshMs: config.PRECISION_REFRESH_MS,
+      },
     }),
 });

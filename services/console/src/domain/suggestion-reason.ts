@@ -9,6 +9,7 @@ const KINDS: Record<string, string> = {
   'explicit-rule': 'правило администратора',
   'below-threshold': `классификатор не уверен; ${TO_TRIAGE}`,
   'rule-model-disagreement': `правило и классификатор разошлись; ${TO_TRIAGE}`,
+  'precision-guard': `тема приостановлена: точность классификатора по ней ниже цели; ${TO_TRIAGE}`,
   'no-rule-matched': 'не к чему привязаться',
 };
 

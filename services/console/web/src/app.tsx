@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { RoutingPrecision } from './admin/routing-precision.js';
 import { AppealCard } from './executor/appeal-card.js';
 import { Inbox } from './executor/inbox.js';
 import { ReceptionCard } from './operator/reception-card.js';
@@ -7,7 +8,7 @@ import { ROLE_NAMES, saveSession, savedSession, type Session } from './shared/se
 import { SignIn } from './sign-in.js';
 import { SupervisorBoard } from './supervisor/supervisor-board.js';
 
-type Screen = { name: 'reception' } | { name: 'triage' } | { name: 'inbox' } | { name: 'board' } | { name: 'appeal'; unit?: string; appealId: string };
+type Screen = { name: 'reception' } | { name: 'triage' } | { name: 'inbox' } | { name: 'board' } | { name: 'precision' } | { name: 'appeal'; unit?: string; appealId: string };
 
 /** Screens of each role, the first one its home. */
 const SCREENS: Record<Session['role'], { name: Screen['name']; label: string }[]> = {
@@ -24,6 +25,7 @@ const SCREENS: Record<Session['role'], { name: Screen['name']; label: string }[]
   administrator: [
     { name: 'reception', label: 'Приём обращения' },
     { name: 'board', label: 'Контроль сроков' },
+    { name: 'precision', label: 'Точность маршрутизации' },
   ],
 };
 
@@ -82,6 +84,7 @@ export function App() {
         {screen.name === 'triage' ? <TriageQueue session={session} /> : null}
         {screen.name === 'inbox' ? <Inbox session={session} /> : null}
         {screen.name === 'board' ? <SupervisorBoard session={session} /> : null}
+        {screen.name === 'precision' ? <RoutingPrecision session={session} /> : null}
         {screen.name === 'appeal' ? <AppealCard key={screen.appealId} session={session} appealId={screen.appealId} unit={screen.unit} /> : null}
       </main>
     </>

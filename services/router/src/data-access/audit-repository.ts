@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { isDuplicateKeyError } from '@priemnaya/database';
 import type { Collection, Db, Filter, OptionalUnlessRequiredId, WithId } from 'mongodb';
 
-/** What an administrator's edit touched; each has its own collection. */
-export type AuditedEntity = 'route' | 'rule' | 'district' | 'unit' | 'model';
+/**
+ * What an administrator's edit touched; each has its own collection. `precision-guard`: the router
+ * itself suspended or resumed a topic's auto-routing (the live precision guard).
+ */
+export type AuditedEntity = 'route' | 'rule' | 'district' | 'unit' | 'model' | 'precision-guard';
 
 export interface StaffRef {
   staffId: string;
@@ -25,6 +29,21 @@ export function createAuditRepository(db: Db) {
   return {
     async record(entry: Omit<AuditEntry, '_id'>): Promise<void> {
       await audit.insertOne({ _id: randomUUID(), ...entry });
+    },
+    /** Records an entry under the caller's id unless one is there: returns the entry that stands and whether it is this one. */
+    async recordOnce(entry: AuditEntry): Promise<{ entry: AuditEntry; recorded: boolean }> {
+      try {
+        await audit.insertOne(entry);
+        return { entry, recorded: true };
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+      const winner = await audit.findOne({ _id: entry._id });
+      if (!winner) throw new Error('audit entry vanished after a duplicate-key error');
+      return { entry: winner, recorded: false };
+    },
+    find(id: string): Promise<AuditEntry | null> {
+      return audit.findOne({ _id: id });
     },
     async list(filter: { entity?: AuditedEntity | undefined; key?: string | undefined; limit: number }): Promise<AuditEntry[]> {
       const query: Filter<AuditEntry> = {};

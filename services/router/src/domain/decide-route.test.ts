@@ -106,4 +106,13 @@ describe('decideRoute', () => {
       reason: { kind: 'no-unit-for-topic', topic: 'education' },
     });
   });
+
+  it('when the guard suspended a topic, holds back only the model’s own decisions of it: a rule still routes it, other topics still go by the model', () => {
+    const suspended = new Map([['transport' as const, { since: new Date('2026-03-01T00:00:00.000Z'), precision: 0.7, outcomes: 20, target: 0.95 }]]);
+    const decideGuarded = (appeal: AppealFacts, model: TopicModel) => decideRoute(appeal, data, model, 1_000, suspended).decision;
+    expect(decideGuarded(site('Автобус номер 5 не пришёл'), modelSaying('transport', 0.99))).toMatchObject({ kind: 'triage', reason: { kind: 'precision-guard', topic: 'transport', precision: 0.7 } });
+    expect(decideGuarded(site('Автобус номер 5 не пришёл'), modelSaying('transport', 0.5))).toMatchObject({ kind: 'triage', reason: { kind: 'below-threshold' } });
+    expect(decideGuarded(site('Огромная яма на асфальте'), modelSaying('transport', 0.5))).toMatchObject({ kind: 'route', topic: 'roads', reason: { kind: 'keyword-rule' } });
+    expect(decideGuarded(site('Во дворе нужен ремонт'), modelSaying('housing', 0.99))).toMatchObject({ kind: 'route', topic: 'housing', reason: { kind: 'model' } });
+  });
 });

@@ -40,6 +40,17 @@ export interface AppealFacts {
   problemAddress?: string | undefined;
 }
 
+/** A topic the live precision guard holds back from the model, with the figures that suspended it. */
+export interface TopicSuspension {
+  since: Date;
+  precision: number;
+  outcomes: number;
+  /** The precision it must reach again. */
+  target: number;
+}
+export type SuspendedTopics = ReadonlyMap<RoutingTopic, TopicSuspension>;
+const NONE_SUSPENDED: SuspendedTopics = new Map();
+
 export interface RoutingOutcome {
   decision: RouteDecision;
   /** Absent when the text was not classified (unroutable, or rules were ambiguous). */
@@ -49,10 +60,11 @@ export interface RoutingOutcome {
 /**
  * Decides where an appeal goes. Administrators' rules win over the model: a matching rule decides
  * the topic unless the model is confident of another topic, and then a person decides. Without a
- * rule, the model decides above its threshold; below it, a person. A text with nothing to route by
- * goes to a person with the reason. The unit comes from the routing table.
+ * rule, the model decides above its threshold; below it, or when the precision guard suspended its
+ * topic, a person. A text with nothing to route by goes to a person with the reason. The unit
+ * comes from the routing table.
  */
-export function decideRoute(appeal: AppealFacts, data: RoutingData, model: TopicModel, maxTextLength: number): RoutingOutcome {
+export function decideRoute(appeal: AppealFacts, data: RoutingData, model: TopicModel, maxTextLength: number, suspended: SuspendedTopics = NONE_SUSPENDED): RoutingOutcome {
   const problem = screenText(appeal.text, maxTextLength);
   if (problem !== undefined) return { decision: { kind: 'triage', reason: { kind: 'unroutable-text', problem } } };
 
@@ -93,6 +105,22 @@ export function decideRoute(appeal: AppealFacts, data: RoutingData, model: Topic
       threshold: model.threshold,
       topTerms: opinion.terms,
       alternatives: opinion.alternatives,
+    };
+    return { decision: { kind: 'triage', reason }, model: opinion };
+  }
+  const suspension = suspended.get(opinion.topic);
+  if (suspension) {
+    const reason: RoutingReason = {
+      kind: 'precision-guard',
+      modelVersion: opinion.version,
+      topic: opinion.topic,
+      confidence: opinion.confidence,
+      threshold: model.threshold,
+      topTerms: opinion.terms,
+      precision: suspension.precision,
+      outcomes: suspension.outcomes,
+      target: suspension.target,
+      suspendedAt: suspension.since.toISOString(),
     };
     return { decision: { kind: 'triage', reason }, model: opinion };
   }

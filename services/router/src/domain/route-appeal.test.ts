@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatRegistrationNumber, type AppealReceived } from '@priemnaya/contracts';
+import type { SuspendedTopics } from './decide-route.js';
 import { createRouteAppeal, type DecisionRecord, type RouteAppealPorts } from './route-appeal.js';
+import type { PendingOutcome } from './routing-outcome.js';
 
 const appeal: AppealReceived = {
   version: 2,
@@ -16,10 +18,16 @@ const appeal: AppealReceived = {
   screening: [],
 };
 
-function ports(): RouteAppealPorts & { stored: Map<string, DecisionRecord> } {
+function ports(suspended: SuspendedTopics = new Map()): RouteAppealPorts & { stored: Map<string, DecisionRecord>; expected: PendingOutcome[] } {
   const stored = new Map<string, DecisionRecord>();
+  const expected: PendingOutcome[] = [];
   const state = {
     stored,
+    expected,
+    guard: {
+      suspended: async () => suspended,
+      expect: async (pending: PendingOutcome) => void expected.push(pending),
+    },
     decisions: {
       insertIfAbsent: async (record: DecisionRecord) => {
         if (!stored.has(record.appealId)) stored.set(record.appealId, record);
@@ -54,5 +62,34 @@ describe('routeAppeal', () => {
     const route = createRouteAppeal(ports());
     await route(appeal, { topic: 'in', partition: 0, offset: '7' });
     expect((await route(appeal, { topic: 'in', partition: 0, offset: '9' })).messages).toEqual([]);
+  });
+
+  it('when the model routes the appeal on its own, waits for its outcome as an auto-routed one', async () => {
+    const p = ports();
+    await createRouteAppeal(p)(appeal, { topic: 'in', partition: 0, offset: '7' });
+    expect(p.expected).toEqual([{ appealId: appeal.appealId, kind: 'auto', topic: 'transport', unit: 'transport', modelVersion: 'm-2026-01-01-00000000', decidedAt: new Date('2026-03-01T10:00:01.000Z') }]);
+  });
+
+  it('when the guard suspended the model’s topic, sends the appeal to triage with the figures and waits for the person’s topic', async () => {
+    const since = new Date('2026-02-28T09:00:00.000Z');
+    const p = ports(new Map([['transport', { since, precision: 0.6, outcomes: 20, target: 0.95 }]]));
+    const routed = await createRouteAppeal(p)(appeal, { topic: 'in', partition: 0, offset: '7' });
+    expect(routed.messages.map((m) => m.topic)).toEqual(['appeals.triage', 'appeals.events']);
+    expect(routed.record.decision).toEqual({
+      kind: 'triage',
+      reason: {
+        kind: 'precision-guard',
+        modelVersion: 'm-2026-01-01-00000000',
+        topic: 'transport',
+        confidence: 0.99,
+        threshold: 0.9,
+        topTerms: ['автобус'],
+        precision: 0.6,
+        outcomes: 20,
+        target: 0.95,
+        suspendedAt: since.toISOString(),
+      },
+    });
+    expect(p.expected).toMatchObject([{ kind: 'shadow', topic: 'transport' }]);
   });
 });

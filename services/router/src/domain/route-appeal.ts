@@ -1,5 +1,6 @@
 import type { AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
-import { decideRoute, type ModelOpinion, type RouteDecision, type RoutingData, type TopicModel } from './decide-route.js';
+import { decideRoute, type ModelOpinion, type RouteDecision, type RoutingData, type SuspendedTopics, type TopicModel } from './decide-route.js';
+import { pendingOutcomeOf, type PendingOutcome } from './routing-outcome.js';
 import { routedMessages, snapshotOf, triagedMessages, type AppealSnapshot } from './routing-messages.js';
 
 /** Where in the input a message was read: the transaction that consumed it produced its results. */
@@ -31,6 +32,12 @@ export interface RouteAppealPorts {
   };
   routingData: { current(): Promise<RoutingData> };
   model: () => TopicModel;
+  /** The live precision guard: the topics it holds back from the model, and the outcomes it waits for. */
+  guard: {
+    suspended(): Promise<SuspendedTopics>;
+    /** Idempotent by appeal id. */
+    expect(pending: PendingOutcome): Promise<void>;
+  };
   /** Puts a triaged appeal on the queue people work from (idempotent by appeal id). */
   triageQueue: { enter(appeal: AppealSnapshot, reason: RouteDecision['reason'], model: ModelOpinion | undefined, at: Date): Promise<void> };
   /** Makes sure `tasks.<unit>` exists before the first task is produced to it. */
@@ -59,9 +66,9 @@ export function createRouteAppeal(ports: RouteAppealPorts) {
   return async function routeAppeal(appeal: AppealReceived, position: InputPosition): Promise<RoutedAppeal> {
     // Decide, then insert: the insert fails only for an appeal decided before (a redelivery or a
     // second copy), so the common case costs no read.
-    const data = await ports.routingData.current();
+    const [data, suspended] = await Promise.all([ports.routingData.current(), ports.guard.suspended()]);
     const facts = { text: appeal.text, channel: appeal.channel, platformCategory: appeal.platform?.category, problemAddress: appeal.problemAddress };
-    const outcome = decideRoute(facts, data, ports.model(), ports.maxTextLength);
+    const outcome = decideRoute(facts, data, ports.model(), ports.maxTextLength, suspended);
     const fresh: DecisionRecord = {
       appealId: appeal.appealId,
       decision: outcome.decision,
@@ -76,6 +83,9 @@ export function createRouteAppeal(ports: RouteAppealPorts) {
 
     const { decision } = record;
     const snapshot = record.appeal ?? snapshotOf(appeal);
+    // Before anything is produced: the unit's answer or hand-back can only follow the task.
+    const pending = pendingOutcomeOf(record.appealId, decision, record.decidedAt);
+    if (pending) await ports.guard.expect(pending);
     if (decision.kind === 'route') await ports.unitTopics.ensure(decision.unit);
     else await ports.triageQueue.enter(snapshot, decision.reason, record.model, record.decidedAt);
     const messages =

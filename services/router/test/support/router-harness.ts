@@ -3,7 +3,7 @@ import { createStaffTokens, type StaffRole } from '@priemnaya/auth';
 import { connectDatabase, type Database } from '@priemnaya/database';
 import { createPublisher, type Publisher } from '@priemnaya/kafka';
 import { type CollectedMessage, collectTopics, createTeardown, createTestKafka, type Teardown, testInfra, type TestKafka, testLogger, type TopicCollector, uniqueName, waitFor } from '@priemnaya/testing';
-import { buildRouterService, type RouterService } from '../../src/app.js';
+import { buildRouterService, type RouterDeps, type RouterService } from '../../src/app.js';
 import { createRoutingRepository } from '../../src/data-access/routing-repository.js';
 
 export const infra = testInfra();
@@ -28,9 +28,7 @@ export interface RouterScenario {
 }
 
 /** What a test may change about the router it starts. */
-export interface RouterScenarioOptions {
-  modelPollMs?: number;
-}
+export type RouterScenarioOptions = Pick<RouterDeps, 'modelPollMs' | 'confidenceThreshold' | 'precisionGuard'>;
 
 /** What each test of a concurrent suite gets from beforeEach: its own scenario and what closes it. */
 export interface RouterContext {

@@ -25,6 +25,7 @@ const REASONS: Record<string, string> = {
   'no-unit-for-topic': 'для темы нет подразделения',
   'rule-model-disagreement': 'правило и модель разошлись',
   'below-threshold': 'модель не уверена',
+  'precision-guard': 'тема приостановлена: точность модели по ней ниже цели',
   'no-rule-matched': 'не к чему привязаться',
 };
 

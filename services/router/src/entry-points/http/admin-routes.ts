@@ -29,7 +29,7 @@ export const DistrictBody = z.strictObject({ name: Term, addressTerms: z.array(T
 export const UnitBody = z.strictObject({ name: Term });
 export const IdParams = z.strictObject({ id: Code });
 export const AuditQuery = z.strictObject({
-  entity: z.enum(['route', 'rule', 'district', 'unit', 'model']).optional(),
+  entity: z.enum(['route', 'rule', 'district', 'unit', 'model', 'precision-guard']).optional(),
   key: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AuditQuery, DistrictBody, IdParams, RouteRow, RouteRowKey, RuleBody, UnitBody } from './admin-routes.js';
 import { VersionParams } from './model-routes.js';
+import { PrecisionReport } from './precision-routes.js';
 import { SuggestionRequest, TopicSuggestion } from './suggestion-routes.js';
 import { DecisionBody, DecisionParams, ListQuery } from './triage-routes.js';
 
@@ -21,7 +22,7 @@ const ERRORS = {
 export async function serveRouterOpenApi(app: FastifyInstance): Promise<void> {
   const api = createOpenApiDocument({
     title: 'Priemnaya router API',
-    description: 'Routing suggestions for the desk, the administrators’ routing data, the triage queue and model versions. Every error names the field at fault.',
+    description: 'Routing suggestions for the desk, the administrators’ routing data, the live precision guard, the triage queue and model versions. Every error names the field at fault.',
     errors: ERRORS,
   });
   const { errors, jsonBody, staffRoute: staff } = api;
@@ -63,6 +64,12 @@ export async function serveRouterOpenApi(app: FastifyInstance): Promise<void> {
     summary: 'The trail of edits: who, when, before and after',
     request: { query: AuditQuery },
     responses: { ...ok('The entries, latest first.'), ...errors(400, 401, 403) },
+  });
+  staff({
+    method: 'get',
+    path: '/v1/routing/precision',
+    summary: 'The live precision guard: each topic’s measured precision, its window and whether it is suspended',
+    responses: { ...ok('The policy and every routing topic.', PrecisionReport), ...errors(401, 403) },
   });
   staff({ method: 'get', path: '/v1/triage', summary: 'Appeals waiting for a person to route them', request: { query: ListQuery }, responses: { ...ok('The queue.'), ...errors(400, 401, 403) } });
   staff({

@@ -2,7 +2,7 @@ import { APPEAL_TEXT_MAX_LENGTH, Channel, RoutingReason, RoutingTopic, UnitCode 
 import { parseRequest } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { decideRoute, type RoutingData, type RoutingOutcome, type TopicModel } from '../../domain/decide-route.js';
+import { decideRoute, type RoutingData, type RoutingOutcome, type SuspendedTopics, type TopicModel } from '../../domain/decide-route.js';
 import { resolveUnit } from '../../domain/routing-table.js';
 
 export const SuggestionRequest = z.strictObject({
@@ -24,6 +24,8 @@ export type TopicSuggestion = z.infer<typeof TopicSuggestion>;
 export interface SuggestionRouteDeps {
   routingData: { current(): Promise<RoutingData> };
   model: () => TopicModel;
+  /** Topics the precision guard holds back from the model: their suggestions say the appeal would go to triage. */
+  suspended: () => Promise<SuspendedTopics>;
   maxTextLength: number;
 }
 
@@ -38,16 +40,16 @@ const DEFAULT_CHANNEL = 'desk';
 export function suggestionRoutes(app: FastifyInstance, deps: SuggestionRouteDeps): void {
   app.post('/v1/suggestions', async (request) => {
     const { text, channel = DEFAULT_CHANNEL } = parseRequest(SuggestionRequest, request.body);
-    const data = await deps.routingData.current();
-    const outcome = decideRoute({ text, channel }, data, deps.model(), deps.maxTextLength);
+    const [data, suspended] = await Promise.all([deps.routingData.current(), deps.suspended()]);
+    const outcome = decideRoute({ text, channel }, data, deps.model(), deps.maxTextLength, suspended);
     return { suggestions: suggestionsOf(outcome, (topic) => resolveUnit(data.table, topic, { channel })) };
   });
 }
 
 /**
  * A route is one suggestion; a tie of rules, or a rule and a confident model that disagree, one per
- * candidate; a model below its threshold, its topic and alternatives with their confidence; a text
- * with nothing to route by, none.
+ * candidate; a model below its threshold, its topic and alternatives with their confidence; a
+ * confident model on a suspended topic, that topic; a text with nothing to route by, none.
  */
 function suggestionsOf({ decision, model }: RoutingOutcome, unitOf: (topic: RoutingTopic) => UnitCode | undefined): TopicSuggestion[] {
   const suggestion = (topic: RoutingTopic, reason: RoutingReason, confidence?: number): TopicSuggestion => {
@@ -68,6 +70,8 @@ function suggestionsOf({ decision, model }: RoutingOutcome, unitOf: (topic: Rout
       return [suggestion(reason.ruleTopic, reason), suggestion(reason.modelTopic, reason, reason.confidence)];
     case 'below-threshold':
       return model ? [model, ...model.alternatives].map((opinion) => suggestion(opinion.topic, reason, opinion.confidence)) : [];
+    case 'precision-guard':
+      return [suggestion(reason.topic, reason, reason.confidence)];
     default:
       return [];
   }

@@ -2,18 +2,22 @@ import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
 import type { Logger } from 'pino';
 import type { HandledMessage } from './exactly-once-consumer.js';
 import { startExactlyOnceConsumer } from './exactly-once-consumer.js';
-import type { AppealHandedBack, AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
+import type { AppealEvent, AppealHandedBack, AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
+import { isRetriable } from '@priemnaya/errors';
 import type { InputPosition, RoutedAppeal } from '../../domain/route-appeal.js';
 import { countRouted, tracedRouteAppeal } from '../../observability/routing-telemetry.js';
 
 export interface RouterConsumerUseCases {
   routeAppeal(appeal: AppealReceived, position: InputPosition): Promise<RoutedAppeal>;
   handleHandBack(event: AppealHandedBack): Promise<OutgoingMessage[]>;
+  /** The live precision guard learns whether an auto-routed appeal was routed right. */
+  learnOutcome(event: AppealEvent): Promise<void>;
 }
 
 /**
- * `appeals.received` (route each appeal) and `appeals.events` (re-route what a unit handed back)
- * under one consumer group, each input slice committed with its outputs in one transaction.
+ * `appeals.received` (route each appeal) and `appeals.events` (re-route what a unit handed back,
+ * and tell the precision guard how auto-routed appeals fared) under one consumer group, each
+ * input slice committed with its outputs in one transaction.
  */
 export function startRouterConsumer(
   context: ConsumerContext,
@@ -39,6 +43,7 @@ export function startRouterConsumer(
         };
       },
       'appeals.events': async (event): Promise<HandledMessage> => {
+        await learnOutcome(context.logger, useCases, event);
         // Every other event (the router's own among them) only moves the offset on.
         if (event.type !== 'appeal.handed-back') return { messages: [] };
         const messages = await useCases.handleHandBack(event);
@@ -47,6 +52,20 @@ export function startRouterConsumer(
       },
     },
   });
+}
+
+/**
+ * The guard's bookkeeping must not cost an appeal its re-routing: a failure that a retry can mend
+ * (the database away) retries the slice, which is safe since every step is idempotent; any other
+ * is logged and the event handled without it.
+ */
+async function learnOutcome(logger: Logger, useCases: RouterConsumerUseCases, event: AppealEvent): Promise<void> {
+  try {
+    await useCases.learnOutcome(event);
+  } catch (error) {
+    if (isRetriable(error)) throw error;
+    logger.warn({ err: error, appealId: event.appealId, eventType: event.type }, 'precision guard could not learn from the event; it is not counted');
+  }
 }
 
 function logDecision(logger: Logger, { record, messages }: RoutedAppeal): void {
