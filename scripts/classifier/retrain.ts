@@ -6,47 +6,43 @@
  *
  *   ./scripts/dev retrain [corpus.jsonl] [--folds N]     build, evaluate and store a candidate
  *   ./scripts/dev retrain promote <version> [--by <staff id>]   make a stored version current
+ *   ./scripts/dev retrain [corpus.jsonl] --every <24h|30m|...> [--min-new N] [--promote-if-better]
+ *       keep retraining: whenever the interval has passed and at least N (default 20) labelled
+ *       examples came since the newest candidate; with --promote-if-better, promote a candidate
+ *       that does no worse than the current model on held-out labels of people's. SIGTERM or
+ *       SIGINT stops it, abandoning a run in progress.
  *
  * MONGO_URL and MONGO_DB (default priemnaya_router) name the router's database.
  */
 import { parseArgs } from 'node:util';
-import {
-  SEED_EXAMPLES,
-  crossValidate,
-  loadDefaultModel,
-  loadWordVectors,
-  openClassifier,
-  summariseCrossValidation,
-  train,
-  type LabelledAppeal,
-  type ModelEvaluation,
-} from '@priemnaya/classifier';
+import { loadDefaultModel } from '@priemnaya/classifier';
 import { MongoClient } from 'mongodb';
-import { createAuditRepository } from '../../services/router/src/data-access/audit-repository.js';
 import { createExampleRepository } from '../../services/router/src/data-access/example-repository.js';
 import { createModelRepository } from '../../services/router/src/data-access/model-repository.js';
-import { CITY_EXAMPLE_WEIGHT, evaluatePlaceSplit } from './evaluation-protocol.js';
-import { corpusPath, readCorpus } from './read-corpus.js';
+import { buildCandidate } from './retrain/build-candidate.js';
+import { promoteModel } from './retrain/promote-model.js';
+import { UsageError, parseCount, parseDuration } from './retrain/retrain-schedule.js';
+import { runRetrainSchedule, type ScheduleOptions } from './retrain/retrain-scheduler.js';
+import { corpusPath } from './read-corpus.js';
 
 const say = (message: string): void => void process.stderr.write(`[retrain] ${message}\n`);
-const percent = (value: number): string => `${(100 * value).toFixed(1)}%`;
+// A scheduler runs for days: its lines say when.
+const sayWhen = (message: string): void => say(`${new Date().toISOString()} ${message}`);
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { folds: { type: 'string', default: '5' }, seed: { type: 'string', default: '42' }, by: { type: 'string', default: process.env.USER ?? 'cli' } },
-});
+const { values, positionals } = parsedArguments();
+const schedule = withUsageErrors(scheduleOptions);
 const mongoUrl = process.env.MONGO_URL;
 if (!mongoUrl) throw new Error('MONGO_URL is not set: the labelled examples and model versions live in the router database');
 const client = await MongoClient.connect(mongoUrl);
 try {
   const db = client.db(process.env.MONGO_DB ?? 'priemnaya_router');
   const models = createModelRepository(db);
-  if (positionals[0] === 'promote') {
+  if (schedule) {
+    await runSchedule(db, schedule);
+  } else if (positionals[0] === 'promote') {
     const version = positionals[1];
     if (!version || !(await models.exists(version))) throw new Error(`promote: no stored model ${version ?? '(none given)'}; run retrain first`);
-    const at = new Date();
-    const { before, after } = await models.promote(version, values.by, at);
-    await createAuditRepository(db).record({ at, by: { staffId: values.by, role: 'administrator' }, entity: 'model', key: 'current', before, after });
+    const { before } = await promoteModel(db, version, { staffId: values.by, role: 'administrator' }, new Date());
     say(`${version} is current (was ${before?.version ?? 'the package default'}); routers switch within their poll interval`);
   } else {
     await retrain(db, positionals[0]);
@@ -55,60 +51,89 @@ try {
   await client.close();
 }
 
-async function retrain(db: ReturnType<MongoClient['db']>, corpusArgument: string | undefined): Promise<void> {
-  const folds = Number(values.folds);
-  const seed = Number(values.seed);
-  const corpus = await readCorpus(corpusPath(corpusArgument));
-  const taught = await createExampleRepository(db).all();
-  const people: LabelledAppeal[] = taught.map(({ text, topic }) => ({ text, topic }));
-  say(`${corpus.length} corpus appeals, ${people.length} labelled by people (${countBy(taught.map((e) => e.source))}), ${SEED_EXAMPLES.length} seed examples`);
+function parsedArguments() {
+  const options = {
+    folds: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '42' },
+    by: { type: 'string', default: process.env.USER ?? 'cli' },
+    every: { type: 'string' },
+    'min-new': { type: 'string' },
+    'promote-if-better': { type: 'boolean', default: false },
+  } as const;
+  return withUsageErrors(() => {
+    try {
+      return parseArgs({ allowPositionals: true, options });
+    } catch (error) {
+      // An unknown flag or a flag without its value: node's message names it.
+      if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+}
 
+/** A usage error ends the command with its message and exit code 2, before anything is touched. */
+function withUsageErrors<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    say(`error: ${error.message}`);
+    process.exit(2);
+  }
+}
+
+/** The scheduler's settings when `--every` is given; its companions without it are a mistake. */
+function scheduleOptions(): ScheduleOptions | undefined {
+  if (values.every === undefined) {
+    const stray = [values['min-new'] !== undefined && '--min-new', values['promote-if-better'] && '--promote-if-better'].filter(Boolean);
+    if (stray.length > 0) throw new UsageError(`${stray.join(' and ')} ${stray.length === 1 ? 'goes' : 'go'} with --every <duration>, e.g. --every 24h`);
+    return undefined;
+  }
+  if (positionals[0] === 'promote') throw new UsageError('--every: schedules retrains; promote a version without it');
+  return {
+    everyText: values.every,
+    every: parseDuration(values.every, '--every'),
+    minNew: parseCount(values['min-new'] ?? '20', '--min-new'),
+    promoteIfBetter: values['promote-if-better'],
+    corpusPath: corpusPath(positionals[0]),
+    // Checked here, not at the first run hours later.
+    folds: atLeastTwo(parseCount(values.folds, '--folds')),
+    seed: parseCount(values.seed, '--seed'),
+  };
+}
+
+function atLeastTwo(folds: number): number {
+  if (folds < 2) throw new UsageError(`--folds: cross-validation needs at least 2 folds, got ${folds}`);
+  return folds;
+}
+
+/**
+ * One shutdown routine: the first SIGTERM or SIGINT stops the schedule (a run in progress is
+ * abandoned, writes already begun are finished), the database is closed after it, and a process
+ * that has not ended 15 s later exits anyway. A second Ctrl-C ends it at once.
+ */
+async function runSchedule(db: ReturnType<MongoClient['db']>, options: ScheduleOptions): Promise<void> {
+  const stopping = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    sayWhen(`${signal}: stopping; a run in progress is abandoned and nothing of it is stored`);
+    stopping.abort();
+    setTimeout(() => {
+      sayWhen('did not stop within 15 s; exiting');
+      process.exit(1);
+    }, 15_000).unref();
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  await runRetrainSchedule(options, { db, say: sayWhen, print: (lines) => void process.stdout.write(`${lines.join('\n')}\n`), stop: stopping.signal, clock: () => new Date() });
+}
+
+async function retrain(db: ReturnType<MongoClient['db']>, corpusArgument: string | undefined): Promise<void> {
+  const taught = await createExampleRepository(db).all();
   const models = createModelRepository(db);
   const pointer = await models.current();
   const current = (pointer ? await models.load(pointer.version) : undefined) ?? (await loadDefaultModel());
-
-  // Evaluated on the corpus folds alone, as the current model was: people's examples join every
-  // training fold, so the two sets of figures compare the recipes on the same held-out appeals.
-  const embeddings = await loadWordVectors();
-  const cv = crossValidate(corpus, {
-    folds,
-    seed,
-    train: { embeddings },
-    extraTraining: [...SEED_EXAMPLES, ...people],
-    onFold: (fold) => say(`cross-validation fold ${fold + 1}/${folds}`),
-  });
-  say('place split');
-  const shifted = evaluatePlaceSplit(corpus, { embeddings });
-  const evaluation = { ...summariseCrossValidation(cv, folds, seed), ...(shifted ? { shifted: shifted.figures } : {}) };
-  say('training on everything');
-  // What people taught the router is the city's own wording: it counts as a city's appeal does.
-  const taughtExamples = people.map((e) => ({ ...e, weight: CITY_EXAMPLE_WEIGHT }));
-  const model = train([...corpus, ...SEED_EXAMPLES, ...taughtExamples], { embeddings, corpus: 'kursk-taught', evaluation, onProgress: say });
-  await models.saveCandidate(model, { comparedWith: { version: current.version, evaluation: current.evaluation }, labelledExamples: people.length });
-
-  const onPeople = (classify: (text: string) => string) => (people.length === 0 ? Number.NaN : people.filter((e) => classify(e.text) === e.topic).length / people.length);
-  const currentClassifier = await openClassifier(current);
-  const rows: [string, (e: ModelEvaluation | null) => string][] = [
-    // Figures from different fold counts or seeds are not quite comparable: shown, so it is seen.
-    ['folds, seed, corpus appeals', (e) => (e ? `${e.folds}, ${e.seed}, ${e.examples}` : 'n/a')],
-    ['accuracy (corpus, out-of-fold)', (e) => (e ? percent(e.accuracy) : 'n/a')],
-    ['macro-F1 (corpus, out-of-fold)', (e) => (e ? e.macroF1.toFixed(3) : 'n/a')],
-    ['coverage at 95% precision', (e) => (e ? percent(e.coverageAt95Precision) : 'n/a')],
-    ['threshold at 95% precision', (e) => e?.thresholdAt95Precision?.toFixed(3) ?? 'none'],
-  ];
-  const lines = [
-    `${''.padEnd(32)} ${'current'.padStart(12)} ${'candidate'.padStart(12)}`,
-    `${'version'.padEnd(32)} ${current.version} ${model.version}`,
-    ...rows.map(([name, show]) => `${name.padEnd(32)} ${show(current.evaluation).padStart(12)} ${show(evaluation).padStart(12)}`),
-    `${"people's labels (in training)".padEnd(32)} ${percent(onPeople((t) => currentClassifier.classify(t).topic)).padStart(12)} ${'(trained)'.padStart(12)}`,
-    '',
-    `stored as a candidate; to route with it: ./scripts/dev retrain promote ${model.version}  (or POST /v1/models/${model.version}/promote)`,
-  ];
+  const { model, table } = await buildCandidate({ corpusPath: corpusPath(corpusArgument), folds: Number(values.folds), seed: Number(values.seed), taught, current, compare: null }, say);
+  await models.saveCandidate(model, { comparedWith: { version: current.version, evaluation: current.evaluation }, labelledExamples: taught.length });
+  const lines = [...table, '', `stored as a candidate; to route with it: ./scripts/dev retrain promote ${model.version}  (or POST /v1/models/${model.version}/promote)`];
   process.stdout.write(`${lines.join('\n')}\n`);
-}
-
-function countBy(values: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts].map(([value, count]) => `${value} ${count}`).join(', ') || 'none yet';
 }
