@@ -53,33 +53,31 @@ export const EmbeddingBlock = z.object({
 });
 export type EmbeddingBlock = z.infer<typeof EmbeddingBlock>;
 
-/** Cross-validated figures of the way a model was trained, kept with the model for comparison. */
-export const ModelEvaluation = z.object({
-  folds: z.number().int(),
-  seed: z.number().int(),
-  examples: z.number().int(),
+/** What a model did on appeals it never saw: the figures any held-out evaluation gives. */
+export const HeldOutFigures = z.object({
   accuracy: z.number(),
   macroF1: z.number(),
   coverageAt95Precision: z.number(),
   thresholdAt95Precision: z.number().nullable(),
   expectedCalibrationError: z.number(),
+});
+export type HeldOutFigures = z.infer<typeof HeldOutFigures>;
+
+/** Cross-validated figures of the way a model was trained, kept with the model for comparison. */
+export const ModelEvaluation = HeldOutFigures.extend({
+  folds: z.number().int(),
+  seed: z.number().int(),
+  examples: z.number().int(),
   perTopic: z.record(z.string(), TopicScores),
   /**
    * The same figures on a split unlike the training appeals in the way a new city is (trained on
    * one part of the corpus, tested on another by place); its threshold is the one to route with.
    */
-  shifted: z
-    .object({
-      split: z.string(),
-      trainExamples: z.number().int(),
-      testExamples: z.number().int(),
-      accuracy: z.number(),
-      macroF1: z.number(),
-      coverageAt95Precision: z.number(),
-      thresholdAt95Precision: z.number().nullable(),
-      expectedCalibrationError: z.number(),
-    })
-    .optional(),
+  shifted: HeldOutFigures.extend({
+    split: z.string(),
+    trainExamples: z.number().int(),
+    testExamples: z.number().int(),
+  }).optional(),
 });
 export type ModelEvaluation = z.infer<typeof ModelEvaluation>;
 
