@@ -1,56 +1,11 @@
-import {
-  SEED_EXAMPLES,
-  type ClassifierModel,
-  type LabelledAppeal,
-  type ModelEvaluation,
-  type ScoredPrediction,
-  type TrainOptions,
-  accuracy,
-  confusionMatrix,
-  coverageAtPrecision,
-  createClassifier,
-  expectedCalibrationError,
-  macroF1,
-  reliabilityBins,
-  train,
-} from '@priemnaya/classifier';
+import { type HeldOut, type ModelEvaluation, type TrainOptions, figuresOf, trainAndTest } from '@priemnaya/classifier';
 import { PLACE_SPLIT, localPoolAndTest, placeSplit } from './place-split.js';
 import { type CorpusAppeal } from './read-corpus.js';
 
-/**
- * A city's own labelled appeal counts this many times a corpus appeal in training: its wording,
- * places and units are the ones the router will meet. On the Kursk learning curve 3 beat 1 and 5.
- */
-export const CITY_EXAMPLE_WEIGHT = 3;
+// In @priemnaya/classifier since the router's city import trains with it too; kept here for the scripts.
+export { CITY_EXAMPLE_WEIGHT } from '@priemnaya/classifier';
 
 export type ShiftedFigures = NonNullable<ModelEvaluation['shifted']>;
-
-export interface HeldOut {
-  readonly model: ClassifierModel;
-  readonly predictions: ScoredPrediction[];
-}
-
-/** Trains on `training` (plus the seed examples) and classifies every appeal of `test`. */
-export function trainAndTest(training: readonly LabelledAppeal[], test: readonly LabelledAppeal[], options: TrainOptions): HeldOut {
-  const model = train([...training, ...SEED_EXAMPLES], options);
-  const classifier = createClassifier(model, { embeddings: options.embeddings ?? null });
-  const predictions = test.map((e) => {
-    const result = classifier.classify(e.text);
-    return { actual: model.topics.indexOf(e.topic), predicted: model.topics.indexOf(result.topic), confidence: result.confidence };
-  });
-  return { model, predictions };
-}
-
-export function figuresOf(predictions: readonly ScoredPrediction[], topicCount: number) {
-  const coverage = coverageAtPrecision(predictions, 0.95);
-  return {
-    accuracy: accuracy(predictions),
-    macroF1: macroF1(confusionMatrix(predictions, topicCount)),
-    coverageAt95Precision: coverage.coverage,
-    thresholdAt95Precision: coverage.threshold,
-    expectedCalibrationError: expectedCalibrationError(reliabilityBins(predictions, 10)),
-  };
-}
 
 /** The place split's figures, as a model keeps them, and its held-out predictions for the charts. */
 export function evaluatePlaceSplit(corpus: readonly CorpusAppeal[], options: TrainOptions): { figures: ShiftedFigures; heldOut: HeldOut } | null {

@@ -1,27 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { type CityHistory, type UnitTopics, formatCityHistoryErrors, readCityHistory } from '@priemnaya/appeal-history';
 import {
+  MIN_CITY_EXAMPLES,
   MODELS_DIRECTORY,
-  SEED_EXAMPLES,
   type LabelledAppeal,
   loadDefaultModel,
   loadWordVectors,
-  openClassifier,
-  stratifiedFolds,
-  summariseCrossValidation,
-  train,
+  trainCityCandidate as trainCandidate,
   writeModelFile,
 } from '@priemnaya/classifier';
 import { type RoutingTopic } from '@priemnaya/contracts';
 import { SAMPLE_UNITS } from '@priemnaya/reference-data';
-import { CITY_EXAMPLE_WEIGHT, figuresOf, trainAndTest } from './evaluation-protocol.js';
-import { type CityHistory, formatCityHistoryErrors, readCityHistory } from './city-history/read-city-history.js';
 import { type CorpusAppeal } from './read-corpus.js';
-
-/** A quarter of the city's appeals is held out to compare the candidate with the current model. */
-const HELD_OUT_FOLDS = 4;
-const MIN_CITY_EXAMPLES = 40;
-const SEED = 42;
 
 export interface CityTrainingResult {
   readonly version: string;
@@ -41,7 +32,7 @@ export function sampleUnitTopics(): Map<string, RoutingTopic> {
 }
 
 /** Reads a city's export; throws with every bad line named when anything in it is wrong. */
-export async function readCityFile(path: string, unitTopics: ReadonlyMap<string, RoutingTopic>): Promise<CityHistory> {
+export async function readCityFile(path: string, unitTopics: UnitTopics): Promise<CityHistory> {
   const history = await readCityHistory(await readFile(path), basename(path), { unitTopics });
   if (history.errors.length > 0) {
     throw new CityImportError(`${history.errors.length} problem(s) in ${path}; nothing was trained:\n${formatCityHistoryErrors(history.errors, { fileName: basename(path) })}`);
@@ -57,9 +48,8 @@ export class CityImportError extends Error {
 }
 
 /**
- * A candidate for a city: the corpus plus the city's own appeals (each counting more), compared
- * with the current default model on a held-out quarter of the city's appeals, then trained on all
- * of them and written beside the other artefacts. It is not made the default here.
+ * A candidate for a city (see trainCityCandidate of @priemnaya/classifier), compared with the
+ * current default model and written beside the other artefacts. It is not made the default here.
  */
 export async function trainCityCandidate(
   corpus: readonly CorpusAppeal[],
@@ -68,38 +58,17 @@ export async function trainCityCandidate(
 ): Promise<CityTrainingResult> {
   const { say, print } = options;
   const embeddings = await loadWordVectors();
-  const folds = stratifiedFolds(city.map((e) => e.topic), HELD_OUT_FOLDS, SEED);
-  const cityTrain = city.filter((_, i) => folds[i] !== 0).map((e) => ({ ...e, weight: CITY_EXAMPLE_WEIGHT }));
-  const heldOut = city.filter((_, i) => folds[i] === 0);
-  say(`${city.length} of the city's appeals: ${cityTrain.length} to train on, ${heldOut.length} held out to compare; ${corpus.length} corpus appeals`);
-
   const current = await loadDefaultModel();
-  const currentClassifier = await openClassifier(current);
-  const currentPredictions = heldOut.map((e) => {
-    const result = currentClassifier.classify(e.text);
-    return { actual: current.topics.indexOf(e.topic), predicted: current.topics.indexOf(result.topic), confidence: result.confidence };
-  });
-  say('training the candidate on the corpus and three quarters of the city');
-  const candidate = trainAndTest([...corpus, ...cityTrain], heldOut, { embeddings, onProgress: (m) => say(`  ${m}`) });
-  const before = figuresOf(currentPredictions, current.topics.length);
-  const after = figuresOf(candidate.predictions, candidate.model.topics.length);
-
-  say('training the candidate on the corpus and all of the city');
-  const evaluation = summariseCrossValidation({ topics: candidate.model.topics, predictions: candidate.predictions }, 1, SEED);
-  const model = train([...corpus, ...SEED_EXAMPLES, ...city.map((e) => ({ ...e, weight: CITY_EXAMPLE_WEIGHT }))], {
-    embeddings,
-    corpus: options.name,
-    evaluation,
-    onProgress: (m) => say(`  ${m}`),
-  });
+  const trained = trainCandidate({ corpus, city, current, embeddings, name: options.name, onProgress: say });
+  const { model, current: before, candidate: after } = trained;
   const file = `${model.version}.json.gz`;
   await writeModelFile(join(MODELS_DIRECTORY, file), model);
 
   const percent = (v: number): string => `${(100 * v).toFixed(1)}%`;
   const line = (name: string, a: string, b: string): string => `${name.padEnd(34)} ${a.padStart(28)} ${b.padStart(28)}`;
-  print(`on ${heldOut.length} held-out appeals of the city:`);
+  print(`on ${trained.heldOutExamples} held-out appeals of the city:`);
   print(line('', 'current', 'candidate'));
-  print(line('version', current.version, model.version));
+  print(line('version', before.version, after.version));
   print(line('accuracy', percent(before.accuracy), percent(after.accuracy)));
   print(line('macro-F1', before.macroF1.toFixed(3), after.macroF1.toFixed(3)));
   print(line('coverage at 95% precision', percent(before.coverageAt95Precision), percent(after.coverageAt95Precision)));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { devStaffTokenSecret } from '../auth/dev-secret.js';
+import { KURSK_CORPUS } from '../classifier/read-corpus.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -105,6 +106,8 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
       POS_CLIENT_ID: process.env.POS_CLIENT_ID ?? 'priemnaya-city',
       POS_CLIENT_SECRET: process.env.POS_CLIENT_SECRET ?? 'simulator-secret',
       ...(grpcPort !== undefined ? { GRPC_PORT: (grpcAddresses[name] ?? '').split(':')[1] ?? '' } : {}),
+      // A city's import of past appeals trains on the shared corpus; it is personal data, never in an image.
+      ...(name === 'router' ? { CLASSIFIER_CORPUS: options.extraEnv?.CLASSIFIER_CORPUS ?? process.env.CLASSIFIER_CORPUS ?? KURSK_CORPUS } : {}),
       ...(options.isolation
         ? {
             TOPIC_PREFIX: options.isolation.topicPrefix,

@@ -13,3 +13,5 @@ export * from './appeal-embedding.js';
 export * from './word-embeddings.js';
 export * from './word-embeddings-file.js';
 export * from './random.js';
+export * from './held-out-test.js';
+export * from './city-candidate.js';

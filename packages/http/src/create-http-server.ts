@@ -132,11 +132,13 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // A route may allow more than the server (an upload); the limit said is the one that applied.
+      const limit = request.routeOptions.bodyLimit ?? bodyLimitBytes;
       return reply.status(413).send({
         statusCode: 413,
         code: 'body_too_large',
-        message: `body: the request body is larger than ${bodyLimitBytes} bytes`,
-        fields: [{ field: 'body', message: `larger than ${bodyLimitBytes} bytes` }],
+        message: `body: the request body is larger than ${limit} bytes`,
+        fields: [{ field: 'body', message: `larger than ${limit} bytes` }],
       } satisfies ErrorBody);
     }
     if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {

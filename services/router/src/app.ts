@@ -10,16 +10,20 @@ import { createAuditRepository } from './data-access/audit-repository.js';
 import { createCurrentModel } from './data-access/current-model.js';
 import { createDecisionRepository } from './data-access/decision-repository.js';
 import { createExampleRepository } from './data-access/example-repository.js';
+import { createModelImportRepository } from './data-access/model-import-repository.js';
 import { createModelRepository } from './data-access/model-repository.js';
 import { createPrecisionRepository } from './data-access/precision-repository.js';
 import { createRoutingRepository } from './data-access/routing-repository.js';
 import { createTriageRepository } from './data-access/triage-repository.js';
 import { createDecideTriage } from './domain/decide-triage.js';
 import { createHandleHandBack } from './domain/hand-back.js';
+import { createImportCityHistory } from './domain/import-city-history.js';
 import { DEFAULT_PRECISION_POLICY, policyProblem, type PrecisionPolicy } from './domain/precision-guard.js';
 import { createPrecisionWatch } from './domain/precision-watch.js';
 import { createRouteAppeal } from './domain/route-appeal.js';
+import { unitTopicsOf } from './domain/routing-table.js';
 import { adminRoutes } from './entry-points/http/admin-routes.js';
+import { modelImportRoutes } from './entry-points/http/model-import-routes.js';
 import { modelRoutes } from './entry-points/http/model-routes.js';
 import { precisionRoutes } from './entry-points/http/precision-routes.js';
 import { serveRouterOpenApi } from './entry-points/http/router-openapi.js';
@@ -28,6 +32,7 @@ import { triageRoutes } from './entry-points/http/triage-routes.js';
 import { startRouterConsumer } from './entry-points/kafka/router-consumer.js';
 import { startPrecisionSweep, type PrecisionSweep } from './entry-points/schedule/precision-sweep.js';
 import { precisionGauges, reportTransition } from './observability/precision-telemetry.js';
+import { startCityCandidateRun } from './training/city-candidate-run.js';
 
 /** The live precision guard's settings; see the router's README for what counts. */
 export interface PrecisionGuardOptions {
@@ -61,6 +66,10 @@ export interface RouterDeps extends ConsumerContext {
   /** The package's default model; tests may give a smaller one. */
   loadDefaultModel?: () => Promise<ClassifierModel>;
   precisionGuard?: PrecisionGuardOptions;
+  /** The training corpus a city's import trains with; without it imports answer 503. */
+  classifierCorpus?: string | undefined;
+  /** The largest export of past appeals accepted (50 MB unless set). */
+  modelImportMaxBytes?: number;
 }
 
 export interface RouterService {
@@ -147,6 +156,18 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
   precisionRoutes(http, { tokens, policy, settleAfterMs, current: precision.current });
   const detachGauges = precisionGauges(precision.current);
   modelRoutes(http, { tokens, models, audit, currentVersion: () => currentModel.get().version, refresh: () => currentModel.refresh(), clock });
+  const cityImports = createImportCityHistory({
+    corpusPath: deps.classifierCorpus,
+    unitTopics: async () => unitTopicsOf(await routing.units(), (await routing.current()).table),
+    currentModel: () => currentModel.artefact(),
+    startRun: startCityCandidateRun,
+    imports: createModelImportRepository(db),
+    saveCandidate: (model, comparedWith, labelledExamples) => models.saveCandidate(model, { comparedWith, labelledExamples }),
+    clock,
+    newId: randomUUID,
+    logger: deps.logger,
+  });
+  modelImportRoutes(http, { tokens, imports: cityImports, maxBytes: deps.modelImportMaxBytes ?? 50 * 1024 * 1024 });
   await serveRouterOpenApi(http);
   await http.ready();
 
@@ -167,6 +188,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
       }
     },
     async stop() {
+      await cityImports.stop();
       currentModel.stop();
       await sweep?.stop();
       await consumer?.stop();

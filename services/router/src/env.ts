@@ -45,6 +45,14 @@ export const RouterEnv = z.object({
   PRECISION_SWEEP_MS: env.milliseconds(60_000),
   /** How soon a topic another replica suspended or resumed is routed accordingly here. */
   PRECISION_REFRESH_MS: env.milliseconds(5_000),
+  /**
+   * The training corpus (JSON lines `{"text","unit"}`, the unit a routing topic) that a city's
+   * import of past appeals trains its candidate on. It holds personal data, so no image carries it:
+   * mount it and point here; unset, `POST /v1/models/imports` answers 503 naming this variable.
+   */
+  CLASSIFIER_CORPUS: z.string().min(1).optional(),
+  /** The largest export of past appeals an administrator may upload (a city's year of XLSX is tens of MB). */
+  MODEL_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(50 * 1024 * 1024),
   LOG_LEVEL: env.logLevel(),
 }).superRefine((config, context) => {
   const resumeAt = config.PRECISION_RESUME_AT ?? config.PRECISION_TARGET;

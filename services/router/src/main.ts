@@ -19,6 +19,8 @@ await runService({
       maxTextLength: config.ROUTING_MAX_TEXT_LENGTH,
       modelPollMs: config.MODEL_POLL_MS,
       maxMessagesPerTransaction: config.MAX_MESSAGES_PER_TRANSACTION,
+      classifierCorpus: config.CLASSIFIER_CORPUS,
+      modelImportMaxBytes: config.MODEL_IMPORT_MAX_BYTES,
       precisionGuard: {
         policy: {
           target: config.PRECISION_TARGET,

@@ -31,6 +31,8 @@ export interface CurrentModelOptions {
 export interface CurrentModel {
   /** The model to route with now; a promotion swaps it between two appeals, never during one. */
   get(): TopicModel;
+  /** The artefact of that model, to compare a new candidate with. */
+  artefact(): ClassifierModel;
   /** Loads the current version; then keeps polling for a promotion. */
   start(): Promise<void>;
   /** Checks the pointer once (for tests and the admin API after a promotion). */
@@ -43,14 +45,14 @@ export interface CurrentModel {
  * version is polled; a promoted version is loaded beside the old one and swapped in whole.
  */
 export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
-  let active: TopicModel | undefined;
+  let active: { model: TopicModel; artefact: ClassifierModel } | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
   // A model whose word vectors are missing or differ throws here, before it replaces the active one.
-  async function wrap(model: ClassifierModel): Promise<TopicModel> {
+  async function wrap(model: ClassifierModel): Promise<{ model: TopicModel; artefact: ClassifierModel }> {
     const classifier = await openClassifier(model);
-    return tracedModel({
+    const traced = tracedModel({
       version: model.version,
       threshold: options.threshold ?? routingThreshold(model),
       classify(text) {
@@ -58,11 +60,12 @@ export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
         return { topic, confidence, alternatives, terms, noEvidence };
       },
     });
+    return { model: traced, artefact: model };
   }
 
   async function refresh(): Promise<void> {
     const pointer = await options.models.current();
-    if (active && (pointer?.version ?? active.version) === active.version) return;
+    if (active && (pointer?.version ?? active.model.version) === active.model.version) return;
     const stored = pointer ? await options.models.load(pointer.version) : undefined;
     if (pointer && !stored) {
       // The package's default can be promoted back without being stored.
@@ -72,7 +75,7 @@ export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
     } else {
       active = await wrap(stored ?? (await options.loadDefault()));
     }
-    options.logger.info({ modelVersion: active.version, threshold: active.threshold }, 'routing with model');
+    options.logger.info({ modelVersion: active.model.version, threshold: active.model.threshold }, 'routing with model');
   }
 
   function schedule(): void {
@@ -88,7 +91,11 @@ export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
   return {
     get() {
       if (!active) throw new Error('the model is not loaded yet');
-      return active;
+      return active.model;
+    },
+    artefact() {
+      if (!active) throw new Error('the model is not loaded yet');
+      return active.artefact;
     },
     async start() {
       await refresh();

@@ -89,6 +89,9 @@ export function createRoutingRepository(db: Db, refreshMs = 5_000, clock = () =>
     async unitCodes(): Promise<UnitCode[]> {
       return (await units.find({}, { projection: { _id: 1 } }).toArray()).map((unit) => unit._id);
     },
+    async units(): Promise<{ code: UnitCode; name: string }[]> {
+      return (await units.find().toArray()).map(({ _id, name }) => ({ code: _id, name }));
+    },
     async unitExists(code: string): Promise<boolean> {
       return (await units.countDocuments({ _id: code }, { limit: 1 })) > 0;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDistrict, resolveUnit, routeKey, topicOfUnit, type District, type RouteEntry } from './routing-table.js';
+import { findDistrict, resolveUnit, routeKey, topicOfUnit, unitTopicsOf, type District, type RouteEntry } from './routing-table.js';
 
 const table: RouteEntry[] = [
   { topic: 'housing', unit: 'zhkh' },
@@ -54,5 +54,21 @@ describe('routeKey and topicOfUnit', () => {
   it('names the topic of a unit only when its city-wide rows have exactly one', () => {
     expect(topicOfUnit(table, 'roads')).toBe('roads');
     expect(topicOfUnit(table, 'zhkh-north')).toBeUndefined();
+  });
+});
+
+describe('unitTopicsOf', () => {
+  it("gives each unit's name and code the topics of every row naming it, and a unit no row names none", () => {
+    const units = [
+      { code: 'zhkh-north', name: 'Жилищное управление Северного района' },
+      { code: 'roads', name: 'Дорожный комитет' },
+      { code: 'archive', name: 'Архив' },
+    ];
+    const rows: RouteEntry[] = [...table, { topic: 'roads', unit: 'zhkh-north', district: 'north' }];
+    const map = unitTopicsOf(units, rows);
+    expect(map.get('zhkh-north')).toEqual(['housing', 'roads']);
+    expect(map.get('Жилищное управление Северного района')).toEqual(['housing', 'roads']);
+    expect(map.get('Дорожный комитет')).toEqual(['roads']);
+    expect(map.get('archive')).toEqual([]);
   });
 });

@@ -73,3 +73,18 @@ export function topicOfUnit(table: readonly RouteEntry[], unit: UnitCode): Routi
   const topics = new Set(table.filter((row) => row.unit === unit && row.district === undefined && row.channel === undefined).map((row) => row.topic));
   return topics.size === 1 ? [...topics][0] : undefined;
 }
+
+/**
+ * What a city's past appeal answered by a unit is about: each unit's name and code to the topics
+ * any row of the table (city-wide, district or channel) sends that unit. A unit with several
+ * topics, or with none, labels no appeal; the history reader says so line by line.
+ */
+export function unitTopicsOf(units: readonly { code: UnitCode; name: string }[], table: readonly RouteEntry[]): Map<string, RoutingTopic[]> {
+  const map = new Map<string, RoutingTopic[]>();
+  for (const unit of units) {
+    const topics = [...new Set(table.filter((row) => row.unit === unit.code).map((row) => row.topic))];
+    map.set(unit.code, topics);
+    if (unit.name.trim() !== '') map.set(unit.name, topics);
+  }
+  return map;
+}

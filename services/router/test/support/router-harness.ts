@@ -28,7 +28,7 @@ export interface RouterScenario {
 }
 
 /** What a test may change about the router it starts. */
-export type RouterScenarioOptions = Pick<RouterDeps, 'modelPollMs' | 'confidenceThreshold' | 'precisionGuard'>;
+export type RouterScenarioOptions = Pick<RouterDeps, 'modelPollMs' | 'confidenceThreshold' | 'precisionGuard' | 'classifierCorpus'>;
 
 /** What each test of a concurrent suite gets from beforeEach: its own scenario and what closes it. */
 export interface RouterContext {

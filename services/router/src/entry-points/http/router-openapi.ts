@@ -2,6 +2,7 @@ import { createOpenApiDocument, serveOpenApiDocument } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AuditQuery, DistrictBody, IdParams, RouteRow, RouteRowKey, RuleBody, UnitBody } from './admin-routes.js';
+import { IMPORT_MEDIA_TYPES, ImportBody, ImportParams, ImportQuery, ImportRefused, ModelImport } from './model-import-routes.js';
 import { VersionParams } from './model-routes.js';
 import { PrecisionReport } from './precision-routes.js';
 import { SuggestionRequest, TopicSuggestion } from './suggestion-routes.js';
@@ -12,7 +13,10 @@ const ERRORS = {
   401: 'No valid staff token.',
   403: 'The token’s role does not allow this.',
   404: 'No such row, rule, model or appeal in triage.',
-  409: 'The appeal was already decided.',
+  409: 'The appeal was already decided, or another import is in progress on this router.',
+  413: 'The body is larger than the route allows.',
+  415: 'The body is not of a media type the route reads.',
+  503: 'The router is not configured for this (it names the variable) or a dependency is unavailable.',
 } as const;
 
 /**
@@ -86,6 +90,30 @@ export async function serveRouterOpenApi(app: FastifyInstance): Promise<void> {
     summary: 'Makes a stored model the one every router uses',
     request: { params: VersionParams },
     responses: { ...ok('The version now routing.'), ...errors(400, 401, 403, 404) },
+  });
+
+  staff({
+    method: 'post',
+    path: '/v1/models/imports',
+    summary: 'Imports a city’s past appeals (text and the unit that answered, in its own unit names) and trains a candidate on the corpus plus them',
+    description:
+      'The body is the file as exported. Units are mapped to topics through the routing table; any bad line refuses the whole file (400, each line named) and nothing is trained. A valid file answers 202 at once and trains in the background: follow `Location`. The candidate is compared with the current model on a held-out quarter of the city’s appeals and stored, not promoted.',
+    request: {
+      query: ImportQuery,
+      body: { required: true, content: Object.fromEntries(IMPORT_MEDIA_TYPES.map((type) => [type, { schema: ImportBody }])) },
+    },
+    responses: {
+      202: { ...api.json('The import, running; `Location` is where its state is served.', ModelImport), headers: { Location: { description: 'The import’s URL.', schema: { type: 'string' } } } },
+      400: api.json('The file has problems: `fields` names each as `line N: <column>` (the first 50), `problems` counts them; or the query is invalid, or the file holds too few appeals.', ImportRefused),
+      ...errors(401, 403, 409, 413, 415, 503),
+    },
+  });
+  staff({
+    method: 'get',
+    path: '/v1/models/imports/{id}',
+    summary: 'An import’s state: running, done with the candidate and both models’ held-out figures, or failed with the reason',
+    request: { params: ImportParams },
+    responses: { ...ok('The import.', ModelImport), ...errors(400, 401, 403, 404) },
   });
 
   await serveOpenApiDocument(app, api.document());

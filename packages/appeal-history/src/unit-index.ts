@@ -16,7 +16,9 @@ export function normaliseName(name: string): string {
 export type UnitLookup =
   | { kind: 'found'; topic: RoutingTopic }
   | { kind: 'unknown'; closest: string[] }
-  | { kind: 'ambiguous'; topics: RoutingTopic[] };
+  | { kind: 'ambiguous'; topics: RoutingTopic[] }
+  /** A unit of the city that no row of its routing table sends appeals to. */
+  | { kind: 'unrouted' };
 
 export interface UnitIndex {
   lookup(unit: string): UnitLookup;
@@ -25,18 +27,23 @@ export interface UnitIndex {
 const TOPIC_CODES: ReadonlySet<string> = new Set(ROUTING_TOPICS.map((topic) => topic.code));
 const CLOSEST_SHOWN = 3;
 
+/** A unit name or code of the city to the topic its routing table gives it, or to each of several it serves. */
+export type UnitTopics = ReadonlyMap<string, RoutingTopic | readonly RoutingTopic[]>;
+
 /**
  * Looks a unit up by the city's unit names and codes first, then as a routing topic code (what
- * the JSON-lines corpus has always held). Two names of the table that normalise alike but map
- * to different topics make that spelling ambiguous rather than silently picking one.
+ * the JSON-lines corpus has always held). A unit that serves several topics, or two names of the
+ * table that normalise alike but map to different topics, make that spelling ambiguous rather
+ * than silently picking one.
  */
-export function createUnitIndex(unitTopics: ReadonlyMap<string, RoutingTopic>): UnitIndex {
+export function createUnitIndex(unitTopics: UnitTopics): UnitIndex {
   const byName = new Map<string, { spelling: string; topics: Set<RoutingTopic> }>();
-  for (const [name, topic] of unitTopics) {
+  for (const [name, topics] of unitTopics) {
     const key = normaliseName(name);
     if (key === '') continue;
     const entry = byName.get(key) ?? { spelling: name.trim(), topics: new Set<RoutingTopic>() };
-    entry.topics.add(topic);
+    // An empty list still makes the name known, so its lines say why rather than "unknown unit".
+    for (const topic of typeof topics === 'string' ? [topics] : topics) entry.topics.add(topic);
     byName.set(key, entry);
   }
   const unknown = new Map<string, string[]>();
@@ -61,7 +68,8 @@ export function createUnitIndex(unitTopics: ReadonlyMap<string, RoutingTopic>): 
       if (entry) {
         const topics = [...entry.topics];
         if (topics.length === 1 && topics[0] !== undefined) return { kind: 'found', topic: topics[0] };
-        return { kind: 'ambiguous', topics };
+        if (topics.length > 1) return { kind: 'ambiguous', topics };
+        return { kind: 'unrouted' };
       }
       if (TOPIC_CODES.has(key)) return { kind: 'found', topic: key as RoutingTopic };
       return { kind: 'unknown', closest: closestTo(key) };

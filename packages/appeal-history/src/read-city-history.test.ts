@@ -179,6 +179,21 @@ describe('readCityHistory', () => {
       expect(history.errors[0]?.message).toContain('trade, culture_sport');
     });
 
+    it('when a unit of the table serves several topics or none, refuses its lines saying so rather than calling it unknown', async () => {
+      const table = new Map<string, RoutingTopic | RoutingTopic[]>([
+        ['Администрация района', ['roads', 'housing']],
+        ['Архив', []],
+        ['zhkh', 'housing'],
+      ]);
+      const csv = 'text,unit\nЯма у дома,Администрация района\nСправка,архив\nНет воды,zhkh\n';
+      const history = await readCityHistory(utf8(csv), 'export.csv', { unitTopics: table });
+      expect(labels(history)).toEqual([[4, 'housing', 'Нет воды']]);
+      expect(history.errors).toEqual([
+        { line: 2, field: 'unit', message: 'unit "Администрация района" stands for several topics in the routing table (roads, housing), so its appeals label none of them' },
+        { line: 3, field: 'unit', message: 'unit "архив" has no row in the routing table, so its appeals label no topic' },
+      ]);
+    });
+
     it('when the bytes are neither UTF-8 nor Russian in Windows-1251, fails with an encoding error on the bad line', async () => {
       const bytes = iconv.encode('text,unit\nbroken heating,zhkh\ncafé terrace,zhkh\n', 'latin1');
       const history = await readCityHistory(bytes, 'export.csv', { unitTopics });

@@ -2,9 +2,10 @@ import { extname } from 'node:path';
 import type { RoutingTopic } from '@priemnaya/contracts';
 import { type TextEncoding, decodeText, startsWith } from './decode-text.js';
 import { type TableRow, csvRows, xlsxRows } from './table-rows.js';
-import { type UnitIndex, createUnitIndex, normaliseName } from './unit-index.js';
+import { type UnitIndex, type UnitTopics, createUnitIndex, normaliseName } from './unit-index.js';
 
 export type { TextEncoding } from './decode-text.js';
+export type { UnitTopics } from './unit-index.js';
 
 /** An appeal of the city's past, labelled with the topic its answering unit stands for. */
 export interface CityHistoryExample {
@@ -38,8 +39,11 @@ export interface CityHistory {
 }
 
 export interface ReadCityHistoryOptions {
-  /** The city's unit names and unit codes, each to the routing topic its routing table gives it. */
-  unitTopics: ReadonlyMap<string, RoutingTopic>;
+  /**
+   * The city's unit names and unit codes, each to the routing topic its routing table gives it;
+   * a unit given several topics (or none) is known, and its lines are refused saying why.
+   */
+  unitTopics: UnitTopics;
   /** Header (CSV, XLSX) or key (JSON lines) of the text and the unit, instead of the usual names. */
   columns?: { text?: string; unit?: string };
 }
@@ -225,7 +229,9 @@ function label(text: string, unit: string, line: number, fields: { text: string;
     const closest = found.closest.length === 0 ? 'no unit of it is close' : `closest: ${found.closest.map((name) => `"${name}"`).join(', ')}`;
     result.errors.push({ line, field: fields.unit, message: `unknown unit "${unitName}": not in the routing table (${closest})` });
   } else if (found.kind === 'ambiguous') {
-    result.errors.push({ line, field: fields.unit, message: `unit "${unitName}" stands for units of different topics in the routing table: ${found.topics.join(', ')}` });
+    result.errors.push({ line, field: fields.unit, message: `unit "${unitName}" stands for several topics in the routing table (${found.topics.join(', ')}), so its appeals label none of them` });
+  } else if (found.kind === 'unrouted') {
+    result.errors.push({ line, field: fields.unit, message: `unit "${unitName}" has no row in the routing table, so its appeals label no topic` });
   } else if (appealText !== '') {
     result.examples.push({ text: appealText, topic: found.topic, line });
   }
