@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalDate, isWeekend, isoWeekday, yearOf } from './local-date.js';
 import { reasonsOf, type Checked } from './data-issues.js';
+import { ARTICLE_112_PART_2, article112Part2Moves } from './holiday-rules.js';
 
 /** A non-working public holiday (ТК РФ ст. 112 ч. 1). */
 export const CalendarHoliday = z.strictObject({
@@ -21,6 +22,9 @@ export const DayTransfer = z.strictObject({
 });
 export type DayTransfer = z.infer<typeof DayTransfer>;
 
+/** «от 24.09.2025 № 1466»: how a government decree is cited. */
+export const DECREE_REFERENCE = /от \d{2}\.\d{2}\.\d{4} № \d+/;
+
 export const CalendarSource = z
   .strictObject({
     /** The act, e.g. «Постановление Правительства РФ от 04.10.2024 № 1335 …». */
@@ -32,6 +36,10 @@ export const CalendarSource = z
   .refine((source) => source.status === 'final' || source.provisionalReason !== undefined, {
     message: 'a provisional year must say why (provisionalReason)',
     path: ['provisionalReason'],
+  })
+  .refine((source) => source.status === 'provisional' || DECREE_REFERENCE.test(source.act), {
+    message: 'a final year must name the decree by its date and number («от 24.09.2025 № 1466»)',
+    path: ['act'],
   });
 export type CalendarSource = z.infer<typeof CalendarSource>;
 
@@ -70,10 +78,18 @@ export const CalendarYear = z
       froms.add(from);
       tos.add(to);
     });
+    const holidayDates = data.holidays.map((h) => h.date);
+    data.transfers.forEach(({ from, to }, index) => {
+      const others = data.transfers.filter((_, other) => other !== index);
+      if (article112Part2Moves(holidayDates, others).some((move) => move.from === from && move.to === to)) {
+        problem(['transfers', index], `${from} → ${to} is what ${ARTICLE_112_PART_2} does by itself; only the decree's own transfers are data`);
+      }
+    });
+    const moved = new Set(article112Part2Moves(holidayDates, data.transfers).map((move) => move.to));
     const shortened = new Set<string>();
     data.shortenedDays.forEach(({ date }, index) => {
       const workingWeekend = froms.has(date) && !holidays.has(date);
-      const dayOff = holidays.has(date) || tos.has(date) || (isWeekend(date) && !workingWeekend);
+      const dayOff = holidays.has(date) || tos.has(date) || moved.has(date) || (isWeekend(date) && !workingWeekend);
       if (yearOf(date) !== data.year) problem(['shortenedDays', index, 'date'], `${date} is not in ${data.year}`);
       if (dayOff) problem(['shortenedDays', index, 'date'], `${date} is not a working day, so it cannot be shortened`);
       if (shortened.has(date)) problem(['shortenedDays', index, 'date'], `${date} is listed twice`);

@@ -1,6 +1,6 @@
-import { localDateOf, startOfLocalDay } from './city-time.js';
+import { instantAt, localDateOf, startOfLocalDay } from './city-time.js';
 import { addCalendarDays, type LocalDate } from './local-date.js';
-import type { ProductionCalendar } from './production-calendar.js';
+import { workdayEndOf, type ProductionCalendar } from './production-calendar.js';
 import { addWorkingDays, onOrNextWorkingDay, onOrPreviousWorkingDay } from './working-days.js';
 
 export interface Term {
@@ -14,7 +14,7 @@ export interface Due {
   nominalDueDate: LocalDate;
   /** The last day of the term. */
   dueDate: LocalDate;
-  /** The instant the term runs out: the end of `dueDate`, city time (ГК РФ ст. 194). */
+  /** The instant the term runs out: the end of `dueDate` or its close of business, city time (ГК РФ ст. 194 ч. 1). */
   dueAt: string;
 }
 
@@ -25,7 +25,7 @@ export interface Due {
 export function termEnd(calendar: ProductionCalendar, startDate: LocalDate, term: Term): Due {
   const nominalDueDate =
     term.count === 'working-days' ? addWorkingDays(calendar, startDate, term.days) : addCalendarDays(startDate, term.days);
-  const dueDate = term.moveOffNonWorkingDay ? onOrNextWorkingDay(calendar, nominalDueDate) : nominalDueDate;
+  const dueDate = term.moveOffNonWorkingDay ? movedOffNonWorkingDay(calendar, nominalDueDate) : nominalDueDate;
   return { nominalDueDate, dueDate, dueAt: endOfDay(calendar, dueDate) };
 }
 
@@ -48,6 +48,16 @@ export function coExecutorEnd(calendar: ProductionCalendar, controlDueDate: Loca
   return { nominalDueDate: addCalendarDays(controlDueDate, -daysBefore), dueDate, dueAt: endOfDay(calendar, dueDate) };
 }
 
+/** The city's rule for a last day that is a day off: the next working day, or the one before. */
+function movedOffNonWorkingDay(calendar: ProductionCalendar, date: LocalDate): LocalDate {
+  return calendar.nonWorkingDayMovesTo === 'previous-working-day' ? onOrPreviousWorkingDay(calendar, date) : onOrNextWorkingDay(calendar, date);
+}
+
+/**
+ * When a term's last day runs out: midnight that ends it, or, where the city's rules say so, the
+ * close of business of that day (an hour earlier on a shortened day), city time.
+ */
 export function endOfDay(calendar: ProductionCalendar, date: LocalDate): string {
+  if (calendar.termEndsAt === 'close-of-business') return instantAt(date, workdayEndOf(calendar, date), calendar.zone);
   return startOfLocalDay(addCalendarDays(date, 1), calendar.zone);
 }

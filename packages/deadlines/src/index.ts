@@ -3,6 +3,9 @@ export { isValidZone, localDateOf, instantAt, startOfLocalDay } from './city-tim
 export { DeadlineDataError, type Checked } from './data-issues.js';
 export * from './calendar-data.js';
 export * from './production-calendar.js';
+export * from './holiday-rules.js';
+export * from './calendar-csv.js';
+export * from './calendar-summary.js';
 export * from './bundled-calendars.js';
 export * from './working-days.js';
 export * from './working-hours.js';

@@ -4,7 +4,8 @@ import { validateCalendarYear } from './calendar-data.js';
 import { instantAt, localDateOf } from './city-time.js';
 import { DeadlineDataError } from './data-issues.js';
 import { LocalDate } from './local-date.js';
-import { checkProductionCalendar, createProductionCalendar, isWorkingDay, yearCoverage } from './production-calendar.js';
+import { summariseYear } from './calendar-summary.js';
+import { checkProductionCalendar, createProductionCalendar, dayKind, isProvisionalYear, isShortenedDay, isWorkingDay, movedDaysOff, yearCoverage } from './production-calendar.js';
 
 const year2025 = BUNDLED_CALENDAR_YEARS[0] as { year: number; transfers: { from: string; to: string; basis: string }[] };
 
@@ -23,7 +24,7 @@ describe('the shipped yearly files', () => {
     ]);
     expect(yearCoverage(calendar, 2025)).toBe('final');
     expect(yearCoverage(calendar, 2027)).toBe('provisional');
-    expect(calendar.data[2]?.source.provisionalReason).toMatch(/не опубликовано/);
+    expect(calendar.data[2]?.source.provisionalReason).toMatch(/не внесено/);
   });
 
   it('for a year without a file, falls back to the fixed holidays of art. 112 and says so', () => {
@@ -110,5 +111,63 @@ describe('city time', () => {
     expect(LocalDate.safeParse('2025-1-5').success).toBe(false);
     expect(LocalDate.safeParse('hello').success).toBe(false);
     expect(LocalDate.safeParse('2024-02-29').success).toBe(true);
+  });
+});
+
+describe('ТК РФ ст. 112 ч. 2, computed for every year', () => {
+  const calendar = bundledProductionCalendar();
+
+  it('2027: 1 May (Saturday), 9 May (Sunday) and 12 June (Saturday) move to 3 May, 10 May and 14 June', () => {
+    expect(movedDaysOff(calendar, 2027).map(({ from, to }) => `${from} → ${to}`)).toEqual([
+      '2027-05-01 → 2027-05-03',
+      '2027-05-09 → 2027-05-10',
+      '2027-06-12 → 2027-06-14',
+    ]);
+    for (const day of ['2027-05-03', '2027-05-10', '2027-06-14']) expect(dayKind(calendar, day)).toBe('transferred-day-off');
+    expect(isWorkingDay(calendar, '2027-05-04')).toBe(true);
+  });
+
+  it('leaves the January holidays to the decree: 2 and 3 January 2027 move nothing by themselves', () => {
+    expect(movedDaysOff(calendar, 2027).some(({ from }) => from.startsWith('2027-01'))).toBe(false);
+    expect(isWorkingDay(calendar, '2027-01-11')).toBe(true);
+  });
+
+  it('2026: 8 March (Sunday) → 9 March and 9 May (Saturday) → 11 May, no longer typed into the file', () => {
+    expect(movedDaysOff(calendar, 2026).map(({ from, to }) => `${from} → ${to}`)).toEqual(['2026-03-08 → 2026-03-09', '2026-05-09 → 2026-05-11']);
+    expect(isWorkingDay(calendar, '2026-03-09')).toBe(false);
+    expect(isWorkingDay(calendar, '2026-05-11')).toBe(false);
+  });
+
+  it('a decree that moves a weekend holiday\'s day off elsewhere (ст. 112 ч. 5) overrides the rule: 8 March 2025 went to 13 June', () => {
+    expect(movedDaysOff(calendar, 2025)).toEqual([]);
+    expect(isWorkingDay(calendar, '2025-03-10')).toBe(true);
+    expect(isWorkingDay(calendar, '2025-06-13')).toBe(false);
+  });
+
+  it('counts 247 working days in 2025 and 2026 (the decrees), and 249 in provisional 2027 until its decree moves 2 and 3 January', () => {
+    expect(summariseYear(calendar, 2025)).toMatchObject({ workingDays: 247, provisional: false });
+    expect(summariseYear(calendar, 2026)).toMatchObject({ workingDays: 247, provisional: false });
+    expect(summariseYear(calendar, 2027)).toMatchObject({ workingDays: 249, provisional: true });
+  });
+
+  it('for a year with no file, applies ч. 2 and the short pre-holiday days of ст. 95 as well, and is provisional', () => {
+    expect(movedDaysOff(calendar, 2028).map(({ to }) => to)).toEqual(['2028-11-06']);
+    expect(isShortenedDay(calendar, '2028-11-03')).toBe(true);
+    expect(isShortenedDay(calendar, '2028-12-29')).toBe(false);
+    expect(isProvisionalYear(calendar, 2028)).toBe(true);
+  });
+
+  it('refuses a file that types the rule in as a transfer: only the decree\'s transfers are data', () => {
+    const year2026 = BUNDLED_CALENDAR_YEARS[1] as { transfers: unknown[] };
+    const typedIn = { ...year2026, transfers: [...year2026.transfers, { from: '2026-03-08', to: '2026-03-09', basis: 'ТК РФ ст. 112 ч. 2' }] };
+    expect(reasonsFor(typedIn)).toEqual([
+      "transfers[2]: 2026-03-08 → 2026-03-09 is what ТК РФ ст. 112 ч. 2 (праздник совпал с выходным днём) does by itself; only the decree's own transfers are data",
+    ]);
+  });
+
+  it('refuses a final year whose act does not name the decree by date and number', () => {
+    expect(reasonsFor({ ...year2025, source: { act: 'постановление о переносе', status: 'final' } })).toEqual([
+      'source.act: a final year must name the decree by its date and number («от 24.09.2025 № 1466»)',
+    ]);
   });
 });

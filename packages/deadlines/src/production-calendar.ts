@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidZone, parseClockTime } from './city-time.js';
 import { validateCalendarYear, type CalendarHoliday, type CalendarYear } from './calendar-data.js';
 import { unwrap, type Checked } from './data-issues.js';
+import { article112Part2Moves, article95ShortenedDays, type MovedDayOff } from './holiday-rules.js';
 import { isWeekend, yearOf, type LocalDate } from './local-date.js';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
@@ -13,6 +14,16 @@ export const CalendarSettings = z
     /** Warnings that wait for working hours are delivered from this time of a working day. */
     workdayStart: ClockTime.default('09:00'),
     workdayEnd: ClockTime.default('18:00'),
+    /**
+     * When the last day of a term runs out (ГК РФ ст. 194 ч. 1): at the end of the day, or at the
+     * close of business where the city's rules have the office's working hours end it.
+     */
+    termEndsAt: z.enum(['end-of-day', 'close-of-business']).default('end-of-day'),
+    /**
+     * Where a term ending on a day off goes: to the next working day (ГК РФ ст. 193), or to the
+     * working day before it, as some office-work instructions have it.
+     */
+    nonWorkingDayMovesTo: z.enum(['next-working-day', 'previous-working-day']).default('next-working-day'),
   })
   .refine((s) => parseClockTime(s.workdayStart) < parseClockTime(s.workdayEnd), {
     message: 'must be later than workdayStart',
@@ -29,6 +40,8 @@ interface CompiledYear {
   readonly transferredDaysOff: ReadonlySet<LocalDate>;
   readonly workingWeekends: ReadonlySet<LocalDate>;
   readonly shortened: ReadonlySet<LocalDate>;
+  /** The days off ТК РФ ст. 112 ч. 2 moved, computed from the holidays and the decree. */
+  readonly movedDaysOff: readonly MovedDayOff[];
 }
 
 /** The production calendar the deadline logic runs on: immutable, built from checked data. */
@@ -37,6 +50,8 @@ export interface ProductionCalendar {
   /** Minutes after local midnight. */
   readonly workdayStart: number;
   readonly workdayEnd: number;
+  readonly termEndsAt: 'end-of-day' | 'close-of-business';
+  readonly nonWorkingDayMovesTo: 'next-working-day' | 'previous-working-day';
   readonly years: ReadonlyMap<number, CompiledYear>;
   /** The data as given, so a re-plan can say which calendar it used. */
   readonly data: readonly CalendarYear[];
@@ -59,26 +74,35 @@ export function fixedHolidays(year: number): CalendarHoliday[] {
 
 function compileYear(data: CalendarYear): CompiledYear {
   const holidays = new Map(data.holidays.map((h) => [h.date, h.name] as const));
+  const movedDaysOff = article112Part2Moves([...holidays.keys()], data.transfers);
   return {
     coverage: data.source.status,
     holidays,
-    transferredDaysOff: new Set(data.transfers.map((t) => t.to)),
+    transferredDaysOff: new Set([...data.transfers, ...movedDaysOff].map((t) => t.to)),
     workingWeekends: new Set(data.transfers.filter((t) => !holidays.has(t.from)).map((t) => t.from)),
     shortened: new Set(data.shortenedDays.map((d) => d.date)),
+    movedDaysOff,
   };
 }
 
 const uncoveredYears = new Map<number, CompiledYear>();
 
+/** A year with no data: the holidays of ст. 112 ч. 1, the moves of ч. 2 and the short days of ст. 95. */
 function fallbackYear(year: number): CompiledYear {
   let compiled = uncoveredYears.get(year);
   if (compiled === undefined) {
+    const holidays = new Map(fixedHolidays(year).map((h) => [h.date, h.name] as const));
+    const movedDaysOff = article112Part2Moves([...holidays.keys()], []);
+    const daysOff = new Set(movedDaysOff.map((t) => t.to));
+    const isFixedHoliday = (date: LocalDate): boolean => FIXED_HOLIDAYS.some(([monthDay]) => date.endsWith(`-${monthDay}`));
+    const working = (date: LocalDate): boolean => !holidays.has(date) && !daysOff.has(date) && !isWeekend(date);
     compiled = {
       coverage: 'fixed-holidays-only',
-      holidays: new Map(fixedHolidays(year).map((h) => [h.date, h.name] as const)),
-      transferredDaysOff: new Set(),
+      holidays,
+      transferredDaysOff: daysOff,
       workingWeekends: new Set(),
-      shortened: new Set(),
+      shortened: new Set(article95ShortenedDays(year, working, isFixedHoliday)),
+      movedDaysOff,
     };
     uncoveredYears.set(year, compiled);
   }
@@ -114,6 +138,8 @@ export function checkProductionCalendar(input: { settings?: unknown; years: read
       zone: settings.data.zone,
       workdayStart: parseClockTime(settings.data.workdayStart),
       workdayEnd: parseClockTime(settings.data.workdayEnd),
+      termEndsAt: settings.data.termEndsAt,
+      nonWorkingDayMovesTo: settings.data.nonWorkingDayMovesTo,
       years,
       data,
     },
@@ -132,6 +158,19 @@ function yearData(calendar: ProductionCalendar, date: LocalDate): CompiledYear {
 
 export function yearCoverage(calendar: ProductionCalendar, year: number): YearCoverage {
   return calendar.years.get(year)?.coverage ?? 'fixed-holidays-only';
+}
+
+/**
+ * A year whose decree on transfers is not entered: its deadlines may still move when it is, so
+ * they are shown as provisional; nothing stops counting on them.
+ */
+export function isProvisionalYear(calendar: ProductionCalendar, year: number): boolean {
+  return yearCoverage(calendar, year) !== 'final';
+}
+
+/** The days off ТК РФ ст. 112 ч. 2 moved in a year, as computed. */
+export function movedDaysOff(calendar: ProductionCalendar, year: number): readonly MovedDayOff[] {
+  return (calendar.years.get(year) ?? fallbackYear(year)).movedDaysOff;
 }
 
 export function dayKind(calendar: ProductionCalendar, date: LocalDate): DayKind {
