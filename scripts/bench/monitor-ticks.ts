@@ -138,7 +138,7 @@ try {
   const clock = createManualClock(new Date(NOW));
   const monitor = await buildMonitorService({
     kafka: testKafka.kafka, names: testKafka.names, groupId: 'bench-monitor', logger: testLogger(), database,
-    tokens: createStaffTokens('bench-secret-that-is-long-enough-0123456789'), clock, tickIntervalMs: 0, claimLeaseMs: 60_000, feedRetentionDays: 8,
+    tokens: createStaffTokens('bench-secret-that-is-long-enough-0123456789'), clock, tickIntervalMs: 0, claimLeaseMs: 60_000, feedRetentionDays: 8, cityZone: 'Europe/Moscow',
   });
   await monitor.start();
   gc?.();

@@ -33,5 +33,23 @@ export const env = {
       .default(''),
   /** Copies of each topic; 1 on a single local broker, 3 on a production cluster. */
   replicationFactor: () => z.coerce.number().int().min(1).max(15).default(1),
+  /**
+   * The city's time zone, `CITY_TIME_ZONE`: the one setting every service reads it from, so the
+   * date a registration number takes, a notice prints and a deadline counts can never disagree.
+   */
+  cityTimeZone: () =>
+    z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Moscow')
+      .default('Europe/Moscow'),
   milliseconds: (fallback: number) => z.coerce.number().int().min(1).max(600_000).default(fallback),
 };
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -33,6 +33,11 @@ export interface Clock {
   stoppedAt?: string;
   outcome?: ClockOutcome;
   extensions?: ExtensionRecord[];
+  /**
+   * Counted through a year whose decree on transfers is not entered: the due date may move when
+   * it is, so staff see it marked; nothing else changes.
+   */
+  provisional?: true;
 }
 
 /** Why an event changed nothing; for audit and logs, never an alert. */

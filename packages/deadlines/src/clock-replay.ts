@@ -4,7 +4,8 @@ import { localDateOf } from './city-time.js';
 import { coExecutorEnd, extendedEnd, termEndFrom, type Due } from './clock-terms.js';
 import { selectPolicy, termDays, type ClockKind, type DeadlinePolicy, type PolicySet } from './deadline-policy.js';
 import type { LifecycleEvent } from './lifecycle-events.js';
-import type { ProductionCalendar } from './production-calendar.js';
+import { isProvisionalYear, type ProductionCalendar } from './production-calendar.js';
+import { yearOf } from './local-date.js';
 
 type Replayed = Omit<AppealClocks, 'refused'>;
 type EventOf<T extends LifecycleEvent['type']> = Extract<LifecycleEvent, { type: T }>;
@@ -37,9 +38,10 @@ export function replayClocks(appealId: string, events: LifecycleEvent[], policie
     else if (event.type === 'routed') unit = event.unit;
     else HANDLERS[event.type](replay, event as never);
   }
-  const clocks = [...replay.clocks.values()].map((clock) =>
-    unit !== undefined && (clock.kind === 'answer' || clock.kind === 'extended-answer' || clock.kind === 'forwarding') ? { ...clock, unit } : clock,
-  );
+  const clocks = [...replay.clocks.values()].map((clock) => {
+    const routed = unit !== undefined && (clock.kind === 'answer' || clock.kind === 'extended-answer' || clock.kind === 'forwarding') ? { ...clock, unit } : clock;
+    return restsOnProvisionalYear(calendar, routed) ? { ...routed, provisional: true as const } : routed;
+  });
   return { appealId, events, policyId: policy.id, clocks, notes: replay.notes };
 }
 
@@ -142,6 +144,14 @@ const HANDLERS: { [T in Exclude<LifecycleEvent['type'], 'registered' | 'routed'>
 function coExecutorDue(replay: Replay, startedAt: string, control: Due): Due {
   const daysBefore = replay.policy.coExecutor?.daysBeforeControl ?? 0;
   const due = coExecutorEnd(replay.calendar, control.dueDate, daysBefore);
+/** A clock counted through a year whose decree is not entered: its due date may still move. */
+function restsOnProvisionalYear(calendar: ProductionCalendar, clock: Clock): boolean {
+  for (let year = yearOf(localDateOf(clock.startedAt, calendar.zone)); year <= yearOf(clock.dueDate); year += 1) {
+    if (isProvisionalYear(calendar, year)) return true;
+  }
+  return false;
+}
+
   if (due.dueDate < localDateOf(startedAt, replay.calendar.zone)) {
     return { nominalDueDate: control.nominalDueDate, dueDate: control.dueDate, dueAt: control.dueAt };
   }

@@ -29,10 +29,7 @@ export const IngestEnv = z.object({
   /** The registry answers the current status of an appeal. */
   REGISTRY_URL: z.url().default('http://127.0.0.1:8082'),
   /** Registration years turn over at midnight here, not in UTC. */
-  CITY_TIME_ZONE: z
-    .string()
-    .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Moscow')
-    .default('Europe/Moscow'),
+  CITY_TIME_ZONE: env.cityTimeZone(),
   /** Topic names get this prefix; empty in a deployment, unique per test. */
   TOPIC_PREFIX: env.topicPrefix(),
   /** How long one Kafka attempt may take before the caller is told to retry. */
@@ -63,12 +60,3 @@ export const IngestEnv = z.object({
   path: ['TELEGRAM_WEBHOOK_SECRET'],
 });
 export type IngestEnv = z.infer<typeof IngestEnv>;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -39,6 +39,8 @@ export interface MonitorDeps extends ConsumerContext {
   /** 0: no timer, ticks only when `tick()` is called (tests advance a manual clock and tick). */
   tickIntervalMs: number;
   claimLeaseMs: number;
+  /** `CITY_TIME_ZONE`: the production calendar counts in it whatever an older stored calendar says. */
+  cityZone: string;
   /** How long after a minute ends its bucket is fired; writes into that minute finish before. */
   bucketGraceMs?: number;
   feedRetentionDays: number;
@@ -71,7 +73,7 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   const schedule = createScheduleStore(db, session);
   const ledger = createAlertLedger(db, session);
   const rulesStore = createRulesStore(db);
-  const rules = createDeadlineRules(rulesFrom(await rulesStore.load()));
+  const rules = createDeadlineRules(rulesFrom(await rulesStore.load(), deps.cityZone));
   const publisher = createPublisher({ kafka: deps.kafka, names: deps.names });
   const feed = createAlertFeed({ clock: deps.clock, retentionMs: deps.feedRetentionDays * DAY });
   const alertsCounted = feed.follow(undefined, alertCounter(deps.clock.now()));
@@ -111,7 +113,7 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   });
   alertStreamRoutes(http, { tokens: deps.tokens, feed });
   digestRoutes(http, { tokens: deps.tokens, feed, clocks, rules });
-  rulesRoutes(http, { tokens: deps.tokens, rules, store: rulesStore, clock: deps.clock, replan });
+  rulesRoutes(http, { tokens: deps.tokens, rules, store: rulesStore, clock: deps.clock, cityZone: deps.cityZone, replan });
   if (deps.testClock) testClockRoutes(http, { tokens: deps.tokens, clock: deps.testClock, tick: () => ticks.tick() });
   serveMonitorOpenApi(http);
   await http.ready();

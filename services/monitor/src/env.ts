@@ -16,6 +16,8 @@ export const MonitorEnv = z.object({
   /** A new group name replays the appeal topics from the beginning into the clocks. */
   CONSUMER_GROUP: z.string().min(1).default('monitor'),
   TOPIC_PREFIX: env.topicPrefix(),
+  /** The city's zone, shared with every service; the production calendar counts in it. */
+  CITY_TIME_ZONE: env.cityTimeZone(),
   /** How often due stages are looked for; a stage fires at most this much (plus the grace) late. */
   TICK_INTERVAL_MS: env.milliseconds(5_000),
   /** How often the at-risk forecast runs over the units' queues (it reads each unit's open appeals). */

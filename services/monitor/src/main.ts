@@ -19,6 +19,7 @@ await runService({
       clock: testClock ?? systemClock,
       ...(testClock ? { testClock } : {}),
       tickIntervalMs: config.TICK_INTERVAL_MS,
+      cityZone: config.CITY_TIME_ZONE,
       claimLeaseMs: config.CLAIM_LEASE_MS,
       feedRetentionDays: config.FEED_RETENTION_DAYS,
       forecastIntervalMs: config.FORECAST_INTERVAL_MS,

@@ -14,10 +14,7 @@ export const NotifierEnv = z.object({
   CONSUMER_GROUP: z.string().min(1).default('notifier'),
   TOPIC_PREFIX: env.topicPrefix(),
   /** Dates in the messages are the city's dates, not UTC's. */
-  CITY_TIME_ZONE: z
-    .string()
-    .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Moscow')
-    .default('Europe/Moscow'),
+  CITY_TIME_ZONE: env.cityTimeZone(),
   /**
    * The appeal topics are kept for ever: on its first start the notifier records the instant in
    * its database and tells nothing that occurred more than this before it (24 h by default, so
@@ -29,12 +26,3 @@ export const NotifierEnv = z.object({
   LOG_LEVEL: env.logLevel(),
 });
 export type NotifierEnv = z.infer<typeof NotifierEnv>;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

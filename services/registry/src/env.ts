@@ -23,6 +23,8 @@ export const RegistryEnv = z.object({
    */
   UNIT_STATS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   TOPIC_PREFIX: env.topicPrefix(),
+  /** The city's zone, shared with every service: unit charts and deadlines are counted in its days. */
+  CITY_TIME_ZONE: env.cityTimeZone(),
   LOG_LEVEL: env.logLevel(),
 });
 export type RegistryEnv = z.infer<typeof RegistryEnv>;

@@ -22,13 +22,16 @@ export interface DigestClock {
   dueAt: string;
   /** Due on or before the digest's date. */
   overdue: boolean;
+  /** Counted through a year whose decree on transfers is not entered: the date may move. */
+  provisional: boolean;
 }
 
 export interface DailyDigest {
   date: string;
   units: string[];
   alerts: { total: number; byStage: Record<string, number>; items: DigestAlert[] };
-  openClocks: { total: number; overdue: number; dueWithinThreeDays: number; items: DigestClock[] };
+  /** `provisional`: clocks whose due date rests on a year whose decree is not entered. */
+  openClocks: { total: number; overdue: number; dueWithinThreeDays: number; provisional: number; items: DigestClock[] };
 }
 
 /**
@@ -62,6 +65,7 @@ export function buildDailyDigest(input: {
           clockKind: clock.kind,
           dueAt: clock.dueAt,
           overdue: Date.parse(clock.dueAt) < input.endOfDay,
+          provisional: clock.provisional === true,
         })),
     )
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
@@ -74,6 +78,7 @@ export function buildDailyDigest(input: {
       total: clocks.length,
       overdue: clocks.filter((clock) => clock.overdue).length,
       dueWithinThreeDays: clocks.filter((clock) => !clock.overdue && Date.parse(clock.dueAt) < threeDays).length,
+      provisional: clocks.filter((clock) => clock.provisional).length,
       items: clocks,
     },
   };

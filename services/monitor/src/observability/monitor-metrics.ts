@@ -31,5 +31,19 @@ export function alertCounter(startedAt: Date): (alert: ControlAlert) => void {
 export function trackOpenClocks(db: Db): () => void {
   const appeals = db.collection<{ _id: string; open: boolean }>('appeal_clocks');
   const count = cachedValue(() => appeals.countDocuments({ open: true }), OPEN_CLOCKS_MAX_AGE_MS);
-  return collectedGauge('priemnaya_monitor_open_clocks', 'Appeals with a running legal clock (counted at most every 30 s)', [], async () => [{ labels: {}, value: await count() }]);
+  const provisional = cachedValue(
+    () => appeals.countDocuments({ open: true, 'state.clocks': { $elemMatch: { status: 'running', provisional: true } } }),
+    OPEN_CLOCKS_MAX_AGE_MS,
+  );
+  const stopOpen = collectedGauge('priemnaya_monitor_open_clocks', 'Appeals with a running legal clock (counted at most every 30 s)', [], async () => [{ labels: {}, value: await count() }]);
+  const stopProvisional = collectedGauge(
+    'priemnaya_monitor_provisional_clocks',
+    'Appeals with a running clock counted through a year whose decree on transfers is not entered (counted at most every 30 s)',
+    [],
+    async () => [{ labels: {}, value: await provisional() }],
+  );
+  return () => {
+    stopOpen();
+    stopProvisional();
+  };
 }

@@ -82,6 +82,7 @@ export async function startMonitorScenario(onTestFinished: OnTestFinished, start
         tokens,
         clock,
         tickIntervalMs: 0,
+        cityZone: 'Europe/Moscow',
         claimLeaseMs: CLAIM_LEASE_MS,
         feedRetentionDays: 60,
         ...(options.faults ? { faults: options.faults } : {}),

@@ -19,6 +19,8 @@ export interface AnswerDeadline {
   /** Whether the answer clock still runs, and how it ended when it stopped. */
   status: 'running' | 'stopped';
   outcome?: string;
+  /** Counted through a year whose decree on transfers is not entered: the date may still move. */
+  provisional?: true;
 }
 
 /**
@@ -58,9 +60,16 @@ export function lifecycleOf(fact: AppealFact): LifecycleEvent | undefined {
 }
 
 let bundled: { policies: PolicySet; calendar: ProductionCalendar } | undefined;
+let zone = 'Europe/Moscow';
+
+/** `CITY_TIME_ZONE`, set once at start, so the registry counts days as the monitor and ingest do. */
+export function countInCityZone(cityZone: string): void {
+  zone = cityZone;
+  bundled = undefined;
+}
 
 function bundledRules(): { policies: PolicySet; calendar: ProductionCalendar } {
-  bundled ??= { policies: defaultPolicySet(), calendar: bundledProductionCalendar() };
+  bundled ??= { policies: defaultPolicySet(), calendar: bundledProductionCalendar({ zone }) };
   return bundled;
 }
 
@@ -100,6 +109,7 @@ export function deadlinesOf(facts: readonly AppealFact[]): AppealDeadlines {
     policyId: clock.policyId,
     status: clock.status,
     ...(clock.outcome !== undefined ? { outcome: clock.outcome } : {}),
+    ...(clock.provisional === true ? { provisional: true as const } : {}),
   };
   return { answer, partDueAt };
 }

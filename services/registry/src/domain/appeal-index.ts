@@ -24,6 +24,8 @@ export interface AppealIndexEntry {
   factCount: number;
 }
 
+  /** The due date rests on a year whose decree on transfers is not entered. */
+  answerDueProvisional?: true;
 export function indexEntry(card: AppealCard, deadline: AnswerDeadline | undefined, factCount: number): AppealIndexEntry {
   const authorName = card.content?.author.name;
   return {
@@ -42,3 +44,4 @@ export function indexEntry(card: AppealCard, deadline: AnswerDeadline | undefine
     factCount,
   };
 }
+    ...(deadline?.provisional === true ? { answerDueProvisional: true as const } : {}),

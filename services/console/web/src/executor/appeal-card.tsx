@@ -55,7 +55,12 @@ export function AppealCard({ session, appealId, unit }: { session: Session; appe
             {dateTime(card.receivedAt)}, {CHANNEL_NAMES[card.channel] ?? card.channel}
           </dd>
           <dt>Срок ответа</dt>
-          <dd>{card.answerDeadline ? `до конца дня ${date(card.answerDeadline.dueDate)}` : 'рассчитывается'}</dd>
+          <dd>
+            {card.answerDeadline ? `до конца дня ${date(card.answerDeadline.dueDate)}` : 'рассчитывается'}
+            {card.answerDeadline?.provisional === true ? (
+              <span className="muted"> · предварительно: постановление о переносе выходных дней на этот год не внесено</span>
+            ) : null}
+          </dd>
           <dt>Гражданин</dt>
           <dd>{[author?.name, author?.phone, author?.email, author?.postalAddress].filter(Boolean).join(', ') || '—'}</dd>
           {card.content?.problemAddress ? (

@@ -21,7 +21,7 @@ export interface AppealCardView {
   leadUnit?: string;
   topic?: string;
   content?: { text?: string; problemAddress?: string; author?: { name?: string; phone?: string; email?: string; postalAddress?: string } };
-  answerDeadline?: { dueAt: string; dueDate: string; status: 'running' | 'stopped'; outcome?: string };
+  answerDeadline?: { dueAt: string; dueDate: string; status: 'running' | 'stopped'; outcome?: string; provisional?: true };
   history: HistoryLine[];
 }
 export interface WorkStateView {

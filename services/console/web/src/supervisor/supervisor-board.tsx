@@ -16,6 +16,8 @@ interface DueAppeal {
   unit?: string;
   status?: string;
   answerDueAt?: string;
+  /** The due date rests on a year whose decree on transfers is not entered. */
+  answerDueProvisional?: true;
   executorId?: string;
 }
 
@@ -67,6 +69,12 @@ export function SupervisorBoard({ session }: { session: Session }) {
         <h1>Контроль сроков · {units.join(', ') || 'все подразделения'}</h1>
         <span className={`live ${live ? 'live--on' : ''}`}>{live ? '● предупреждения приходят сразу' : '○ переподключение…'}</span>
       </header>
+      {due.some((appeal) => appeal.answerDueProvisional === true) ? (
+        <p className="banner banner--warning" role="status">
+          Часть сроков предварительная: постановление Правительства о переносе выходных дней на год, в который они приходятся,
+          ещё не внесено в производственный календарь. Сроки пересчитаются, когда администратор его внесёт.
+        </p>
+      ) : null}
       <div className="columns">
         <section aria-label="Просрочено" data-testid="overdue">
           <h2>Просрочено</h2>

@@ -1,5 +1,6 @@
 import { CalendarSettings, CalendarYear, LocalDate, PolicySet } from '@priemnaya/deadlines';
 import type { FastifyInstance } from 'fastify';
+import { CalendarImport } from './rules-routes.js';
 import { z } from 'zod';
 
 /** A schema as OpenAPI 3.1 takes it (JSON Schema 2020-12), from the zod schema that checks the request. */
@@ -71,6 +72,25 @@ export function monitorOpenApiDocument(): Record<string, unknown> {
             content: { 'application/json': { schema: jsonSchema(z.object({ settings: CalendarSettings.optional(), years: z.array(CalendarYear) })) } },
           },
           responses: { 200: replanned, ...errors(400, 401, 403) },
+        },
+      },
+      '/v1/production-calendar/imports': {
+        post: {
+          summary: 'Loads one year from the open-data CSV (one row per year, `*` shortened, `+` transferred), replacing that year, and re-plans every open appeal; a file that does not parse is refused with its line',
+          security,
+          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(CalendarImport) } } },
+          responses: {
+            200: { description: 'In force; every open appeal was re-planned.', content: { 'application/json': { schema: jsonSchema(z.object({ year: z.number().int(), workingDays: z.number().int(), provisional: z.boolean(), replanned: z.number().int() })) } } },
+            ...errors(400, 401, 403),
+          },
+        },
+      },
+      '/v1/production-calendar/years/{year}': {
+        get: {
+          summary: 'A year of the calendar in force: its non-working days, working-day count, the days ТК РФ ст. 112 ч. 2 moved, its act, and whether it is provisional',
+          security,
+          parameters: [{ name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100, example: 2027 } }],
+          responses: { 200: { description: 'The year.', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors(400, 401, 403) },
         },
       },
     },
