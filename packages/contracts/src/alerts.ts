@@ -8,7 +8,7 @@ import { UnitCode } from './routing-topics.js';
 export const AlertRecipient = z.enum(['executor', 'supervisor', 'head']);
 export type AlertRecipient = z.infer<typeof AlertRecipient>;
 
-export const AlertClockKind = z.enum(['registration', 'forwarding', 'answer', 'extended-answer', 'co-executor']);
+export const AlertClockKind = z.enum(['registration', 'forwarding', 'answer', 'extended-answer', 'co-executor', 'notice']);
 export type AlertClockKind = z.infer<typeof AlertClockKind>;
 
 const AlertBase = {

@@ -137,3 +137,5 @@ export type AppealReceived = z.infer<typeof AppealReceived>;
  */
 export const AppealStatus = z.enum(['received', 'triage', 'routed', 'accepted', 'forwarding', 'forwarded', 'answered', 'closed']);
 export type AppealStatus = z.infer<typeof AppealStatus>;
+  /** When the platform published it (after its moderation); the answer term runs from here. */
+  publishedAt: Timestamp.optional(),

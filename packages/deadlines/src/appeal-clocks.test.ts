@@ -45,9 +45,28 @@ describe('applyLifecycleEvent: terms', () => {
     expect(clock(state, 'registration')).toBeUndefined();
   });
 
-  it('gives a report on migration law 20 days (art. 12 part 1.1)', () => {
+  it('59-ФЗ ст. 12 ч. 1.1: gives a report on migration law to the head of the region 20 days, and to a municipality the usual 30', () => {
+    const governor = loadPolicySet({ ...(DEFAULT_POLICY_DATA as object), authorityLevel: 'regional-head' });
+    const toGovernor = applyLifecycleEvent(emptyAppealClocks(APPEAL), registered('2026-02-02T10:00:00', { tags: ['migration-law'] }), governor, calendar);
+    expect(clock(toGovernor, 'answer')).toMatchObject({ dueDate: '2026-02-24', basis: '59-ФЗ ст. 12 ч. 1.1' });
     const state = run([registered('2026-02-02T10:00:00', { tags: ['migration-law'] })]);
-    expect(clock(state, 'answer')).toMatchObject({ dueDate: '2026-02-24', basis: '59-ФЗ ст. 12 ч. 1.1' });
+    expect(clock(state, 'answer')).toMatchObject({ dueDate: '2026-03-04', basis: '59-ФЗ ст. 12 ч. 1' });
+  });
+
+  it('a platform message\'s term runs from its publication on the platform, not from its registration here', () => {
+    const state = run([registered('2026-03-03T11:00:00', { channel: 'pos', kind: 'platform-message', clockStartsAt: '2026-02-27T09:00:00.000Z' })]);
+    expect(clock(state, 'answer')).toMatchObject({ startedAt: '2026-02-27T09:00:00.000Z', dueDate: '2026-03-16' });
+  });
+
+  it('59-ФЗ ст. 11 ч. 2, 4, 4.1 and 5.1: each finding that requires telling the citizen runs its own 7-day clock from registration, stopped by the letter', () => {
+    const state = run([registered('2026-03-02T10:00:00', { screening: ['court-decision', 'no-question', 'obscene'] })]);
+    const notices = state.clocks.filter((candidate) => candidate.kind === 'notice');
+    expect(notices.map(({ clockId, dueDate, basis, status }) => ({ clockId, dueDate, status, part: /ч\. [0-9.]+/.exec(basis)?.[0] }))).toEqual([
+      { clockId: 'notice:court-decision', dueDate: '2026-03-10', status: 'running', part: 'ч. 2' },
+      { clockId: 'notice:no-question', dueDate: '2026-03-10', status: 'running', part: 'ч. 4.1' },
+    ]);
+    const answered = applyLifecycleEvent(state, { eventId: 'e-answer', appealId: APPEAL, occurredAt: '2026-03-05T09:00:00.000Z', type: 'answered' }, policies, calendar);
+    expect(answered.clocks.filter((candidate) => candidate.kind === 'notice').map(({ status, outcome }) => `${status}:${outcome}`)).toEqual(['stopped:met', 'stopped:met']);
   });
 
   it('closes the clock of an oral appeal answered at the desk when it is registered', () => {

@@ -58,8 +58,14 @@ function startClocks(replay: Replay, event: EventOf<'registered'>): void {
     stop(open(replay, 'answer', 'answer', event.occurredAt, due, rule.basis), event.occurredAt, 'met');
     return;
   }
-  const term = { ...rule, days: termDays(rule, replay.topic) };
-  open(replay, 'answer', 'answer', event.occurredAt, termEndFrom(calendar, event.occurredAt, term), rule.basis);
+  const term = { ...rule, days: termDays(rule, replay.topic, event.platformCategory) };
+  // A platform message's term runs from its publication on the platform, not from our registration.
+  const answerStartsAt = event.clockStartsAt ?? event.occurredAt;
+  open(replay, 'answer', 'answer', answerStartsAt, termEndFrom(calendar, answerStartsAt, term), rule.basis);
+  for (const notice of policy.notices ?? []) {
+    if (event.screening?.includes(notice.finding) !== true) continue;
+    open(replay, 'notice', `notice:${notice.finding}`, event.occurredAt, termEndFrom(calendar, event.occurredAt, notice), notice.basis);
+  }
 }
 
 const HANDLERS: { [T in Exclude<LifecycleEvent['type'], 'registered' | 'routed'>]: (replay: Replay, event: EventOf<T>) => void } = {
@@ -125,6 +131,8 @@ const HANDLERS: { [T in Exclude<LifecycleEvent['type'], 'registered' | 'routed'>
     if (control === undefined) return note(replay, event, 'no running answer clock');
     stop(control, event.occurredAt);
     stopRunning(replay, 'co-executor', event.occurredAt, 'withdrawn');
+    // The answer, or the letter that explains why there is none on the merits, is the notice ст. 11 asks for.
+    for (const clock of replay.clocks.values()) if (clock.kind === 'notice' && clock.status === 'running') stop(clock, event.occurredAt);
     stopRunning(replay, 'forwarding', event.occurredAt, 'withdrawn');
   },
   closed: (replay, event) => {

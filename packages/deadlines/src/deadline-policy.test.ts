@@ -4,6 +4,7 @@ import { checkPolicySet, loadPolicySet, selectPolicy, termDays, type AppealFacts
 import { DeadlineDataError } from './data-issues.js';
 
 const policies = defaultPolicySet();
+const governor = loadPolicySet({ ...(DEFAULT_POLICY_DATA as object), authorityLevel: 'regional-head' });
 const data = DEFAULT_POLICY_DATA as { policies: Record<string, unknown>[] };
 
 function reasons(input: unknown): string[] {
@@ -18,7 +19,8 @@ describe('selectPolicy', () => {
     ['a platform message', { channel: 'pos', kind: 'platform-message' }, 'platform-message'],
     ['an oral appeal answered at the desk', { channel: 'desk', kind: 'appeal', answeredOnTheSpot: true }, 'oral-on-the-spot'],
     ['an oral appeal to answer in writing', { channel: 'desk', kind: 'appeal', answeredOnTheSpot: false }, 'written-appeal'],
-    ['a report on migration law', { channel: 'telegram', kind: 'appeal', tags: ['migration-law'] }, 'migration-law'],
+    // 59-FZ ст. 12 ч. 1.1 is for the head of the region: a municipality answers such a report in 30 days.
+    ['a report on migration law to a municipality', { channel: 'telegram', kind: 'appeal', tags: ['migration-law'] }, 'written-appeal'],
   ])('for %s, chooses %s', (_name, facts, expected) => {
     expect(selectPolicy(policies, facts).id).toBe(expected);
   });
@@ -29,7 +31,29 @@ describe('selectPolicy', () => {
     expect(written.forwarding?.basis).toBe('59-ФЗ ст. 8 ч. 3');
     expect(written.answer.basis).toBe('59-ФЗ ст. 12 ч. 1');
     expect(written.extension).toMatchObject({ maxDays: 30, basis: '59-ФЗ ст. 12 ч. 2' });
-    expect(selectPolicy(policies, { channel: 'site', kind: 'appeal', tags: ['migration-law'] }).answer).toMatchObject({ days: 20, basis: '59-ФЗ ст. 12 ч. 1.1' });
+    expect(selectPolicy(governor, { channel: 'site', kind: 'appeal', tags: ['migration-law'] }).answer).toMatchObject({ days: 20, basis: '59-ФЗ ст. 12 ч. 1.1' });
+    expect(selectPolicy(policies, { channel: 'desk', kind: 'appeal', answeredOnTheSpot: true }).answer.basis).toBe('59-ФЗ ст. 13 ч. 3');
+  });
+
+  it('59-ФЗ ст. 12 ч. 1.1: the 20-day term on migration matters applies only where the set serves the head of the region, and only when the appeal is tagged', () => {
+    expect(policies.authorityLevel).toBe('municipality');
+    expect(selectPolicy(governor, { channel: 'site', kind: 'appeal', tags: ['migration-law'] }).id).toBe('migration-law');
+    expect(selectPolicy(governor, { channel: 'site', kind: 'appeal' }).id).toBe('written-appeal');
+    expect(selectPolicy(policies, { channel: 'site', kind: 'appeal', tags: ['migration-law'] }).id).toBe('written-appeal');
+  });
+
+  it('refuses a last policy limited to some authorities: it would not match every appeal', () => {
+    const last = { ...data.policies.at(-1), authorityLevels: ['regional-head'] };
+    expect(reasons({ policies: [...data.policies.slice(0, -1), last] })).toEqual([
+      'policies[3].match: the last policy (written-appeal) must match every appeal (an empty match)',
+    ]);
+  });
+
+  it('a platform message\'s term comes from the platform\'s category code where the rules set it, and then not from the topic', () => {
+    const rule: TermRule = { count: 'working-days', days: 10, daysByTopic: { roads: 5 }, daysByPlatformCategory: { 'DOR.03': 3 }, moveOffNonWorkingDay: true, basis: 'x' };
+    expect(termDays(rule, 'housing', 'DOR.03')).toBe(3);
+    expect(termDays(rule, 'roads', 'ZKH.01')).toBe(10);
+    expect(termDays(rule, 'roads', undefined)).toBe(10);
   });
 
   it('gives a platform message its topic’s own number of working days when the policy sets one', () => {

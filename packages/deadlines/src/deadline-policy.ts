@@ -6,7 +6,8 @@ import { reasonsOf, unwrap, type Checked } from './data-issues.js';
 const Basis = z.string().trim().min(1, 'must cite the article the rule comes from');
 const Days = z.number().int().min(1, 'must be at least 1 day').max(366, 'must be at most 366 days');
 
-export const ClockKind = z.enum(['registration', 'forwarding', 'answer', 'extended-answer', 'co-executor']);
+/** `notice`: telling the citizen why an appeal gets no answer on the merits (59-FZ ст. 11), a clock per finding. */
+export const ClockKind = z.enum(['registration', 'forwarding', 'answer', 'extended-answer', 'co-executor', 'notice']);
 export type ClockKind = z.infer<typeof ClockKind>;
 
 /** A term counted in calendar days (59-FZ) or working days (platform messages). */
@@ -15,6 +16,12 @@ export const TermRule = z.strictObject({
   days: Days,
   /** Platform messages may be shorter on some topics. */
   daysByTopic: z.partialRecord(RoutingTopic, Days).optional(),
+  /**
+   * Platform messages: the term by the platform's own category code (the region's rules set it
+   * per category). When present, it decides and `daysByTopic` does not: the internal topic is the
+   * router's guess, the category is what the platform and its control count by.
+   */
+  daysByPlatformCategory: z.record(z.string().min(1).max(100), Days).optional(),
   /** A calendar-day term ending on a day off ends on the next working day (ГК РФ ст. 193). */
   moveOffNonWorkingDay: z.boolean().default(true),
   basis: Basis,
@@ -74,6 +81,23 @@ export const WarningStage = z
   });
 export type WarningStage = z.infer<typeof WarningStage>;
 
+/**
+ * 59-FZ ст. 11: a case that requires telling the citizen within a term (7 days from registration
+ * for parts 2, 4, 4.1 and 5.1) runs its own clock from the pre-screen's finding.
+ */
+export const NoticeRule = TermRule.extend({
+  /** The pre-screen's flag, e.g. `court-decision`. */
+  finding: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a pre-screen flag such as court-decision'),
+});
+export type NoticeRule = z.infer<typeof NoticeRule>;
+
+/**
+ * Who answers: a municipality, a regional body, or the head of the region (the governor), whose
+ * terms differ (59-FZ ст. 12 ч. 1.1 gives 20 days on migration matters only to the latter).
+ */
+export const AuthorityLevel = z.enum(['municipality', 'regional-body', 'regional-head']);
+export type AuthorityLevel = z.infer<typeof AuthorityLevel>;
+
 /** Which appeals a policy is for; every listed criterion must hold, an absent one matches all. */
 export const PolicyMatch = z.strictObject({
   channels: z.array(Channel).min(1).optional(),
@@ -95,6 +119,9 @@ export const DeadlinePolicy = z
     answer: AnswerRule,
     extension: ExtensionRule.optional(),
     coExecutor: CoExecutorRule.optional(),
+    notices: z.array(NoticeRule).optional(),
+    /** The authorities the policy is for; absent: every one. */
+    authorityLevels: z.array(AuthorityLevel).min(1).optional(),
     stages: z.array(WarningStage),
   })
   .superRefine((policy, context) => {
@@ -102,6 +129,11 @@ export const DeadlinePolicy = z
     policy.stages.forEach((stage, index) => {
       if (seen.has(stage.id)) context.addIssue({ code: 'custom', path: ['stages', index, 'id'], message: `${stage.id} is used twice` });
       seen.add(stage.id);
+    });
+    const findings = new Set<string>();
+    policy.notices?.forEach((notice, index) => {
+      if (findings.has(notice.finding)) context.addIssue({ code: 'custom', path: ['notices', index, 'finding'], message: `${notice.finding} has two notice terms` });
+      findings.add(notice.finding);
     });
   });
 export type DeadlinePolicy = z.infer<typeof DeadlinePolicy>;
@@ -111,13 +143,17 @@ export type DeadlinePolicy = z.infer<typeof DeadlinePolicy>;
  * everything, so no appeal is ever left without a clock.
  */
 export const PolicySet = z
-  .strictObject({ policies: z.array(DeadlinePolicy).min(1, 'must hold at least the catch-all policy') })
+  .strictObject({
+    /** The authority these policies serve; a policy for other levels never applies. */
+    authorityLevel: AuthorityLevel.default('municipality'),
+    policies: z.array(DeadlinePolicy).min(1, 'must hold at least the catch-all policy'),
+  })
   .superRefine(({ policies }, context) => {
     const ids = new Set<string>();
     policies.forEach((policy, index) => {
       if (ids.has(policy.id)) context.addIssue({ code: 'custom', path: ['policies', index, 'id'], message: `${policy.id} is used twice` });
       ids.add(policy.id);
-      const catchAll = Object.values(policy.match).every((criterion) => criterion === undefined);
+      const catchAll = Object.values(policy.match).every((criterion) => criterion === undefined) && policy.authorityLevels === undefined;
       if (catchAll && index < policies.length - 1) {
         context.addIssue({ code: 'custom', path: ['policies', index, 'match'], message: `${policy.id} matches every appeal, so the policies after it would never apply` });
       }
@@ -145,6 +181,8 @@ export interface AppealFacts {
   topic?: RoutingTopic | undefined;
   tags?: readonly string[] | undefined;
   answeredOnTheSpot?: boolean | undefined;
+  /** The platform's category code of a platform message. */
+  platformCategory?: string | undefined;
 }
 
 export function matchesPolicy(match: PolicyMatch, facts: AppealFacts): boolean {
@@ -157,7 +195,9 @@ export function matchesPolicy(match: PolicyMatch, facts: AppealFacts): boolean {
 }
 
 export function selectPolicy(policies: PolicySet, facts: AppealFacts): DeadlinePolicy {
-  const policy = policies.policies.find((candidate) => matchesPolicy(candidate.match, facts));
+  const policy = policies.policies.find(
+    (candidate) => (candidate.authorityLevels?.includes(policies.authorityLevel) ?? true) && matchesPolicy(candidate.match, facts),
+  );
   // The set's check guarantees a catch-all at the end.
   if (policy === undefined) throw new Error('policy set without a catch-all policy');
   return policy;
@@ -167,8 +207,12 @@ export function findPolicy(policies: PolicySet, id: string): DeadlinePolicy | un
   return policies.policies.find((policy) => policy.id === id);
 }
 
-/** The term length for an appeal's topic (platform messages may be shorter on some topics). */
-export function termDays(rule: TermRule, topic: RoutingTopic | undefined): number {
+/**
+ * The term length: by the platform's category where the rule sets terms by category (then the
+ * internal topic plays no part), else by the topic (platform messages may be shorter on some).
+ */
+export function termDays(rule: TermRule, topic: RoutingTopic | undefined, platformCategory?: string): number {
+  if (rule.daysByPlatformCategory !== undefined) return (platformCategory === undefined ? undefined : rule.daysByPlatformCategory[platformCategory]) ?? rule.days;
   return (topic === undefined ? undefined : rule.daysByTopic?.[topic]) ?? rule.days;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppealKind, Channel, RoutingTopic, Timestamp, UnitCode } from '@priemnaya/contracts';
+import { AppealKind, Channel, RoutingTopic, Timestamp, UnitCode, type AppealReceived } from '@priemnaya/contracts';
 
 const EventBase = {
   eventId: z.string().min(1).max(100),
@@ -23,6 +23,12 @@ export const LifecycleEvent = z.discriminatedUnion('type', [
     receivedAt: Timestamp.optional(),
     tags: z.array(z.string().min(1).max(40)).max(20).optional(),
     answeredOnTheSpot: z.boolean().optional(),
+    /** Where the answer term starts when not at registration: a platform message's publication on the platform. */
+    clockStartsAt: Timestamp.optional(),
+    /** The platform's category code of a platform message; its term may depend on it. */
+    platformCategory: z.string().min(1).max(100).optional(),
+    /** The pre-screen's flags (59-FZ ст. 11), for the notices some of them require. */
+    screening: z.array(z.string().min(1).max(40)).max(20).optional(),
   }),
   z.strictObject({ ...EventBase, type: z.literal('routed'), topic: RoutingTopic, unit: UnitCode }),
   /** An executor found the question outside the administration's competence (59-FZ ст. 8 ч. 3). */
@@ -50,6 +56,25 @@ export type LifecycleEventType = LifecycleEvent['type'];
 const RANK: Record<LifecycleEventType, number> = {
   registered: 0,
   routed: 1,
+/**
+ * What the clocks read from a registered appeal beyond its channel and kind: a platform message's
+ * publication time and category (its term runs from the one and may depend on the other), and
+ * the pre-screen's flags (59-FZ ст. 11), some of which require telling the citizen within a term.
+ * The monitor and the registry both map an appeal with this, so they count the same days.
+ */
+export function registrationClockFacts(appeal: Pick<AppealReceived, 'kind' | 'platform' | 'screening'>): {
+  clockStartsAt?: string;
+  platformCategory?: string;
+  screening?: string[];
+} {
+  const flags = [...new Set(appeal.screening.map((finding) => finding.flag))];
+  return {
+    ...(appeal.kind === 'platform-message' && appeal.platform?.publishedAt !== undefined ? { clockStartsAt: appeal.platform.publishedAt } : {}),
+    ...(appeal.platform?.category !== undefined ? { platformCategory: appeal.platform.category } : {}),
+    ...(flags.length > 0 ? { screening: flags } : {}),
+  };
+}
+
   'forwarding-requested': 2,
   'co-executor-added': 3,
   'extension-approved': 4,

@@ -1,5 +1,5 @@
 import type { AppealEvent, AppealReceived } from '@priemnaya/contracts';
-import type { LifecycleEvent } from '@priemnaya/deadlines';
+import { registrationClockFacts, type LifecycleEvent } from '@priemnaya/deadlines';
 
 /**
  * The registration of an appeal as the clocks see it. Its event id is derived from the appeal id,
@@ -17,7 +17,7 @@ export function lifecycleFromReceived(appeal: AppealReceived): LifecycleEvent {
   // The platform's filing time starts the registration clock when it is known.
   if (appeal.platform?.filedAt !== undefined) event.receivedAt = appeal.platform.filedAt;
   if (appeal.reception !== undefined) event.answeredOnTheSpot = appeal.reception.answeredOnTheSpot;
-  return event;
+  return { ...event, ...registrationClockFacts(appeal) };
 }
 
 /**

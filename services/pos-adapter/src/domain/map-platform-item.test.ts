@@ -23,7 +23,7 @@ function parsed(raw: unknown): PlatformItem {
 }
 
 describe('toRegisterAppealRequest', () => {
-  it('when the item is a message, asks for a platform-message on channel pos with the item id, category, filing date and the item as received', () => {
+  it('when the item is a message, asks for a platform-message on channel pos with the item id, category, filing and publication dates and the item as received', () => {
     const request = toRegisterAppealRequest(parsed(ITEM), ITEM);
 
     expect(request).toEqual({
@@ -36,7 +36,7 @@ describe('toRegisterAppealRequest', () => {
       location: { lat: 51.73, lon: 36.19 },
       attachments: [],
       rawPayloadJson: JSON.stringify(ITEM),
-      platform: { category: 'DOR.03', filedAt: '2026-03-02T09:00:00+03:00' },
+      platform: { category: 'DOR.03', filedAt: '2026-03-02T09:00:00+03:00', publishedAt: '2026-03-02T09:05:00+03:00' },
     });
   });
 

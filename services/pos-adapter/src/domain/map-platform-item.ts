@@ -30,7 +30,7 @@ export function toRegisterAppealRequest(item: PlatformItem, raw: unknown): Regis
     // Platform attachments are links the platform serves; ingest's references are to files it stores.
     attachments: [],
     rawPayloadJson: JSON.stringify(raw),
-    platform: { category: item.category.code, filedAt: item.filedAt },
+    platform: { category: item.category.code, filedAt: item.filedAt, publishedAt: item.publishedAt },
   };
 }
 

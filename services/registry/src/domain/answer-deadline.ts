@@ -4,6 +4,7 @@ import {
   controllingClock,
   defaultPolicySet,
   emptyAppealClocks,
+  registrationClockFacts,
   replanClocks,
   type LifecycleEvent,
   type PolicySet,
@@ -34,7 +35,7 @@ export function lifecycleOf(fact: AppealFact): LifecycleEvent | undefined {
       const event: LifecycleEvent = { ...base, type: 'registered', channel: fact.channel, kind: fact.kind };
       if (fact.platform?.filedAt !== undefined) event.receivedAt = fact.platform.filedAt;
       if (fact.reception !== undefined) event.answeredOnTheSpot = fact.reception.answeredOnTheSpot;
-      return event;
+      return { ...event, ...registrationClockFacts(fact) };
     }
     case 'appeal.routed':
     case 'appeal.triage-decided':
