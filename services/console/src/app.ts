@@ -12,6 +12,8 @@ export interface ConsoleDeps {
   upstreams: Upstreams;
   /** The built web application's folder. */
   webRoot: string;
+  /** `CITY_TIME_ZONE`, given to the web application so staff read times in the city's zone. */
+  cityZone: string;
 }
 
 /** Builds the console's HTTP server without listening, so tests can start the real thing on port 0. */
@@ -20,6 +22,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<FastifyInstance> 
   // each one's failure where it happens.
   const http = createHttpServer({ logger: deps.logger });
   deskRoutes(http, { desk: deps.desk });
+  http.get('/api/console/settings', async () => ({ cityTimeZone: deps.cityZone }));
   await upstreamProxies(http, deps.upstreams);
   await webApp(http, deps.webRoot);
   // Proxied streams never end by themselves: cut them shortly after close begins, so it can finish.

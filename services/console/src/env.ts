@@ -26,6 +26,8 @@ export const ConsoleEnv = z.object({
    * sources (a few seconds); `never`: serve what is there (a deployment ships it built).
    */
   CONSOLE_WEB_BUILD: z.enum(['auto', 'never']).default('auto'),
+  /** The city's zone, shared with every service: the web application shows times in it, wherever the browser is. */
+  CITY_TIME_ZONE: env.cityTimeZone(),
   LOG_LEVEL: env.logLevel(),
 });
 export type ConsoleEnv = z.infer<typeof ConsoleEnv>;

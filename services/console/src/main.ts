@@ -16,6 +16,7 @@ shutdown.trapSignals();
 if (config.CONSOLE_WEB_BUILD === 'auto') await ensureWebBuild(logger);
 const desk = createDeskClient(config.DESK_GRPC_ADDRESS, { registerMs: config.DESK_REGISTER_TIMEOUT_MS, lookupMs: config.DESK_LOOKUP_TIMEOUT_MS });
 const http = await buildConsole({
+  cityZone: config.CITY_TIME_ZONE,
   logger,
   desk,
   upstreams: { router: config.ROUTER_URL, registry: config.REGISTRY_URL, executor: config.EXECUTOR_URL, monitor: config.MONITOR_URL },

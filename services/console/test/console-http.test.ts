@@ -29,7 +29,7 @@ describe('the console’s HTTP surface', () => {
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const echo = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
-    app = await buildConsole({ logger: silentLogger, desk, webRoot, upstreams: { router: echo, registry: echo, executor: echo, monitor: 'http://127.0.0.1:1' } });
+    app = await buildConsole({ logger: silentLogger, desk, webRoot, cityZone: 'Asia/Yekaterinburg', upstreams: { router: echo, registry: echo, executor: echo, monitor: 'http://127.0.0.1:1' } });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
   });
 
@@ -52,6 +52,12 @@ describe('the console’s HTTP surface', () => {
     }
     const unknown = await fetch(`${base}/api/nothing`);
     expect(unknown.status).toBe(404);
+  });
+
+  it('tells the web application the city\'s one time zone (CITY_TIME_ZONE), so times show in it wherever the browser is', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/console/settings' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ cityTimeZone: 'Asia/Yekaterinburg' });
   });
 
   it('asks for a staff token before forwarding a reception card', async () => {

@@ -4,6 +4,7 @@ import { AppealCard } from './executor/appeal-card.js';
 import { Inbox } from './executor/inbox.js';
 import { ReceptionCard } from './operator/reception-card.js';
 import { TriageQueue } from './operator/triage-queue.js';
+import { showTimesIn } from './shared/format.js';
 import { ROLE_NAMES, saveSession, savedSession, type Session } from './shared/session.js';
 import { SignIn } from './sign-in.js';
 import { SupervisorBoard } from './supervisor/supervisor-board.js';
@@ -39,6 +40,17 @@ function screenOf(hash: string, session: Session): Screen {
 export function App() {
   const [session, setSession] = useState(savedSession);
   const [hash, setHash] = useState(location.hash);
+  const [, setCityZone] = useState<string>();
+  useEffect(() => {
+    // Rendered again once known, so every time on the screen is in the city's zone.
+    void fetch('/api/console/settings')
+      .then((response) => (response.ok ? (response.json() as Promise<{ cityTimeZone: string }>) : undefined))
+      .then((settings) => {
+        if (settings === undefined) return;
+        showTimesIn(settings.cityTimeZone);
+        setCityZone(settings.cityTimeZone);
+      }, () => undefined);
+  }, []);
   useEffect(() => {
     const onHash = () => setHash(location.hash);
     addEventListener('hashchange', onHash);

@@ -4,7 +4,13 @@ const TOPIC_NAMES = new Map<string, string>(ROUTING_TOPICS.map((topic) => [topic
 
 export const topicName = (code: string | undefined) => (code ? (TOPIC_NAMES.get(code) ?? code) : '—');
 
-const DATE_TIME = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateTimeIn = (timeZone?: string) =>
+  new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) });
+let DATE_TIME = dateTimeIn();
+/** Times are shown in the city's zone (the console's CITY_TIME_ZONE), not the browser's: a deadline's hour is the city's. */
+export function showTimesIn(timeZone: string): void {
+  DATE_TIME = dateTimeIn(timeZone);
+}
 export const dateTime = (iso: string | undefined) => (iso ? DATE_TIME.format(new Date(iso)) : '—');
 /** A calendar date of the city ("2026-12-23") as "23.12.2026". */
 export const date = (localDate: string) => localDate.split('-').reverse().join('.');
