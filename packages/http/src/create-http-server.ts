@@ -13,6 +13,18 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
  */
 export const READINESS_TIMEOUT_MS = 1_500;
 const PROBE_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+/** What a route takes unless it says otherwise: the fleet's HTTP APIs speak JSON. */
+export const JSON_MEDIA_TYPES = ['application/json'] as const;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The media types the route's body may have. Any other is refused with 415 before the body
+     * is read, naming them; without it the server's parsers decide (JSON, unless a scope adds more).
+     */
+    accepts?: readonly string[];
+  }
+}
 
 const requests = counter('priemnaya_http_requests_total', 'HTTP requests answered, by method, route template and status', ['method', 'route', 'status']);
 const errors = counter('priemnaya_http_request_errors_total', 'HTTP requests answered with a 5xx, by method, route template and status', ['method', 'route', 'status']);
@@ -78,6 +90,25 @@ export class RequestError extends AppError {
   }
 }
 
+/** 415 naming the header and the types the route takes. */
+export function unsupportedMediaType(given: string | undefined, accepts: readonly string[]): RequestError {
+  const expected = `must be one of ${accepts.join(', ')}`;
+  // The header is the client's text: cut short, it cannot flood the answer.
+  const problem = given === undefined ? `is required with a body; ${expected}` : `${given.slice(0, 100)} is not accepted; ${expected}`;
+  return new RequestError(415, 'unsupported_media_type', `content-type: ${problem}`, [{ field: 'content-type', message: expected }]);
+}
+
+/** The media type of a Content-Type header, without parameters, in lower case. */
+function mediaTypeOf(header: string | undefined): string | undefined {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type === undefined || type === '' ? undefined : type;
+}
+
+/** As fastify decides whether to parse a body: a length above zero, or a chunked one. */
+function hasBody(headers: { 'content-length'?: string; 'transfer-encoding'?: string }): boolean {
+  return headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+}
+
 /** Parses `input` with `schema` or throws a 400 that names every field at fault. */
 export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.infer<S> {
   const result = schema.safeParse(input);
@@ -100,8 +131,18 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
   });
+  // Fastify reads text/plain bodies as strings by default; no API of the fleet takes one, and a
+  // JSON route that got a string would answer 400 about the body instead of 415 about its type.
+  app.removeContentTypeParser('text/plain');
 
   void app.register(fastifyOtel.plugin());
+
+  app.addHook('preParsing', async (request) => {
+    const accepts = request.routeOptions.config.accepts;
+    if (accepts === undefined || !hasBody(request.headers)) return;
+    const mediaType = mediaTypeOf(request.headers['content-type']);
+    if (mediaType === undefined || !accepts.includes(mediaType)) throw unsupportedMediaType(mediaType, accepts);
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     if (PROBE_ROUTES.has(request.routeOptions.url ?? '')) return;
@@ -141,14 +182,17 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
         fields: [{ field: 'body', message: `larger than ${limit} bytes` }],
       } satisfies ErrorBody);
     }
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const refusal = unsupportedMediaType(mediaTypeOf(request.headers['content-type']), request.routeOptions.config.accepts ?? JSON_MEDIA_TYPES);
+      return reply.status(415).send({ statusCode: 415, code: refusal.code, message: refusal.message, fields: refusal.fields } satisfies ErrorBody);
+    }
     if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      // Only an unsupported media type is the header's fault; malformed or empty JSON is the body's.
-      const field = fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
+      // Malformed or empty JSON is the body's fault.
       return reply.status(fastifyError.statusCode).send({
         statusCode: fastifyError.statusCode,
-        code: fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'bad_request',
-        message: `${field}: ${fastifyError.message}`,
-        fields: [{ field, message: fastifyError.message }],
+        code: 'bad_request',
+        message: `body: ${fastifyError.message}`,
+        fields: [{ field: 'body', message: fastifyError.message }],
       } satisfies ErrorBody);
     }
     request.log.error({ err: error }, 'request failed');

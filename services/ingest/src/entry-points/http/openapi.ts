@@ -34,7 +34,7 @@ export function commonResponses(...statuses: (400 | 404 | 413 | 415 | 422 | 429 
     400: 'The request is invalid; `fields` names each field at fault.',
     404: 'No such appeal.',
     413: 'The body or an attachment is too large.',
-    415: 'The content type is not accepted.',
+    415: 'The body is of a media type the route does not take (text/plain among them); the message names `content-type` and the types it takes, those of the request body here.',
     422: 'The idempotency key was already used for a different appeal.',
     429: 'Too many requests from this client; retry after `Retry-After` seconds.',
     503: 'The service cannot accept this now; retry after `Retry-After` seconds with the same idempotency key.',

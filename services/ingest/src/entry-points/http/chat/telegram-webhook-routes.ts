@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { UnavailableError } from '@priemnaya/errors';
-import { parseRequest, RequestError } from '@priemnaya/http';
+import { JSON_MEDIA_TYPES, parseRequest, RequestError } from '@priemnaya/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ConversationRepository } from '../../../data-access/conversation-repository.js';
 import { type TelegramClient, TelegramSendError } from '../../../data-access/telegram-client.js';
@@ -28,7 +28,7 @@ export function telegramWebhookRoutes(app: FastifyInstance, deps: TelegramWebhoo
   app.post(
     '/v1/telegram/webhook',
     // Telegram's servers share a few addresses: a per-address limit would throttle every citizen at once.
-    { config: { rateLimit: false }, onRequest: async (request) => verifySecret(request) },
+    { config: { rateLimit: false, accepts: JSON_MEDIA_TYPES }, onRequest: async (request) => verifySecret(request) },
     async (request, reply) => {
       const update = parseRequest(TelegramUpdate, request.body);
       const message = update.message;

@@ -1,4 +1,4 @@
-import { parseRequest } from '@priemnaya/http';
+import { JSON_MEDIA_TYPES, parseRequest } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CONVERSATION_STATES } from '../../../domain/chat/conversation.js';
@@ -43,7 +43,7 @@ export type ChatAnswerResponse = z.infer<typeof ChatAnswerResponse>;
 
 /** The site's chat widget: one visitor message in, the chat's replies out. */
 export function chatWidgetRoutes(app: FastifyInstance, handleChatMessage: (message: ChatMessage) => Promise<ChatOutcome>): void {
-  app.post('/v1/chat/messages', async (request, reply) => {
+  app.post('/v1/chat/messages', { config: { accepts: JSON_MEDIA_TYPES } }, async (request, reply) => {
     const body = parseRequest(ChatMessageRequest, request.body);
     const outcome = await handleChatMessage({
       channel: 'chat',

@@ -18,9 +18,12 @@ export const IdempotencyKey = z
 const Headers = z.object({ 'idempotency-key': IdempotencyKey.optional() });
 export const AppealParams = z.object({ id: AppealId });
 
+/** What `POST /v1/appeals` takes: the appeal as JSON, or a form with it and its files. */
+export const SITE_APPEAL_MEDIA_TYPES = ['application/json', 'multipart/form-data'] as const;
+
 /** The public site-form API: submit an appeal (with files), read its status and its history. */
 export function siteAppealRoutes(app: FastifyInstance, deps: IngestRouteDeps): void {
-  app.post('/v1/appeals', async (request, reply) => {
+  app.post('/v1/appeals', { config: { accepts: SITE_APPEAL_MEDIA_TYPES } }, async (request, reply) => {
     const headers = parseHeaders(request.headers);
     const { submission, raw, attachments } = request.isMultipart()
       ? await readMultipart(request, deps)
