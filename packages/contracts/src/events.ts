@@ -4,6 +4,7 @@ import { AppealId, AttachmentRef, Channel } from './appeal.js';
 import { RegistrationNumber } from './registration-number.js';
 import { RoutingReason } from './routing.js';
 import { RoutingTopic, UnitCode } from './routing-topics.js';
+import { ComplaintAbout, LawKind, LawKindDecider, LawKindSuggestion } from './law-kind.js';
 
 const EventBase = {
   version: z.literal(1),
@@ -21,6 +22,8 @@ export const AppealRouted = z.strictObject({
   topic: RoutingTopic,
   unit: UnitCode,
   reason: RoutingReason,
+  /** The kind the text suggests (59-FZ ст. 4), when intake did not say; a person confirms it. */
+  lawKindSuggestion: LawKindSuggestion.optional(),
 });
 export type AppealRouted = z.infer<typeof AppealRouted>;
 
@@ -30,6 +33,7 @@ export const AppealTriageRequested = z.strictObject({
   channel: Channel,
   receivedAt: Timestamp,
   reason: RoutingReason,
+  lawKindSuggestion: LawKindSuggestion.optional(),
 });
 export type AppealTriageRequested = z.infer<typeof AppealTriageRequested>;
 
@@ -103,10 +107,16 @@ export const OutsideAuthority = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(300),
   /** Postal or e-mail address of its office, for the covering letter. */
   address: z.string().trim().min(1, 'must not be empty').max(500).optional(),
+  /** The body's unit code when the city's reference data knows it, so a complaint's addressee is recognised (ст. 8 ч. 6). */
+  unit: UnitCode.optional(),
 });
 export type OutsideAuthority = z.infer<typeof OutsideAuthority>;
 
-/** The most an answer deadline is extended, in calendar days, over all approvals (art. 12 part 2). */
+/**
+ * The most days one extension event may state (59-FZ art. 12 part 2 allows 30). Only a bound
+ * on the field: whether an appeal may be extended, and by how much, is its deadline policy's
+ * extension rule (`decideExtension` in @priemnaya/deadlines).
+ */
 export const MAX_EXTENSION_DAYS = 30;
 
 /** The task was given to a named executor of the unit: by name, automatically to the least loaded, or moved by a supervisor. */
@@ -154,6 +164,13 @@ export const AppealExtensionApproved = z.strictObject({
   requestId: z.uuid(),
   days: z.number().int().min(1).max(MAX_EXTENSION_DAYS),
   why: Why,
+  /**
+   * The answer term's new last day (`YYYY-MM-DD`, city calendar) by the policy's extension rule,
+   * so the citizen's notice and the clocks give one date; absent on events from before it.
+   */
+  newDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').optional(),
+  /** The rule the term was extended under, e.g. «59-ФЗ ст. 12 ч. 2». */
+  basis: z.string().trim().min(1).max(300).optional(),
 });
 export type AppealExtensionApproved = z.infer<typeof AppealExtensionApproved>;
 
@@ -165,11 +182,28 @@ export const AppealExtensionRefused = z.strictObject({
 });
 export type AppealExtensionRefused = z.infer<typeof AppealExtensionRefused>;
 
+/**
+ * Where a forwarding goes and how much of the appeal. Both optional so older messages parse:
+ * absent `authorities` means `[authority]`, absent `partial` means the whole appeal.
+ */
+const ForwardingScope = {
+  /** Every body a copy goes to (59-FZ ст. 8 ч. 4), `authority` first. */
+  authorities: z.array(OutsideAuthority).min(1).max(10).optional(),
+  /** Only some questions are forwarded; the rest is answered here and its answer clock runs on. */
+  partial: z.boolean().optional(),
+};
+
+/** Every body a forwarding goes to, for events with or without `authorities`. */
+export function forwardedAuthorities(event: { authority: OutsideAuthority; authorities?: OutsideAuthority[] | undefined }): OutsideAuthority[] {
+  return event.authorities ?? [event.authority];
+}
+
 /** The question is another authority's: forwarding starts, a step with its own 7-day deadline. */
 export const AppealForwardingStarted = z.strictObject({
   ...WorkBase,
   type: z.literal('appeal.forwarding-started'),
   authority: OutsideAuthority,
+  ...ForwardingScope,
   why: Why,
 });
 export type AppealForwardingStarted = z.infer<typeof AppealForwardingStarted>;
@@ -179,6 +213,7 @@ export const AppealForwarded = z.strictObject({
   ...WorkBase,
   type: z.literal('appeal.forwarded'),
   authority: OutsideAuthority,
+  ...ForwardingScope,
   /** The outgoing letter's number, when the office gives one. */
   outgoingNumber: z.string().trim().min(1).max(100).optional(),
 });
@@ -193,14 +228,69 @@ export const AppealCoExecutorAdded = z.strictObject({
 });
 export type AppealCoExecutorAdded = z.infer<typeof AppealCoExecutorAdded>;
 
+/**
+ * The parts of 59-FZ art. 11 under which an appeal is left without an answer on the merits
+ * (part 2 returns the appeal instead, so it is not one of them).
+ */
+export const LeftWithoutAnswerPart = z.enum(['1', '3', '4', '4.1', '5', '5.1', '6']);
+export type LeftWithoutAnswerPart = z.infer<typeof LeftWithoutAnswerPart>;
+
 /** Nothing more is done on the appeal. */
 export const AppealClosed = z.strictObject({
   ...WorkBase,
   type: z.literal('appeal.closed'),
   outcome: z.enum(['answered', 'forwarded', 'left-without-answer', 'withdrawn']),
   why: Why.optional(),
+  /** For `left-without-answer`: the part of art. 11 it rests on; absent on events from before it was recorded. */
+  article11Part: LeftWithoutAnswerPart.optional(),
 });
 export type AppealClosed = z.infer<typeof AppealClosed>;
+
+/**
+ * The head's decision that a repeated appeal is groundless and the correspondence with the
+ * citizen on the question ends (59-FZ art. 11 part 5); the appeal's closing follows it.
+ */
+export const AppealCorrespondenceEnded = z.strictObject({
+  ...WorkBase,
+  type: z.literal('appeal.correspondence-ended'),
+  /** The role `by` decided in: the law gives the decision to the head or an official so empowered. */
+  decidedAs: z.enum(['head', 'supervisor']),
+  /** The same citizen's earlier appeals on the question, each already answered on the merits. */
+  earlierAppealIds: z.array(AppealId).min(2, 'must name at least two earlier appeals answered on the merits').max(20),
+  why: Why,
+});
+export type AppealCorrespondenceEnded = z.infer<typeof AppealCorrespondenceEnded>;
+
+/**
+ * A person (or, as a suggestion, the classifier) decided the appeal's kind in the law's sense
+ * (59-FZ ст. 4) and, for a complaint, whom it contests. The latest decision stands.
+ */
+export const AppealLawKindDecided = z.strictObject({
+  ...EventBase,
+  type: z.literal('appeal.law-kind-decided'),
+  channel: Channel,
+  receivedAt: Timestamp,
+  lawKind: LawKind,
+  decidedBy: LawKindDecider,
+  complaintAbout: ComplaintAbout.optional(),
+  /** The unit the person acted for, when an executor decided. */
+  unit: UnitCode.optional(),
+});
+export type AppealLawKindDecided = z.infer<typeof AppealLawKindDecided>;
+
+/**
+ * The appeal goes back to the citizen with the explanation, and nothing more is done on it: a
+ * complaint that only its own addressee could consider (59-FZ ст. 8 ч. 7, after ч. 6).
+ */
+export const AppealReturnedToCitizen = z.strictObject({
+  ...WorkBase,
+  type: z.literal('appeal.returned-to-citizen'),
+  reason: z.enum(['complaint-against-addressee']),
+  /** The article the return rests on, for the card and the notice. */
+  basis: z.string().min(1).max(100),
+  why: Why.optional(),
+});
+export type AppealReturnedToCitizen = z.infer<typeof AppealReturnedToCitizen>;
 
 /** The executors' actions on an appeal, each an event on `appeals.events`. */
 export const WORK_EVENT_TYPES = [
@@ -215,6 +305,8 @@ export const WORK_EVENT_TYPES = [
   'appeal.forwarded',
   'appeal.co-executor-added',
   'appeal.closed',
+  'appeal.returned-to-citizen',
+  'appeal.correspondence-ended',
 ] as const;
 
 /** Payload of `appeals.events`: every lifecycle change of an appeal, from routing to closing. */
@@ -234,6 +326,9 @@ export const AppealEvent = z.discriminatedUnion('type', [
   AppealForwarded,
   AppealCoExecutorAdded,
   AppealClosed,
+  AppealCorrespondenceEnded,
+  AppealLawKindDecided,
+  AppealReturnedToCitizen,
 ]);
 export type AppealEvent = z.infer<typeof AppealEvent>;
 export type AppealEventType = AppealEvent['type'];

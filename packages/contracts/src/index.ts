@@ -1,6 +1,7 @@
 export * from './alerts.js';
 export * from './appeal.js';
 export * from './events.js';
+export * from './law-kind.js';
 export * from './notifications.js';
 export * from './registration-number.js';
 export * from './routing.js';

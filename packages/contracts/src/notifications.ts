@@ -5,7 +5,7 @@ import { AppealAnswer, OutsideAuthority } from './events.js';
 import { RegistrationNumber } from './registration-number.js';
 
 /** The status changes a citizen is told about (59-FZ art. 8, 12 and the platform's statuses). */
-export const CitizenNoticeKind = z.enum(['registered', 'forwarded', 'extended', 'answered']);
+export const CitizenNoticeKind = z.enum(['registered', 'forwarded', 'extended', 'answered', 'returned', 'correspondence-ended']);
 export type CitizenNoticeKind = z.infer<typeof CitizenNoticeKind>;
 
 /**
@@ -31,6 +31,15 @@ export const CitizenNotification = z.strictObject({
   message: z.string().min(1).max(4_000),
   answer: AppealAnswer.optional(),
   forwardedTo: OutsideAuthority.optional(),
-  extension: z.strictObject({ days: z.number().int().min(1), newDueAt: Timestamp.optional() }).optional(),
+  /** Every body a forwarding went to (`forwardedTo` first) and whether only part of the appeal went (59-FZ ст. 8 ч. 4). */
+  forwarding: z.strictObject({ authorities: z.array(OutsideAuthority).min(1).max(10), partial: z.boolean() }).optional(),
+  extension: z
+    .strictObject({
+      days: z.number().int().min(1),
+      newDueAt: Timestamp.optional(),
+      /** The new last day (`YYYY-MM-DD`, city calendar), as the extension rule gave it on the event. */
+      newDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').optional(),
+    })
+    .optional(),
 });
 export type CitizenNotification = z.infer<typeof CitizenNotification>;

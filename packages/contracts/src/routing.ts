@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Timestamp } from './timestamp.js';
-import { AppealId, Channel } from './appeal.js';
+import { AppealId, AppealKind, Channel } from './appeal.js';
 import { RegistrationNumber } from './registration-number.js';
 import { RoutingTopic, UnitCode } from './routing-topics.js';
+import { ComplaintAbout, LawKind } from './law-kind.js';
 
 /** Why the router decided what it did, so a supervisor can see it. */
 export const RoutingReason = z.discriminatedUnion('kind', [
@@ -92,6 +93,16 @@ export const RoutingReason = z.discriminatedUnion('kind', [
     handedBackBy: z.string(),
     fromUnit: UnitCode,
   }),
+  /**
+   * A complaint would have gone to the unit it contests (59-FZ ст. 8 ч. 6): a person decides where
+   * else, or returns it to the citizen (ч. 7).
+   */
+  z.strictObject({
+    kind: z.literal('complaint-addressee'),
+    unit: UnitCode,
+    /** What had chosen that unit: the router's own decision, or an executor's hand-back suggestion. */
+    from: z.enum(['routing', 'hand-back']),
+  }),
 ]);
 export type RoutingReason = z.infer<typeof RoutingReason>;
 
@@ -106,8 +117,13 @@ export const TaskAssigned = z.strictObject({
   routedAt: Timestamp,
   /** Where the appeal came from; optional because tasks produced before it was added lack it. */
   channel: Channel.optional(),
+  /** Platform message or appeal: with the channel and topic it chooses the deadline policy; absent on older tasks. */
+  kind: AppealKind.optional(),
   text: z.string(),
   reason: RoutingReason,
+  /** 59-FZ ст. 4, as known when routed; absent means undecided. */
+  lawKind: LawKind.optional(),
+  complaintAbout: ComplaintAbout.optional(),
 });
 export type TaskAssigned = z.infer<typeof TaskAssigned>;
 
