@@ -73,6 +73,11 @@ describe('the staff console in a browser', () => {
     expect(await suggestion.textContent()).toContain('Почему');
     await screenshot(operator, '03-operator-card-with-suggestion');
 
+    // 59-ФЗ ст. 13 ч. 2: the document the citizen presented, and the official who receives them.
+    await operator.locator('#document-number').fill('38 04 123456');
+    await operator.locator('#official-name').fill('Соколов Андрей Ильич');
+    await operator.locator('#official-position').fill('заместитель главы');
+    await operator.locator('#official-id').fill('head-1');
     await operator.keyboard.press('Control+Enter');
     const number = operator.getByTestId('registration-number');
     await number.waitFor(LIVE);

@@ -172,6 +172,9 @@ describe('one trace per appeal across the fleet', () => {
         answeredOnTheSpot: false,
         citizenConsentedToOralAnswer: false,
         oralAnswer: '',
+        // 59-ФЗ ст. 13 ч. 2: the official who received the citizen, and the document the citizen presented.
+        conductedBy: { staffId: 'head-1', name: 'Соколов Андрей Ильич', position: 'заместитель главы' },
+        identityDocument: { kind: 'passport-rf', seriesNumber: '38 04 123456' },
       };
       ({ appealId } = await callUnary<RegisterOralAppealRequest, RegisterOralAppealResponse>(client.registerOralAppeal.bind(client), request, withStaffToken(new Metadata(), token), 20_000));
     } finally {

@@ -49,6 +49,9 @@ const addressOf = (citizen: Citizen) => `ул. ${citizen.street}, 7, кв. 12`;
  * every appeal is routed and is a task, no service's output holds any of them, every line is
  * JSON, and the lines written while a request or a message was handled carry its trace id.
  */
+/** The passport series and number shown at the desk's personal reception. */
+const DESK_DOCUMENT_NUMBER = '38 04 561278';
+
 describe('personal data and the logs of every service', () => {
   let isolated: IsolatedFleet;
   let fleet: RunningFleet;
@@ -163,6 +166,9 @@ describe('personal data and the logs of every service', () => {
           answeredOnTheSpot: false,
           citizenConsentedToOralAnswer: false,
           oralAnswer: '',
+          // 59-ФЗ ст. 13 ч. 2: the document the citizen presented is personal data, checked below.
+          conductedBy: { staffId: 'head-1', name: 'Соколов Андрей Ильич', position: 'заместитель главы' },
+          identityDocument: { kind: 'passport-rf', seriesNumber: DESK_DOCUMENT_NUMBER },
         },
         withStaffToken(new Metadata(), token),
         30_000,
@@ -208,9 +214,13 @@ describe('personal data and the logs of every service', () => {
     }
   }, 300_000);
 
-  it('no service printed a name, phone, e-mail, address or text of any of them', () => {
+  it('no service printed a name, phone, e-mail, address, identity document or text of any of them', () => {
     expect(new Set(lines.map(({ service }) => service))).toEqual(new Set(DRILL_SERVICES));
-    const markers = [...citizens.values()].flatMap((c) => [c.surname, c.phone, c.phoneDigits, c.phoneDigits.slice(1), c.email, c.street, c.textWord]);
+    const markers = [
+      ...[...citizens.values()].flatMap((c) => [c.surname, c.phone, c.phoneDigits, c.phoneDigits.slice(1), c.email, c.street, c.textWord]),
+      DESK_DOCUMENT_NUMBER,
+      DESK_DOCUMENT_NUMBER.replace(/ /g, ''),
+    ];
     const leaks = lines.filter(({ line }) => markers.some((marker) => line.includes(marker)));
     expect(leaks).toEqual([]);
   });

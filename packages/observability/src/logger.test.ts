@@ -29,6 +29,15 @@ describe('createLogger', () => {
     expect(line).not.toContain('Яма');
   });
 
+  it('censors the identity document of a reception card (59-ФЗ ст. 13 ч. 2) at any depth', () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ service: 'test', destination });
+    logger.info({ card: { identityDocument: { kind: 'passport-rf', seriesNumber: '38 04 561278' } }, request: { seriesNumber: '3804561278' } }, 'card checked');
+    const line = lines.join('');
+    expect(line).not.toContain('561278');
+    expect(line).toContain('"card":{"identityDocument":"[redacted]"}');
+  });
+
   it('logs an unknown error without its message, which may quote data, but with its type and frames', () => {
     const { lines, destination } = capture();
     const logger = createLogger({ service: 'test', destination });

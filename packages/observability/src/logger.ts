@@ -11,6 +11,8 @@ export type { Logger } from 'pino';
 const PERSONAL_FIELDS = new Set([
   'author', 'name', 'fullName', 'email', 'phone', 'postalAddress', 'address', 'problemAddress',
   'text', 'body', 'payload', 'value', 'location', 'authorization', 'cookie', 'password',
+  // 59-ФЗ ст. 13 ч. 2: the identity document a citizen presents at a personal reception.
+  'identityDocument', 'seriesNumber',
 ]);
 const CENSOR = '[redacted]';
 const MAX_DEPTH = 8;

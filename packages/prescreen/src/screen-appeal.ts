@@ -1,13 +1,37 @@
+import { reportsCrime } from './crime-report.js';
+import { contestsCourtDecision } from './court-decision.js';
+import { noQuestionReason } from './essence-text.js';
 import { countObsceneWords } from './obscene-language.js';
 import { type ScreenedAuthor } from './person-keys.js';
+import { matchPublishedAnswers, type IndexedPublishedAnswer } from './published-answers.js';
+import { findRepeat, type EarlierAppeal } from './repeat-appeal.js';
 import { DEFAULT_SCREENING_POLICY, type ScreeningPolicy } from './screening-policy.js';
-import { textSignature, textSimilarity, type TextSignature } from './text-signature.js';
+import { touchesStateSecret } from './state-secret.js';
 import { findThreats, type ThreatKind } from './threatening-language.js';
 import { unreadableReason } from './unreadable-text.js';
 
+export type { EarlierAppeal } from './repeat-appeal.js';
+
 /** The art. 11 cases of 59-FZ, in the order findings are reported. Stable: staff tools branch on them. */
-export const SCREENING_FLAGS = ['anonymous', 'obscene', 'threatening', 'no-question', 'repeat'] as const;
+export const SCREENING_FLAGS = [
+  'anonymous', 'crime-report', 'court-decision', 'obscene', 'threatening', 'unreadable',
+  'no-question', 'repeat', 'answer-published', 'state-secret',
+] as const;
 export type ScreeningFlag = (typeof SCREENING_FLAGS)[number];
+
+/** The part of art. 11 each flag rests on; the same table as the contracts' ART11_PART_OF_FLAG. */
+export const ART11_PART: Readonly<Record<ScreeningFlag, string>> = Object.freeze({
+  'anonymous': '1',
+  'crime-report': '1',
+  'court-decision': '2',
+  'obscene': '3',
+  'threatening': '3',
+  'unreadable': '4',
+  'no-question': '4.1',
+  'repeat': '5',
+  'answer-published': '5.1',
+  'state-secret': '6',
+});
 
 /**
  * One art. 11 case for a person to confirm; it never blocks intake. The reason is English for
@@ -16,15 +40,10 @@ export type ScreeningFlag = (typeof SCREENING_FLAGS)[number];
 export interface ScreeningFinding {
   flag: ScreeningFlag;
   reason: string;
-  /** For a repeat: the earlier appeals it repeats, most similar first. */
+  /** The part of art. 11 cited, e.g. "59-ФЗ ст. 11 ч. 4.1". */
+  basis: string;
+  /** For a repeat: the earlier appeals answered on the merits it repeats, most similar first. */
   relatedAppealIds?: string[];
-}
-
-/** An earlier appeal of the same person, as the caller found it by person key. */
-export interface EarlierAppeal {
-  appealId: string;
-  receivedAt: Date;
-  signature: TextSignature;
 }
 
 export interface ScreeningInput {
@@ -34,9 +53,9 @@ export interface ScreeningInput {
   text: string;
   receivedAt: Date;
   earlier: readonly EarlierAppeal[];
+  /** The answers published on the administration's site (art. 10 part 4); none when absent. */
+  publishedAnswers?: readonly IndexedPublishedAnswer[];
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const THREAT_REASONS: Record<ThreatKind, string> = {
   harm: 'a first-person threat of violence',
@@ -45,22 +64,53 @@ const THREAT_REASONS: Record<ThreatKind, string> = {
 };
 
 export function screenAppeal(input: ScreeningInput, policy: ScreeningPolicy = DEFAULT_SCREENING_POLICY): ScreeningFinding[] {
-  const findings: ScreeningFinding[] = [];
+  const found: Omit<ScreeningFinding, 'basis'>[] = [];
   const anonymity = anonymityReason(input.author);
-  if (anonymity !== undefined) findings.push({ flag: 'anonymous', reason: anonymity });
+  if (anonymity !== undefined) {
+    found.push({ flag: 'anonymous', reason: anonymity });
+    // Only an anonymous appeal needs it: a signed one reporting a crime is answered anyway.
+    if (reportsCrime(input.text)) found.push({ flag: 'crime-report', reason: 'anonymous appeal reports an unlawful act: send to the competent body' });
+  }
+  if (contestsCourtDecision(input.text)) found.push({ flag: 'court-decision', reason: 'contests a court decision: return with how to appeal it' });
 
   const obscene = countObsceneWords(input.text);
-  if (obscene > 0) findings.push({ flag: 'obscene', reason: `obscene vocabulary: ${obscene} ${obscene === 1 ? 'word' : 'words'}` });
+  if (obscene > 0) found.push({ flag: 'obscene', reason: `obscene vocabulary: ${obscene} ${obscene === 1 ? 'word' : 'words'}` });
 
   const threats = findThreats(input.text);
-  if (threats.length > 0) findings.push({ flag: 'threatening', reason: `threatening language: ${threats.map((kind) => THREAT_REASONS[kind]).join('; ')}` });
+  if (threats.length > 0) found.push({ flag: 'threatening', reason: `threatening language: ${threats.map((kind) => THREAT_REASONS[kind]).join('; ')}` });
 
+  // A text that cannot be read has no essence to judge either: one finding, not two.
   const unreadable = unreadableReason(input.text, policy);
-  if (unreadable !== undefined) findings.push({ flag: 'no-question', reason: unreadable });
+  const noQuestion = unreadable === undefined ? noQuestionReason(input.text, policy) : undefined;
+  if (unreadable !== undefined) found.push({ flag: 'unreadable', reason: unreadable });
+  if (noQuestion !== undefined) found.push({ flag: 'no-question', reason: noQuestion });
 
-  const repeat = repeatFinding(input, policy);
-  if (repeat !== undefined) findings.push(repeat);
-  return findings;
+  const repeat = findRepeat(input, policy);
+  if (repeat !== undefined) {
+    const count = repeat.answered.length;
+    found.push({
+      flag: 'repeat',
+      reason: `the same question was answered on the merits in ${count} earlier appeals of the same person; no new arguments (${Math.round(repeat.contained * 100)} per cent of the text already in them)`,
+      relatedAppealIds: repeat.answered,
+    });
+  }
+
+  const published = matchPublishedAnswers(input.text, input.publishedAnswers ?? [], policy);
+  if (published.length > 0) {
+    const [best] = published;
+    const more = published.length > 1 ? ` (and ${published.length - 1} more)` : '';
+    found.push({ flag: 'answer-published', reason: `the answer is published on the site: ${best?.answer.url ?? ''}${more}` });
+  }
+
+  if (touchesStateSecret(input.text)) found.push({ flag: 'state-secret', reason: 'the answer may disclose information classified as a state secret' });
+  return found
+    .sort((a, b) => SCREENING_FLAGS.indexOf(a.flag) - SCREENING_FLAGS.indexOf(b.flag))
+    .map((finding) => ({ ...finding, basis: basisOf(finding.flag) }));
+}
+
+/** How a finding cites its rule: "59-ФЗ ст. 11 ч. 4.1". */
+export function basisOf(flag: ScreeningFlag): string {
+  return `59-ФЗ ст. 11 ч. ${ART11_PART[flag]}`;
 }
 
 /** Art. 11 part 1: an appeal without the surname, or without a postal or e-mail address. */
@@ -73,30 +123,4 @@ function anonymityReason(author: ScreenedAuthor): string | undefined {
 
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
-}
-
-/**
- * Earlier appeals of this person, received within the window before this one, whose texts are
- * alike. The caller found them by person key; the window and the likeness are checked here.
- */
-function repeatFinding(input: ScreeningInput, policy: ScreeningPolicy): ScreeningFinding | undefined {
-  const signature = textSignature(input.text);
-  const received = input.receivedAt.getTime();
-  const windowStart = received - policy.repeatWindowDays * DAY_MS;
-  const similar = input.earlier
-    .filter((earlier) => earlier.appealId !== input.appealId)
-    .filter((earlier) => earlier.receivedAt.getTime() >= windowStart && earlier.receivedAt.getTime() <= received)
-    .map((earlier) => ({ earlier, similarity: textSimilarity(signature, earlier.signature) }))
-    .filter(({ similarity }) => similarity >= policy.similarityThreshold)
-    // Most similar first; among equals the most recent, then by id so the order never wobbles.
-    .sort((a, b) => b.similarity - a.similarity
-      || b.earlier.receivedAt.getTime() - a.earlier.receivedAt.getTime()
-      || a.earlier.appealId.localeCompare(b.earlier.appealId));
-  if (similar.length === 0 || similar.length < policy.repeatMinEarlier) return undefined;
-  const count = similar.length;
-  return {
-    flag: 'repeat',
-    reason: `${count} earlier ${count === 1 ? 'appeal' : 'appeals'} of the same person with similar text within ${policy.repeatWindowDays} days`,
-    relatedAppealIds: [...new Set(similar.map(({ earlier }) => earlier.appealId))],
-  };
 }

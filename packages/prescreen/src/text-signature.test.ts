@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textShingles, textSignature, textSimilarity } from './text-signature.js';
+import { textContainment, textShingles, textSignature, textSimilarity } from './text-signature.js';
 
 // Invented complaints: three about the lights of one yard, four about other matters.
 const LIGHTS = [
@@ -80,5 +80,23 @@ describe('textSignature', () => {
   it('holds none of the words of the text', () => {
     const serialised = JSON.stringify(textSignature('Сиреневая улица, фонари не горят').minHashes);
     expect(serialised).toMatch(/^\[[\d,]+\]$/u);
+  });
+});
+
+describe('textContainment', () => {
+  const LIGHTS = 'Во дворе дома 14 по улице Сиреневой уже неделю не горят фонари, вечером темно.';
+  const LIGHTS_AGAIN = 'Не работает освещение у дома 14 на Сиреневой: фонари во дворе не горят, жильцы ходят в темноте.';
+
+  it('is 1 for a text held word for word in the others, and near 0 for an unrelated one', () => {
+    expect(textContainment(textSignature('не горят фонари во дворе'), [textSignature(LIGHTS), textSignature(LIGHTS_AGAIN)])).toBe(1);
+    expect(textContainment(textSignature('Прошу отремонтировать дорогу у школы, огромные ямы'), [textSignature(LIGHTS)])).toBeLessThan(0.2);
+  });
+
+  it('falls when the text brings words of its own, and is 0 with nothing to compare', () => {
+    const restated = textContainment(textSignature(LIGHTS), [textSignature(LIGHTS), textSignature(LIGHTS_AGAIN)]);
+    const extended = textContainment(textSignature(`${LIGHTS} Вчера пенсионерка упала у подъезда и сломала руку, подрядчик не приезжал, ответ оказался неправдой.`), [textSignature(LIGHTS)]);
+    expect(restated).toBe(1);
+    expect(extended).toBeLessThan(0.7);
+    expect(textContainment(textSignature(LIGHTS), [])).toBe(0);
   });
 });

@@ -90,3 +90,22 @@ function mix32(value: number): number {
   hash ^= hash >>> 16;
   return hash >>> 0;
 }
+
+/**
+ * Estimated share of the first text's shingles found in the others together, 0..1. The union
+ * of the others has the elementwise minimum as its MinHash; for each hash, the first text's
+ * minimum equals the union's with probability |A ∩ U| / |A ∪ U| and is at most it with
+ * probability |A| / |A ∪ U|, so their ratio estimates |A ∩ U| / |A| without the set sizes.
+ */
+export function textContainment(a: TextSignature, others: readonly TextSignature[]): number {
+  const usable = others.filter((other) => other.version === a.version && other.minHashes.length === a.minHashes.length && other.minHashes.length > 0);
+  if (a.minHashes.length === 0 || usable.length === 0) return 0;
+  let within = 0;
+  let equal = 0;
+  a.minHashes.forEach((value, index) => {
+    const union = Math.min(...usable.map((other) => other.minHashes[index] ?? 0xffffffff));
+    if (value <= union) within++;
+    if (value === union) equal++;
+  });
+  return within === 0 ? 0 : equal / within;
+}

@@ -2,8 +2,8 @@ import { toPlainText } from './plain-text.js';
 import type { ScreeningPolicy } from './screening-policy.js';
 
 /**
- * Art. 11 leaves unanswered a text that cannot be read or holds nothing to answer. These are
- * the mechanical signs of that; whether a readable text asks anything is left to a person.
+ * Art. 11 part 4: a text that cannot be read is not answered. These are the mechanical signs
+ * of that; a readable text whose essence cannot be made out is part 4.1 (essence-text.ts).
  */
 
 const VOWELS = /[аеёиоуыэюяaeiouy]/u;
@@ -33,13 +33,11 @@ export function unreadableReason(text: string, policy: ScreeningPolicy): string 
   const words = plain.toLowerCase().match(/\p{L}+/gu) ?? [];
   const mash = words.filter(isKeyboardMash).length;
   if (words.length > 0 && mash / words.length > policy.maxMashWordShare) return 'text looks like keyboard mash';
-
-  const readable = words.filter((word) => !isKeyboardMash(word) && isWordLike(word)).length;
-  if (readable < policy.minReadableWords) return `text has ${readable} readable words, fewer than ${policy.minReadableWords}`;
   return undefined;
 }
 
-function isWordLike(word: string): boolean {
+/** Two letters or more with a vowel: a word, not an initial or a stray consonant cluster. */
+export function isWordLike(word: string): boolean {
   return [...word].length >= 2 && VOWELS.test(word);
 }
 

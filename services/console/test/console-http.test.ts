@@ -76,7 +76,20 @@ describe('the console’s HTTP surface', () => {
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fields: { field: string }[] };
-    expect(body.fields.map((field) => field.field).sort()).toEqual(['citizen.name', 'citizen.phone', 'citizenConsentedToOralAnswer', 'oralAnswer', 'text']);
+    expect(body.fields.map((field) => field.field).sort()).toEqual(['citizen.name', 'citizen.phone', 'citizenConsentedToOralAnswer', 'conductedBy', 'identityDocument', 'oralAnswer', 'text']);
+  });
+
+  it('59-ФЗ ст. 13: refuses a hotline call that carries a reception card’s fields (the hotline is not a personal reception) or misses the caller, naming each field', async () => {
+    const response = await post('/api/desk/hotline-calls', {
+      idempotencyKey: 'call-1',
+      citizen: { name: '' },
+      text: 'Не горит фонарь',
+      identityDocument: { kind: 'passport-rf', seriesNumber: '38 04 123456' },
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { fields: { field: string }[]; message: string };
+    expect(body.fields.map((field) => field.field).sort()).toEqual(['citizen.name', 'identityDocument']);
+    expect(body.message).not.toContain('123456');
   });
 
   it('answers 503 when the desk does not answer, so the operator retries the same card', async () => {

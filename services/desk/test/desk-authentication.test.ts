@@ -1,6 +1,6 @@
 import { Metadata, status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callDesk, failureOf, staffMetadata, startDeskScenario, type DeskScenario } from './support/desk-harness.js';
+import { callDesk, failureOf, receptionFacts, staffMetadata, startDeskScenario, type DeskScenario } from './support/desk-harness.js';
 
 const card = {
   operatorId: '',
@@ -9,6 +9,7 @@ const card = {
   text: 'Прошу установить скамейку у подъезда.',
   answeredOnTheSpot: false,
   citizenConsentedToOralAnswer: false,
+  ...receptionFacts(),
 };
 
 describe('gRPC priemnaya.desk.v1.DeskService: who may call it', () => {

@@ -8,7 +8,7 @@ import type {
 import { uniqueName, waitFor } from '@priemnaya/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postAppeal, type Acknowledgement } from '../../ingest/test/support/ingest-harness.js';
-import { aPhone, aSurname, callDesk, failureOf, startDeskScenario, type DeskScenario } from './support/desk-harness.js';
+import { aPhone, aSurname, callDesk, failureOf, receptionFacts, startDeskScenario, type DeskScenario } from './support/desk-harness.js';
 
 describe('DeskService/FindCitizenAppeals', () => {
   let scenario: DeskScenario;
@@ -39,6 +39,7 @@ describe('DeskService/FindCitizenAppeals', () => {
       text: 'Автобус 12 не приходит по расписанию',
       answeredOnTheSpot: false,
       citizenConsentedToOralAnswer: false,
+      ...receptionFacts(),
     });
 
     // Both recorded by the registry, so both carry their status.
@@ -65,6 +66,7 @@ describe('DeskService/FindCitizenAppeals', () => {
       text: 'Прошу установить скамейки в сквере',
       answeredOnTheSpot: false,
       citizenConsentedToOralAnswer: false,
+      ...receptionFacts(),
     });
 
     const found = await find({ citizen: { name }, limit: 5 });

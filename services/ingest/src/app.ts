@@ -6,13 +6,14 @@ import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
 import { createHttpServer, RequestError } from '@priemnaya/http';
 import { createBrokerProbe, type Kafka, type Publisher, type RunningConsumer } from '@priemnaya/kafka';
 import type { TopicNames } from '@priemnaya/contracts';
-import { DEFAULT_SCREENING_POLICY } from '@priemnaya/prescreen';
+import { DEFAULT_SCREENING_POLICY, type IndexedPublishedAnswer } from '@priemnaya/prescreen';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createAppealRepository } from './data-access/appeal-repository.js';
 import { createAttachmentStore } from './data-access/attachment-store.js';
 import { createPersonWindow } from './domain/person-window.js';
 import { createPersonWindowFeed } from './entry-points/kafka/person-window-feed.js';
+import { createAnswersFeed } from './entry-points/kafka/answers-feed.js';
 import { createIntakeKeyRepository } from './data-access/intake-key-repository.js';
 import { createRegistrationCounter } from './data-access/registration-counter.js';
 import type { RegistryClient } from './data-access/registry-client.js';
@@ -56,8 +57,11 @@ export interface IngestDeps {
   rateLimitPerMinute?: number;
   attachmentLimits?: AttachmentLimits;
   repeatWindowDays?: number;
+  /** The answers published on the administration's site, validated (59-FZ art. 11 part 5.1); none when absent. */
+  publishedAnswers?: readonly IndexedPublishedAnswer[];
   /**
-   * Where the person window is read from: every replica's appeals on appeals.received.
+   * Where the person window is read from: every replica's appeals on appeals.received, and
+   * their answers on the merits on appeals.events (59-FZ art. 11 part 5).
    * `onFatal`: the feed crashed for good (not merely the broker being away).
    */
   appealsFeed: { kafka: Kafka; names: TopicNames; onFatal?: (error: unknown) => void };
@@ -97,8 +101,10 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
   const windowMs = (deps.personWindowDays ?? 365) * 24 * 60 * 60 * 1000;
   const personWindow = createPersonWindow({ windowMs, clock });
   const personWindowFeed = createPersonWindowFeed({ ...deps.appealsFeed, window: personWindow, windowMs, clock, logger: deps.logger });
+  const answersFeed = createAnswersFeed({ ...deps.appealsFeed, window: personWindow, windowMs, clock, logger: deps.logger });
   const preScreen = createPreScreen({
     findByPerson: async (keys, since) => personWindow.recent(keys, { since, limit: MAX_EARLIER_SCREENED }),
+    ...(deps.publishedAnswers !== undefined ? { publishedAnswers: deps.publishedAnswers } : {}),
     policy: { ...DEFAULT_SCREENING_POLICY, ...(deps.repeatWindowDays !== undefined ? { repeatWindowDays: deps.repeatWindowDays } : {}) },
   });
   const submitAppeal = createSubmitAppeal({
@@ -134,7 +140,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     readinessChecks: {
       database: () => deps.database.ping(),
       kafka: () => broker.reachable(),
-      personWindow: () => personWindowFeed.ready(),
+      personWindow: () => personWindowFeed.ready() && answersFeed.ready(),
       notifications: () => deps.notifications === undefined || (notificationsConsumer?.healthy() ?? false),
     },
   });
@@ -201,6 +207,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     grpc,
     async start() {
       await personWindowFeed.start();
+      await answersFeed.start();
       if (delivery !== undefined) {
         notificationsConsumer = await startNotificationsConsumer(
           { ...deps.appealsFeed, groupId: delivery.groupId, logger: deps.logger, ...(delivery.onFatal ? { onFatal: delivery.onFatal } : {}) },
@@ -210,6 +217,7 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     },
     async stop() {
       await notificationsConsumer?.stop();
+      await answersFeed.stop();
       await personWindowFeed.stop();
       await broker.close();
     },

@@ -22,8 +22,13 @@ export const IngestEnv = z.object({
   /** Files one site-form appeal may carry, and the size of each. */
   ATTACHMENT_MAX_FILES: z.coerce.number().int().min(0).max(20).default(5),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
-  /** How far back the pre-screen looks for a repeat by the same person. */
-  REPEAT_WINDOW_DAYS: z.coerce.number().int().positive().default(90),
+  /**
+   * How far back the pre-screen compares a person's earlier appeals answered on the merits (59-FZ
+   * art. 11 part 5 sets no window; this bounds the comparison, within PERSON_WINDOW_DAYS).
+   */
+  REPEAT_WINDOW_DAYS: z.coerce.number().int().positive().default(365),
+  /** The administrator's JSON list of answers published on the site (art. 11 part 5.1); none when unset. */
+  PUBLISHED_ANSWERS_FILE: z.string().min(1).optional(),
   /** How far back each replica keeps every person's appeals in memory: the desk's lookups, and repeats. */
   PERSON_WINDOW_DAYS: z.coerce.number().int().positive().max(3660).default(365),
   /** The registry answers the current status of an appeal. */

@@ -1,5 +1,6 @@
 import { telemetry } from './telemetry.js';
 import { createPublisher } from '@priemnaya/kafka';
+import { readPublishedAnswersFile } from '@priemnaya/prescreen';
 import { runService } from '@priemnaya/runtime';
 import { buildIngest, PUBLISH_RETRY } from './app.js';
 import { createRegistryClient } from './data-access/registry-client.js';
@@ -29,6 +30,8 @@ await runService({
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       attachmentLimits: { maxFiles: config.ATTACHMENT_MAX_FILES, maxFileBytes: config.ATTACHMENT_MAX_BYTES },
       repeatWindowDays: config.REPEAT_WINDOW_DAYS,
+      // A list that does not validate stops the start, naming the entry and field, rather than screening without it.
+      ...(config.PUBLISHED_ANSWERS_FILE !== undefined ? { publishedAnswers: await readPublishedAnswersFile(config.PUBLISHED_ANSWERS_FILE) } : {}),
       open311: {
         apiKeys: config.OPEN311_API_KEYS,
         ...(config.OPEN311_JURISDICTION_ID !== undefined ? { jurisdictionId: config.OPEN311_JURISDICTION_ID } : {}),

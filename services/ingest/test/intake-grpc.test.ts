@@ -87,12 +87,56 @@ describe.concurrent('gRPC priemnaya.intake.v1.IntakeService', () => {
     expect(edited).toMatchObject({ appealId: first.appealId, registrationNumber: first.registrationNumber, replayed: true });
   });
 
+  it<IngestContext>('RegisterAppeal 59-ФЗ ст. 13: a personal reception keeps the whole card (consent, official, identity document) and is marked oral personal-reception; a desk caller that sends no oral is one too', async (context) => {
+    const { expect, scenario } = context;
+    const reception = {
+      operatorId: 'operator-7',
+      answeredOnTheSpot: true,
+      oralAnswer: 'Ремонт качелей назначен на понедельник',
+      citizenConsentedToOralAnswer: true,
+      conductedBy: { staffId: 'deputy-2', name: 'Соколов Андрей Ильич', position: 'заместитель главы администрации' },
+      identityDocument: { kind: 'passport-rf', seriesNumber: '38 04 123456' },
+    };
+    const { register } = clientOf(context);
+    const marked = await register(deskAppeal({ idempotencyKey: 'card-marked', oral: 'personal-reception', reception }));
+    const unmarked = await register(deskAppeal({ idempotencyKey: 'card-unmarked', text: 'Прошу убрать сухое дерево у дома 3 по улице Мира.' }));
+
+    for (const response of [marked, unmarked]) await scenario.received.waitForAppeal(response.appealId);
+    const appeals = scenario.received.messages.map((message) => AppealReceived.parse(message.value));
+    expect(appeals.find((appeal) => appeal.appealId === marked.appealId)).toMatchObject({ oral: 'personal-reception', reception });
+    expect(appeals.find((appeal) => appeal.appealId === unmarked.appealId)).toMatchObject({ oral: 'personal-reception' });
+  });
+
+  it<IngestContext>('RegisterAppeal 59-ФЗ ст. 13: a hotline call is registered as an oral appeal without a reception card, marked oral hotline', async (context) => {
+    const { expect, scenario } = context;
+    const response = await clientOf(context).register(deskAppeal({ idempotencyKey: 'hotline-1', oral: 'hotline', reception: undefined }));
+
+    const [message] = await scenario.received.waitForAppeal(response.appealId);
+    const appeal = AppealReceived.parse(message?.value);
+    expect(appeal).toMatchObject({ channel: 'desk', oral: 'hotline' });
+    expect(appeal).not.toHaveProperty('reception');
+  });
+
   const invalid = [
     { condition: 'an oral appeal has no reception card', request: deskAppeal({ reception: undefined }), field: 'reception' },
     { condition: 'the kind is unknown', request: deskAppeal({ kind: 'letter' }), field: 'kind' },
     { condition: 'the channel is a public one', request: deskAppeal({ channel: 'site' }), field: 'channel' },
     { condition: 'the raw payload is not JSON', request: deskAppeal({ rawPayloadJson: '{oops' }), field: 'rawPayloadJson' },
     { condition: 'the operator is empty', request: deskAppeal({ reception: { operatorId: '', answeredOnTheSpot: true } }), field: 'reception.operatorId' },
+    { condition: 'a personal reception (59-ФЗ ст. 13) has no reception card', request: deskAppeal({ oral: 'personal-reception', reception: undefined }), field: 'reception' },
+    { condition: 'a hotline call comes with a reception card (the hotline is not a personal reception)', request: deskAppeal({ oral: 'hotline' }), field: 'reception' },
+    { condition: 'the oral intake is unknown', request: deskAppeal({ oral: 'letter' }), field: 'oral' },
+    { condition: 'a platform item says it is oral', request: deskAppeal({ channel: 'pos', reception: undefined, oral: 'hotline' }), field: 'oral' },
+    {
+      condition: 'the card says answered on the spot without the citizen’s consent (59-ФЗ ст. 13 ч. 3)',
+      request: deskAppeal({ reception: { operatorId: 'operator-7', answeredOnTheSpot: true, oralAnswer: 'Ответ дан', citizenConsentedToOralAnswer: false } }),
+      field: 'reception.citizenConsentedToOralAnswer',
+    },
+    {
+      condition: 'the identity document on the card is of an unknown kind (59-ФЗ ст. 13 ч. 2)',
+      request: deskAppeal({ reception: { operatorId: 'operator-7', answeredOnTheSpot: false, identityDocument: { kind: 'library-card', seriesNumber: '12' } } }),
+      field: 'reception.identityDocument.kind',
+    },
   ];
   for (const { condition, request, field } of invalid) {
     it<IngestContext>(`RegisterAppeal: when ${condition}, answers INVALID_ARGUMENT naming ${field} and publishes nothing`, async (context) => {
@@ -103,14 +147,14 @@ describe.concurrent('gRPC priemnaya.intake.v1.IntakeService', () => {
       );
 
       expect(error?.code).toBe(status.INVALID_ARGUMENT);
-      expect(error?.details).toMatch(new RegExp(`^${field.replace('.', '\\.')}: `));
+      expect(error?.details).toMatch(new RegExp(`^${field.replaceAll('.', '\\.')}: `));
       expect(error?.metadata.get('invalid-fields')).toEqual([field]);
       await scenario.received.readToEnd();
       expect(scenario.received.messages).toHaveLength(0);
     });
   }
 
-  it<IngestContext>('FindAppealsByPerson and the pre-screen: the same person on another channel with a similar text is found and flagged as a repeat', async (context) => {
+  it<IngestContext>('FindAppealsByPerson and the pre-screen: the same person on another channel with a similar text is found and named similar, and one unanswered appeal is no art. 11 repeat (59-ФЗ ст. 11 ч. 5)', async (context) => {
     const { expect, scenario } = context;
     const { register, findByPerson } = clientOf(context);
     const site = (
@@ -126,7 +170,8 @@ describe.concurrent('gRPC priemnaya.intake.v1.IntakeService', () => {
     const desk = await register(deskAppeal());
     const found = await findByPerson({ phone: '+79035551234' });
 
-    expect(desk.screening).toEqual([expect.objectContaining({ flag: 'repeat', relatedAppealIds: [site.id] })]);
+    expect(desk.similarAppealIds).toEqual([site.id]);
+    expect(desk.screening).toEqual([]);
     expect(found.appeals.map((a) => [a.appealId, a.channel])).toEqual([
       [desk.appealId, 'desk'],
       [site.id, 'site'],
@@ -137,7 +182,7 @@ describe.concurrent('gRPC priemnaya.intake.v1.IntakeService', () => {
     const { expect, scenario } = context;
     const response = await clientOf(context).register(deskAppeal({ author: { name: 'Олег', phone: '+79035550000' } }));
 
-    expect(response.screening.map((f) => f.flag)).toEqual(['anonymous']);
+    expect(response.screening.map((f) => [f.flag, f.basis])).toEqual([['anonymous', '59-ФЗ ст. 11 ч. 1']]);
     const [message] = await scenario.received.waitForAppeal(response.appealId);
     expect(AppealReceived.parse(message?.value).screening).toEqual([expect.objectContaining({ flag: 'anonymous' })]);
   });

@@ -18,7 +18,9 @@ describe('POST /v1/appeals while Kafka is down', () => {
     broker = teardown.add(await startPrivateKafka(), (it) => it.remove());
     // The client as runService builds it, so the refusal comes after the same retries as in production.
     kafka = createKafka({ brokers: broker.brokers, clientId: 'ingest-outage-test', logger: silentLogger, retry: PUBLISH_RETRY });
-    await ensureTopics(kafka, [{ name: topic, partitions: 2 }, { name: names.deadLetter(topic), partitions: 2 }]);
+    // Ingest reads appeals.events too: which appeals were answered on the merits (59-FZ art. 11 part 5).
+    const events = names.of('appeals.events');
+    await ensureTopics(kafka, [topic, names.deadLetter(topic), events].map((name) => ({ name, partitions: 2 })));
     const registry = teardown.add(await startRegistryStub(), (it) => it.close());
     const dbName = teardown.add(uniqueName('ingest-outage'), dropDatabase);
     ingest = teardown.add(await startIngest({ kafka, names, dbName, registryUrl: registry.url }), (it) => it.close());

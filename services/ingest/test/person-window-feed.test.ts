@@ -1,4 +1,6 @@
-import { AppealReceived } from '@priemnaya/contracts';
+import { randomUUID } from 'node:crypto';
+import { AppealReceived, type AppealAnswered } from '@priemnaya/contracts';
+import { createPublisher } from '@priemnaya/kafka';
 import { createTeardown, createTestKafka, collectTopics, silentLogger, uniqueName, waitFor, type Teardown } from '@priemnaya/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPersonWindow } from '../src/domain/person-window.js';
@@ -16,38 +18,62 @@ async function windowScenario(teardown: Teardown, label: string) {
   return { testKafka, start, received };
 }
 
+/** The answer on the merits to an appeal, as the executor publishes it on appeals.events. */
+function answeredOnTheMerits(appeal: AppealReceived, inSubstance = true): AppealAnswered {
+  return {
+    version: 1,
+    eventId: randomUUID(),
+    appealId: appeal.appealId,
+    registrationNumber: appeal.registrationNumber,
+    occurredAt: new Date().toISOString(),
+    channel: appeal.channel,
+    receivedAt: appeal.receivedAt,
+    by: 'executor-1',
+    unit: 'blagoustroystvo',
+    type: 'appeal.answered',
+    answer: { text: 'Качели и скамейки отремонтированы.', inSubstance, attachments: [] },
+  };
+}
+
 /** Two ingest replicas on the same topics and database, as a deployment runs them. */
-describe('the person window across ingest replicas (appeals.received)', () => {
+describe('the person window across ingest replicas (appeals.received, appeals.events)', () => {
   const teardown = createTeardown();
   afterAll(() => teardown.run());
 
-  it('an appeal registered by one replica is a repeat for another, including one that starts later and reads the window from the topic', async () => {
-    const { start, received } = await windowScenario(teardown, 'ingest-window');
+  it('59-ФЗ ст. 11 ч. 5: appeals registered by one replica and answered on the merits twice make a repeat for another, including one that starts later and reads both topics', async () => {
+    const { testKafka, start, received } = await windowScenario(teardown, 'ingest-window');
     const [first, second] = [await start(), await start()];
+    const events = createPublisher({ kafka: testKafka.kafka, names: testKafka.names });
+    await events.connect();
+    teardown.add(events, (it) => it.disconnect());
+    const register = async (ingest: Awaited<ReturnType<typeof start>>, marker: string, text: string, author = person) => {
+      const acknowledgement = (await postAppeal(ingest.app, aSubmission(marker, { author, text }))).json<Acknowledgement>();
+      const [message] = await received.waitForAppeal(acknowledgement.id);
+      return AppealReceived.parse(message?.value);
+    };
 
-    const original = (
-      await postAppeal(first.app, aSubmission('first', { author: person, text: 'Во дворе дома 3 на Лесной улице сломаны качели и скамейки на детской площадке.' }))
-    ).json<Acknowledgement>();
-    // The other replica learns of it from the topic, not from the database.
-    await received.waitForAppeal(original.id);
+    const original = await register(first, 'first', 'Во дворе дома 3 на Лесной улице сломаны качели и скамейки на детской площадке.');
+    const again = await register(first, 'again', 'Во дворе дома 3 на Лесной улице снова сломаны качели и скамейки на детской площадке.');
+    // Answered only once on the merits (the other answer only explained): not yet a repeat.
+    await events.publish([{ topic: 'appeals.events', payload: answeredOnTheMerits(original) }, { topic: 'appeals.events', payload: answeredOnTheMerits(again, false) }]);
+    const notYet = await register(second, 'not-yet', 'Сломаны качели и скамейки на детской площадке во дворе дома 3 на Лесной улице.');
+    expect(notYet.screening.map((finding) => finding.flag)).not.toContain('repeat');
+
+    await events.publish([{ topic: 'appeals.events', payload: answeredOnTheMerits(again) }]);
+    // The other replica learns of both answers from the topic, not from the database.
     const repeat = await waitFor(
       async () => {
-        const response = (await postAppeal(second.app, aSubmission(`repeat ${Date.now()}`, { author: person, text: 'Детская площадка у дома 3 по Лесной: сломаны качели и скамейки, прошу починить.' }))).json<Acknowledgement>();
-        const [message] = await received.waitForAppeal(response.id);
-        const appeal = AppealReceived.parse(message?.value);
+        const appeal = await register(second, `repeat ${Date.now()}`, 'Детская площадка у дома 3 по Лесной улице: сломаны качели и скамейки во дворе.');
         return appeal.screening.some((finding) => finding.flag === 'repeat') ? appeal : undefined;
       },
       { description: 'a repeat flagged by the second replica', timeoutMs: 15_000 },
     );
-    expect(repeat.screening.find((finding) => finding.flag === 'repeat')?.relatedAppealIds).toContain(original.id);
+    expect(repeat.screening.find((finding) => finding.flag === 'repeat')).toMatchObject({ basis: '59-ФЗ ст. 11 ч. 5', relatedAppealIds: expect.arrayContaining([original.appealId, again.appealId]) as string[] });
 
     const late = await start();
-    const lateRepeat = (
-      await postAppeal(late.app, aSubmission('late', { author: { ...person, phone: '89215554433' }, text: 'Сломаны качели и скамейки на детской площадке во дворе дома 3 на Лесной, прошу ремонт.' }))
-    ).json<Acknowledgement>();
-    const [message] = await received.waitForAppeal(lateRepeat.id);
-    expect(AppealReceived.parse(message?.value).screening.find((finding) => finding.flag === 'repeat')?.relatedAppealIds).toContain(original.id);
-  });
+    const lateRepeat = await register(late, 'late', 'Сломаны качели и скамейки на детской площадке во дворе дома 3 на Лесной улице.', { ...person, phone: '89215554433' });
+    expect(lateRepeat.screening.find((finding) => finding.flag === 'repeat')?.relatedAppealIds).toEqual(expect.arrayContaining([original.appealId, again.appealId]));
+  }, 60_000);
 });
 
 /**

@@ -4,11 +4,12 @@ import { callUnary } from '@priemnaya/grpc';
 import {
   DeskServiceClient,
   type FindCitizenAppealsResponse,
+  type RegisterHotlineCallResponse,
   type RegisterOralAppealResponse,
   type TopicSuggestion,
 } from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
 import { RequestError } from '@priemnaya/http';
-import type { ReceptionCardForm } from '../forms/reception-card.js';
+import type { HotlineCallForm, ReceptionCardForm } from '../forms/reception-card.js';
 
 /** gRPC codes as the HTTP statuses the web application understands. */
 const HTTP_STATUS: Partial<Record<status, [number, string]>> = {
@@ -34,21 +35,17 @@ export function createDeskClient(address: string, timeouts: { registerMs: number
   return {
     register(token: string, card: ReceptionCardForm): Promise<RegisterOralAppealResponse> {
       const request = {
-        operatorId: '',
-        idempotencyKey: card.idempotencyKey,
-        citizen: {
-          name: card.citizen.name,
-          ...(card.citizen.phone !== undefined ? { phone: card.citizen.phone } : {}),
-          ...(card.citizen.email !== undefined ? { email: card.citizen.email } : {}),
-          ...(card.citizen.postalAddress !== undefined ? { postalAddress: card.citizen.postalAddress } : {}),
-        },
-        ...(card.problemAddress !== undefined ? { problemAddress: card.problemAddress } : {}),
-        text: card.text,
+        ...oralAppealOf(card),
         answeredOnTheSpot: card.answeredOnTheSpot,
         citizenConsentedToOralAnswer: card.citizenConsentedToOralAnswer,
         ...(card.oralAnswer !== undefined ? { oralAnswer: card.oralAnswer } : {}),
+        conductedBy: card.conductedBy,
+        identityDocument: card.identityDocument,
       };
       return callUnary(client.registerOralAppeal.bind(client), request, metadata(token), timeouts.registerMs).catch(asRequestError);
+    },
+    registerHotlineCall(token: string, call: HotlineCallForm): Promise<RegisterHotlineCallResponse> {
+      return callUnary(client.registerHotlineCall.bind(client), oralAppealOf(call), metadata(token), timeouts.registerMs).catch(asRequestError);
     },
     findCitizenAppeals(token: string, citizen: { name?: string; phone?: string; email?: string }): Promise<FindCitizenAppealsResponse> {
       return callUnary(client.findCitizenAppeals.bind(client), { citizen, limit: 20 }, metadata(token), timeouts.lookupMs).catch(asRequestError);
@@ -63,6 +60,22 @@ export function createDeskClient(address: string, timeouts: { registerMs: number
   };
 }
 export type DeskClient = ReturnType<typeof createDeskClient>;
+
+/** What a card and a hotline call both send; the operator comes from the token. */
+function oralAppealOf(appeal: HotlineCallForm) {
+  return {
+    operatorId: '',
+    idempotencyKey: appeal.idempotencyKey,
+    citizen: {
+      name: appeal.citizen.name,
+      ...(appeal.citizen.phone !== undefined ? { phone: appeal.citizen.phone } : {}),
+      ...(appeal.citizen.email !== undefined ? { email: appeal.citizen.email } : {}),
+      ...(appeal.citizen.postalAddress !== undefined ? { postalAddress: appeal.citizen.postalAddress } : {}),
+    },
+    ...(appeal.problemAddress !== undefined ? { problemAddress: appeal.problemAddress } : {}),
+    text: appeal.text,
+  };
+}
 
 function asRequestError(error: ServiceError): never {
   const [statusCode, code] = HTTP_STATUS[error.code] ?? [502, 'desk_failed'];

@@ -11,6 +11,8 @@ const card = {
   answeredOnTheSpot: false,
   citizenConsentedToOralAnswer: false,
   oralAnswer: '',
+  conductedBy: { staffId: 'deputy-2', name: 'Соколов Андрей Ильич', position: 'заместитель главы администрации' },
+  identityDocument: { kind: 'passport-rf', seriesNumber: '38 04 123456' },
 };
 
 describe('form errors in Russian beside each field', () => {
@@ -32,12 +34,22 @@ describe('form errors in Russian beside each field', () => {
     });
   });
 
-  it('applies art. 13: an answer on the spot needs the consent and the answer itself', () => {
+  it('59-ФЗ ст. 13 ч. 2: a card without the official who conducted the reception or the identity document names them; a passport of the RF needs 10 digits', () => {
+    const { conductedBy: _official, identityDocument: _document, ...bare } = card;
+    const missing = ReceptionCardForm.safeParse(bare);
+    const shortPassport = ReceptionCardForm.safeParse({ ...card, identityDocument: { kind: 'passport-rf', seriesNumber: '38 04' } });
+    expect(missing.success || shortPassport.success).toBe(false);
+    if (missing.success || shortPassport.success) return;
+    expect(Object.keys(fieldErrors(missing.error)).sort()).toEqual(['conductedBy', 'identityDocument']);
+    expect(fieldErrors(shortPassport.error)).toEqual({ 'identityDocument.seriesNumber': 'Паспорт РФ: 4 цифры серии и 6 цифр номера' });
+  });
+
+  it('59-ФЗ ст. 13 ч. 3: an answer on the spot needs the consent and the answer itself', () => {
     const result = ReceptionCardForm.safeParse({ ...card, answeredOnTheSpot: true });
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(fieldErrors(result.error)).toEqual({
-      citizenConsentedToOralAnswer: 'Ответ на месте — только с согласия гражданина (ст. 13)',
+      citizenConsentedToOralAnswer: 'Ответ на месте — только с согласия гражданина (ст. 13 ч. 3)',
       oralAnswer: 'Запишите ответ, данный на месте',
     });
   });

@@ -29,7 +29,8 @@ export function russianMessage(issue: z.core.$ZodIssue): string {
 
 /** The services' own custom rules, said in Russian. */
 const CUSTOM_MESSAGES: Record<string, string> = {
-  'must be true when answered on the spot (art. 13)': 'Ответ на месте — только с согласия гражданина (ст. 13)',
+  'must be true when answered on the spot (59-ФЗ ст. 13 ч. 3)': 'Ответ на месте — только с согласия гражданина (ст. 13 ч. 3)',
+  'must be 10 digits for passport-rf: a series of 4 and a number of 6': 'Паспорт РФ: 4 цифры серии и 6 цифр номера',
   'is required when answered on the spot': 'Запишите ответ, данный на месте',
   'must be empty unless answered on the spot': 'Ответ записывается, только если дан на месте',
   'needs a phone, an e-mail or a name': 'Нужны телефон, эл. почта или ФИО',

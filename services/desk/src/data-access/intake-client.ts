@@ -31,6 +31,7 @@ export function createIntakeClient(address: string, options: { registerTimeoutMs
         receivedAt: response.receivedAt,
         replayed: response.replayed,
         screening: response.screening,
+        similarAppealIds: response.similarAppealIds,
       };
     },
     async findByPerson(person: AppealAuthor, limit: number): Promise<PersonAppeal[]> {

@@ -44,7 +44,7 @@ export function withStatuses(appeals: readonly PersonAppeal[], statuses: Readonl
 }
 
 /**
- * The earlier appeals the pre-screen judged the same matter (its repeat finding, most similar
+ * The earlier appeals the pre-screen judged the same matter (its similar appeals, most similar
  * first) that are still open. One notion of "similar" for the whole fleet: the pre-screen's, on
  * the same person and a similar text within its window. An id missing from the person's appeals
  * (ingest answered fewer than it screened against) makes the answer incomplete, not wrong.

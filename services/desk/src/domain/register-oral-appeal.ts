@@ -1,12 +1,14 @@
 import type { AppealAuthor } from '@priemnaya/contracts';
 import { AppError } from '@priemnaya/errors';
 import { similarOpenAppeals, type EarlierAppeal, type PersonAppeal, type StatusLookup } from './earlier-appeals.js';
-import { deskIntake, type DeskIntake, type OralAppeal } from './oral-appeal.js';
+import type { DeskIntake } from './oral-appeal.js';
 
 export interface ScreeningFinding {
   flag: string;
   reason: string;
   relatedAppealIds: string[];
+  /** The part of 59-FZ art. 11 cited; empty from an ingest that does not send it yet. */
+  basis: string;
 }
 
 export interface IntakeRegistration {
@@ -15,6 +17,8 @@ export interface IntakeRegistration {
   receivedAt: string;
   replayed: boolean;
   screening: ScreeningFinding[];
+  /** The person's earlier appeals on the same matter, answered or not, most similar first (not an art. 11 finding). */
+  similarAppealIds: string[];
 }
 
 export interface DeskPorts {
@@ -43,21 +47,20 @@ export interface OralAppealRegistration extends IntakeRegistration {
 const PERSON_APPEALS_LIMIT = 100;
 
 /**
- * Registers a reception card through ingest, then looks up the still-open appeals the pre-screen
- * found similar. The number is issued once ingest answers; a failed lookup after it only makes
- * the warning incomplete, so the operator never retries a registration that stands.
+ * Registers an oral appeal (a reception card or a hotline call) through ingest, then looks up the
+ * still-open appeals the pre-screen found similar. The number is issued once ingest answers; a
+ * failed lookup after it only makes the warning incomplete, so the operator never retries a
+ * registration that stands.
  */
 export function createRegisterOralAppeal(ports: DeskPorts) {
-  return async function registerOralAppeal(appeal: OralAppeal, rawPayload: unknown): Promise<OralAppealRegistration> {
-    const registration = await ports.intake.register(deskIntake(appeal, rawPayload));
-    const relatedIds = registration.screening
-      .filter((finding) => finding.flag === 'repeat')
-      .flatMap((finding) => finding.relatedAppealIds)
-      .filter((id) => id !== registration.appealId);
+  return async function registerOralAppeal(intake: DeskIntake): Promise<OralAppealRegistration> {
+    const registration = await ports.intake.register(intake);
+    // A repeat under art. 11 part 5 names answered appeals; the warning is about open ones on the same matter.
+    const relatedIds = registration.similarAppealIds.filter((id) => id !== registration.appealId);
     if (relatedIds.length === 0) return { ...registration, similarOpenAppeals: [], similarOpenAppealsIncomplete: false };
     try {
       const [personAppeals, statuses] = await Promise.all([
-        ports.intake.findByPerson(appeal.citizen, PERSON_APPEALS_LIMIT),
+        ports.intake.findByPerson(intake.author, PERSON_APPEALS_LIMIT),
         ports.registry.findStatuses(relatedIds),
       ]);
       const similar = similarOpenAppeals(relatedIds, personAppeals, statuses);

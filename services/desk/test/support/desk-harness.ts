@@ -1,8 +1,9 @@
 import { credentials, Metadata, type ServiceError } from '@grpc/grpc-js';
+import type { Logger } from 'pino';
 import { connectDatabase } from '@priemnaya/database';
 import { createStaffTokens, type StaffPrincipal, withStaffToken } from '@priemnaya/auth';
 import { callUnary } from '@priemnaya/grpc';
-import { DeskServiceClient } from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
+import { DeskServiceClient, type RegisterOralAppealRequest } from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
 import { collectTopics, createTeardown, createTestKafka, type Teardown, type TestKafka, testLogger, type TopicCollector, uniqueName } from '@priemnaya/testing';
 import { buildRegistryService } from '../../../registry/src/app.js';
 import { buildRouterService } from '../../../router/src/app.js';
@@ -23,8 +24,8 @@ export interface DeskScenario {
   routerUrl: string;
   /** A gRPC client of the desk as a front end would hold it. */
   desk: DeskServiceClient;
-  /** Another desk on the same ingest and registry whose router never answers. */
-  startDesk(options: { routerUrl: string }): Promise<DeskServiceClient>;
+  /** Another desk on the same ingest and registry (whose router may never answer, or whose log a test reads). */
+  startDesk(options: { routerUrl: string; logger?: Logger }): Promise<DeskServiceClient>;
   teardown: Teardown;
 }
 
@@ -74,10 +75,10 @@ export async function startDeskScenario(): Promise<DeskScenario> {
     );
     const routerUrl = await router.http.listen({ host: '127.0.0.1', port: 0 });
 
-    const startDesk = async (options: { routerUrl: string }) => {
+    const startDesk = async (options: { routerUrl: string; logger?: Logger }) => {
       const intake = teardown.add(createIntakeClient(ingest.grpcAddress, { registerTimeoutMs: 15_000, lookupTimeoutMs: 5_000 }), async (it) => it.close());
       const { grpc } = await buildDesk({
-        logger: testLogger(),
+        logger: options.logger ?? testLogger(),
         tokens: staffTokens,
         intake,
         registry: createRegistryClient(registryUrl, 2_000),
@@ -124,6 +125,17 @@ export async function failureOf(call: Promise<unknown>): Promise<ServiceError> {
     return error as ServiceError;
   }
   throw new Error('the call succeeded');
+}
+
+/**
+ * What every reception card carries beside the appeal: the official who conducted the reception
+ * (59-FZ ст. 13 ч. 1) and the identity document the citizen presented (ст. 13 ч. 2).
+ */
+export function receptionFacts(): Pick<RegisterOralAppealRequest, 'conductedBy' | 'identityDocument'> {
+  return {
+    conductedBy: { staffId: 'deputy-head-2', name: 'Соколов Андрей Ильич', position: 'заместитель главы администрации' },
+    identityDocument: { kind: 'passport-rf', seriesNumber: '38 04 123456' },
+  };
 }
 
 /** A Russian mobile number no other test uses. */

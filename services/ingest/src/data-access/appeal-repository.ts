@@ -13,6 +13,7 @@ interface AppealDocument {
   fingerprint: string;
   /** What the person window files once Kafka has the appeal (a resend may be the one to do it). */
   screeningIndex: ScreeningIndex;
+  similarAppealIds?: string[];
 }
 
 interface AcknowledgementDocument {
@@ -35,6 +36,7 @@ export function createAppealRepository(db: Db) {
       appeal: AppealReceived.parse(JSON.parse(document.appealJson)),
       fingerprint: document.fingerprint,
       screeningIndex: document.screeningIndex,
+      ...(document.similarAppealIds !== undefined ? { similarAppealIds: document.similarAppealIds } : {}),
       ...(acknowledgement ? { acknowledgedAt: acknowledgement.at } : {}),
     };
   }
@@ -51,6 +53,7 @@ export function createAppealRepository(db: Db) {
           appealJson: JSON.stringify(stored.appeal),
           fingerprint: stored.fingerprint,
           screeningIndex: stored.screeningIndex,
+          ...(stored.similarAppealIds !== undefined ? { similarAppealIds: stored.similarAppealIds } : {}),
         });
         return stored;
       } catch (error) {

@@ -60,4 +60,17 @@ describe('createPersonWindow', () => {
     for (const appeal of appeals) window.add(['name:иванов|иван'], appeal);
     expect(window.recent(['name:иванов|иван'], { limit: 10 }).map((a) => a.appealId)).toEqual(appeals.slice(2).reverse().map((a) => a.appealId));
   });
+
+  it('59-ФЗ ст. 11 ч. 5: knows which appeals were answered on the merits, the first answer standing, whichever arrived first', () => {
+    const window = createPersonWindow({ windowMs: 90 * DAY, clock: () => NOW });
+    const [answered, open] = [anAppeal(20), anAppeal(5)];
+    const firstAnswer = new Date(NOW.getTime() - 10 * DAY);
+    // On start the answers are read from their own topic and may come before the appeal.
+    window.recordAnswerInSubstance(answered.appealId, firstAnswer);
+    window.add(['email:b@example.org'], answered);
+    window.add(['email:b@example.org'], open);
+    window.recordAnswerInSubstance(answered.appealId, new Date(NOW.getTime() - 2 * DAY));
+
+    expect(window.recent(['email:b@example.org'], { limit: 10 })).toEqual([open, { ...answered, answeredInSubstanceAt: firstAnswer }]);
+  });
 });

@@ -8,6 +8,8 @@ export interface PersonAppeal {
   channel: Channel;
   receivedAt: Date;
   signature: TextSignature;
+  /** When the appeal was first answered on the merits (59-FZ art. 11 part 5 counts these). */
+  answeredInSubstanceAt?: Date;
 }
 
 /**
@@ -17,12 +19,17 @@ export interface PersonAppeal {
  */
 export function createPersonWindow(options: { windowMs: number; clock: () => Date; maxPerKey?: number }) {
   const byKey = new Map<string, PersonAppeal[]>();
+  // Apart from the appeals: on start the answers are read from their own topic, and one may
+  // arrive before its appeal does.
+  const answeredAt = new Map<string, Date>();
   const maxPerKey = options.maxPerKey ?? 200;
   let oldestKept = Number.POSITIVE_INFINITY;
 
   function prune(now: Date): void {
     const cutoff = now.getTime() - options.windowMs;
     if (oldestKept >= cutoff) return;
+    // An answer comes after its appeal: one older than the window is of an appeal outside it.
+    for (const [appealId, at] of answeredAt) if (at.getTime() < cutoff) answeredAt.delete(appealId);
     oldestKept = Number.POSITIVE_INFINITY;
     for (const [key, appeals] of byKey) {
       const kept = appeals.filter((appeal) => appeal.receivedAt.getTime() >= cutoff);
@@ -52,12 +59,28 @@ export function createPersonWindow(options: { windowMs: number; clock: () => Dat
       oldestKept = Math.min(oldestKept, appeal.receivedAt.getTime());
       prune(now);
     },
+    /**
+     * Notes that an appeal was answered on the merits; the earliest such answer stands, so a
+     * redelivery or a later corrected answer changes nothing.
+     */
+    recordAnswerInSubstance(appealId: string, at: Date): void {
+      const now = options.clock();
+      if (at.getTime() < now.getTime() - options.windowMs) return;
+      const known = answeredAt.get(appealId);
+      if (known === undefined || at.getTime() < known.getTime()) answeredAt.set(appealId, at);
+    },
     /** The appeals filed under any of the keys, newest first, each once, at most `limit`. */
     recent(keys: readonly string[], query: { since?: Date; limit: number }): PersonAppeal[] {
       const since = query.since?.getTime() ?? Number.NEGATIVE_INFINITY;
       const unique = new Map<string, PersonAppeal>();
       for (const key of keys) for (const appeal of byKey.get(key) ?? []) if (appeal.receivedAt.getTime() >= since) unique.set(appeal.appealId, appeal);
-      return [...unique.values()].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime()).slice(0, query.limit);
+      return [...unique.values()]
+        .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
+        .slice(0, query.limit)
+        .map((appeal) => {
+          const at = answeredAt.get(appeal.appealId);
+          return at === undefined ? appeal : { ...appeal, answeredInSubstanceAt: at };
+        });
     },
     /** How many person keys are held, for the service's own figures. */
     size(): number {

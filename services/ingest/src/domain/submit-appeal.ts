@@ -5,6 +5,7 @@ import type {
   AttachmentRef,
   Channel,
   GeoPoint,
+  OralIntake,
   OutgoingMessage,
   PlatformDetails,
   RawPayload,
@@ -24,6 +25,8 @@ export interface StoredAppeal {
   acknowledgedAt?: Date;
   /** How the pre-screen finds this appeal again: the author's normalised keys and a text signature. */
   screeningIndex: ScreeningIndex;
+  /** The person's earlier appeals on the same matter when it was registered; absent on appeals from before. */
+  similarAppealIds?: string[];
 }
 
 export interface ScreeningIndex {
@@ -34,6 +37,8 @@ export interface ScreeningIndex {
 export interface Screening {
   findings: ScreeningFinding[];
   index: ScreeningIndex;
+  /** Not an art. 11 case: the person's earlier appeals on the same matter, most similar first, for the desk's warning. */
+  similarAppealIds: string[];
 }
 
 /** An appeal as a channel hands it over, before registration. */
@@ -51,6 +56,8 @@ export interface AppealIntake {
   attachments: AttachmentRef[];
   raw: RawPayload;
   reception?: ReceptionCard;
+  /** A desk appeal's way in: a personal reception (with its card) or the hotline (without). */
+  oral?: OralIntake;
   platform?: PlatformDetails;
 }
 
@@ -84,6 +91,8 @@ export interface Registration {
   /** True when this intake repeated an earlier one and got its answer back. */
   replayed: boolean;
   screening: ScreeningFinding[];
+  /** The person's earlier appeals on the same matter, most similar first, answered or not. */
+  similarAppealIds: string[];
 }
 
 /**
@@ -159,10 +168,11 @@ export function createSubmitAppeal(ports: SubmitAppealPorts) {
       raw: intake.raw,
       screening: screening.findings,
       ...(intake.reception !== undefined ? { reception: intake.reception } : {}),
+      ...(intake.oral !== undefined ? { oral: intake.oral } : {}),
       ...(intake.platform !== undefined ? { platform: intake.platform } : {}),
     };
     // A concurrent repeat may have registered the same id first; its number wins.
-    return ports.appeals.insertIfAbsent({ appeal, fingerprint: print, screeningIndex: screening.index });
+    return ports.appeals.insertIfAbsent({ appeal, fingerprint: print, screeningIndex: screening.index, similarAppealIds: screening.similarAppealIds });
   }
 }
 
@@ -173,5 +183,6 @@ function toRegistration(stored: StoredAppeal, replayed: boolean): Registration {
     receivedAt: stored.appeal.receivedAt,
     replayed,
     screening: stored.appeal.screening,
+    similarAppealIds: stored.similarAppealIds ?? [],
   };
 }

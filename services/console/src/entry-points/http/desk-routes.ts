@@ -1,7 +1,7 @@
 import { RequestError, parseRequest } from '@priemnaya/http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DeskClient } from '../../data-access/desk-client.js';
-import { CitizenLookupForm, ReceptionCardForm, SuggestionRequest } from '../../forms/reception-card.js';
+import { CitizenLookupForm, HotlineCallForm, ReceptionCardForm, SuggestionRequest } from '../../forms/reception-card.js';
 
 /** The caller's bearer token, forwarded as is: the desk decides who may do what. */
 function bearer(request: FastifyRequest): string {
@@ -20,6 +20,13 @@ export function deskRoutes(app: FastifyInstance, deps: { desk: DeskClient }): vo
     const token = bearer(request);
     const card = parseRequest(ReceptionCardForm, request.body);
     return deps.desk.register(token, card);
+  });
+
+  // The hotline is not a personal reception: no card, so a form of its own.
+  app.post('/api/desk/hotline-calls', async (request) => {
+    const token = bearer(request);
+    const call = parseRequest(HotlineCallForm, request.body);
+    return deps.desk.registerHotlineCall(token, call);
   });
 
   app.post('/api/desk/citizen-appeals', async (request) => {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { fieldErrors, type FieldErrors } from '../../../src/domain/field-errors.js';
 import { russianReason } from '../../../src/domain/suggestion-reason.js';
-import { ReceptionCardForm } from '../../../src/forms/reception-card.js';
+import { IDENTITY_DOCUMENT_NAMES, maskedSeriesNumber } from '../../../src/domain/identity-document.js';
+import { HotlineCallForm, ReceptionCardForm } from '../../../src/forms/reception-card.js';
 import { api, ApiError } from '../shared/api.js';
 import { Field, invalidProps } from '../shared/form-field.js';
 import { CHANNEL_NAMES, dateTime, newKey, statusName, topicName } from '../shared/format.js';
@@ -19,14 +20,29 @@ interface Registration {
   similarOpenAppealsIncomplete: boolean;
 }
 
-const EMPTY = { name: '', phone: '', email: '', postalAddress: '', problemAddress: '', text: '', answeredOnTheSpot: false, consent: false, oralAnswer: '' };
+const EMPTY = {
+  name: '', phone: '', email: '', postalAddress: '', problemAddress: '', text: '', answeredOnTheSpot: false, consent: false, oralAnswer: '',
+  officialId: '', officialName: '', officialPosition: '', documentKind: 'passport-rf', documentNumber: '',
+};
+
+/** What the card recorded, shown once it is registered: the number masked (59-ФЗ ст. 13 ч. 2). */
+interface CardFacts {
+  official: string;
+  document: string;
+  consent: boolean;
+}
 
 const SCREENING_NAMES: Record<string, string> = {
-  anonymous: 'без имени или адреса для ответа',
-  obscene: 'нецензурные выражения',
-  threatening: 'угрозы',
-  'no-question': 'нет вопроса по существу',
-  repeat: 'повторное обращение',
+  anonymous: 'без фамилии или адреса для ответа (ч. 1)',
+  'crime-report': 'сообщение о противоправном деянии: направить по компетенции (ч. 1)',
+  'court-decision': 'обжалуется решение суда: вернуть с разъяснением в 7 дней (ч. 2)',
+  obscene: 'нецензурные выражения (ч. 3)',
+  threatening: 'угрозы (ч. 3)',
+  unreadable: 'текст не поддаётся прочтению (ч. 4)',
+  'no-question': 'суть обращения не установить (ч. 4.1)',
+  repeat: 'тот же вопрос, неоднократно отвеченный по существу, без новых доводов (ч. 5)',
+  'answer-published': 'ответ размещён на сайте (ч. 5.1)',
+  'state-secret': 'ответ раскрыл бы государственную тайну (ч. 6)',
 };
 
 /** The reception card of an oral appeal (59-FZ art. 13): keyboard only, from the name to the number. */
@@ -37,6 +53,9 @@ export function ReceptionCard({ session }: { session: Session }) {
   const [failure, setFailure] = useState('');
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<Registration>();
+  const [facts, setFacts] = useState<CardFacts>();
+  // The hotline is not a personal reception: no card, no identity document, no answer on the spot.
+  const [hotline, setHotline] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
   const { suggestions, state } = useSuggestions(session.token, card.text);
   const earlier = useEarlierAppeals(session.token, card);
@@ -54,16 +73,22 @@ export function ReceptionCard({ session }: { session: Session }) {
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (sending) return;
-    const form = {
+    const call = {
       idempotencyKey: key,
       citizen: { name: card.name, phone: card.phone, email: card.email, postalAddress: card.postalAddress },
       problemAddress: card.problemAddress,
       text: card.text,
+    };
+    const form = hotline ? call : {
+      ...call,
       answeredOnTheSpot: card.answeredOnTheSpot,
       citizenConsentedToOralAnswer: card.consent,
       oralAnswer: card.answeredOnTheSpot ? card.oralAnswer : '',
+      conductedBy: { staffId: card.officialId, name: card.officialName, position: card.officialPosition },
+      identityDocument: { kind: card.documentKind, seriesNumber: card.documentNumber },
     };
-    const parsed = ReceptionCardForm.safeParse(form);
+    const asCard = hotline ? undefined : ReceptionCardForm.safeParse(form);
+    const parsed = asCard ?? HotlineCallForm.safeParse(form);
     if (!parsed.success) {
       const found = fieldErrors(parsed.error);
       setErrors(found);
@@ -74,7 +99,8 @@ export function ReceptionCard({ session }: { session: Session }) {
     setFailure('');
     setSending(true);
     try {
-      setDone(await api<Registration>(session.token, 'POST', '/api/desk/oral-appeals', form));
+      setDone(await api<Registration>(session.token, 'POST', hotline ? '/api/desk/hotline-calls' : '/api/desk/oral-appeals', form));
+      setFacts(asCard?.success ? factsOf(asCard.data) : undefined);
     } catch (error) {
       if (error instanceof ApiError) {
         setErrors(error.fields);
@@ -86,7 +112,8 @@ export function ReceptionCard({ session }: { session: Session }) {
   }
 
   function next() {
-    setCard(EMPTY);
+    // The same official goes on receiving: only the citizen's part of the card starts empty.
+    setCard((current) => ({ ...EMPTY, officialId: current.officialId, officialName: current.officialName, officialPosition: current.officialPosition }));
     setKey(newKey());
     setDone(undefined);
   }
@@ -95,7 +122,7 @@ export function ReceptionCard({ session }: { session: Session }) {
     if (!done) nameInput.current?.focus();
   }, [done]);
 
-  if (done) return <Registered registration={done} onNext={next} />;
+  if (done) return <Registered registration={done} facts={facts} onNext={next} />;
 
   const ctrlEnter = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
@@ -105,6 +132,9 @@ export function ReceptionCard({ session }: { session: Session }) {
     <div className="reception">
       <form className="card" onSubmit={(event) => void submit(event)} onKeyDown={ctrlEnter} noValidate aria-label="Карточка личного приёма">
         <h1>Устное обращение</h1>
+        <label className="checks">
+          <input id="hotline" type="checkbox" checked={hotline} onChange={(e) => { setHotline(e.target.checked); setErrors({}); setKey(newKey()); }} /> Звонок на горячую линию (не личный приём: без карточки и документа)
+        </label>
         <fieldset>
           <legend>Гражданин</legend>
           <Field id="citizen-name" label="ФИО (фамилия первой)" error={errors['citizen.name']}>
@@ -129,22 +159,57 @@ export function ReceptionCard({ session }: { session: Session }) {
         <Field id="appeal-text" label="Суть обращения" error={errors.text} hint="Ctrl+Enter — зарегистрировать">
           <textarea id="appeal-text" rows={6} value={card.text} onChange={(e) => set('text')(e.target.value)} {...invalidProps('appeal-text', errors.text)} />
         </Field>
-        <div className="checks">
-          <label>
-            <input id="answered-on-spot" type="checkbox" checked={card.answeredOnTheSpot} onChange={(e) => set('answeredOnTheSpot')(e.target.checked)} /> Ответ дан на месте
-          </label>
-          {card.answeredOnTheSpot ? (
-            <>
+        {hotline ? null : (
+          <>
+            <div className="checks">
               <label>
-                <input id="consent" type="checkbox" checked={card.consent} onChange={(e) => set('consent')(e.target.checked)} {...invalidProps('consent', errors.citizenConsentedToOralAnswer)} /> Гражданин согласен на устный ответ
+                <input id="answered-on-spot" type="checkbox" checked={card.answeredOnTheSpot} onChange={(e) => set('answeredOnTheSpot')(e.target.checked)} /> Ответ дан на месте
               </label>
-              {errors.citizenConsentedToOralAnswer ? <div className="field__error" id="consent-error" role="alert">{errors.citizenConsentedToOralAnswer}</div> : null}
-              <Field id="oral-answer" label="Ответ, данный на месте" error={errors.oralAnswer}>
-                <textarea id="oral-answer" rows={3} value={card.oralAnswer} onChange={(e) => set('oralAnswer')(e.target.value)} {...invalidProps('oral-answer', errors.oralAnswer)} />
-              </Field>
-            </>
-          ) : null}
-        </div>
+              {card.answeredOnTheSpot ? (
+                <>
+                  <label>
+                    <input id="consent" type="checkbox" checked={card.consent} onChange={(e) => set('consent')(e.target.checked)} {...invalidProps('consent', errors.citizenConsentedToOralAnswer)} /> Гражданин согласен на устный ответ
+                  </label>
+                  {errors.citizenConsentedToOralAnswer ? <div className="field__error" id="consent-error" role="alert">{errors.citizenConsentedToOralAnswer}</div> : null}
+                  <Field id="oral-answer" label="Ответ, данный на месте" error={errors.oralAnswer}>
+                    <textarea id="oral-answer" rows={3} value={card.oralAnswer} onChange={(e) => set('oralAnswer')(e.target.value)} {...invalidProps('oral-answer', errors.oralAnswer)} />
+                  </Field>
+                </>
+              ) : null}
+            </div>
+            <fieldset>
+              <legend>Документ, удостоверяющий личность (ст. 13 ч. 2)</legend>
+              <div className="row">
+                <Field id="document-kind" label="Документ" error={errors['identityDocument.kind']}>
+                  <select id="document-kind" value={card.documentKind} onChange={(e) => set('documentKind')(e.target.value)} {...invalidProps('document-kind', errors['identityDocument.kind'])}>
+                    {Object.entries(IDENTITY_DOCUMENT_NAMES).map(([kind, name]) => (
+                      <option key={kind} value={kind}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field id="document-number" label="Серия и номер" error={errors['identityDocument.seriesNumber']}>
+                  <input id="document-number" autoComplete="off" value={card.documentNumber} onChange={(e) => set('documentNumber')(e.target.value)} {...invalidProps('document-number', errors['identityDocument.seriesNumber'])} />
+                </Field>
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>Приём ведёт</legend>
+              <div className="row">
+                <Field id="official-name" label="ФИО должностного лица" error={errors['conductedBy.name']}>
+                  <input id="official-name" autoComplete="off" value={card.officialName} onChange={(e) => set('officialName')(e.target.value)} {...invalidProps('official-name', errors['conductedBy.name'])} />
+                </Field>
+                <Field id="official-position" label="Должность" error={errors['conductedBy.position']}>
+                  <input id="official-position" autoComplete="off" value={card.officialPosition} onChange={(e) => set('officialPosition')(e.target.value)} {...invalidProps('official-position', errors['conductedBy.position'])} />
+                </Field>
+                <Field id="official-id" label="Табельный номер" error={errors['conductedBy.staffId']}>
+                  <input id="official-id" autoComplete="off" value={card.officialId} onChange={(e) => set('officialId')(e.target.value)} {...invalidProps('official-id', errors['conductedBy.staffId'])} />
+                </Field>
+              </div>
+            </fieldset>
+          </>
+        )}
         {failure ? <div className="banner banner--error" role="alert">{failure}</div> : null}
         <button type="submit" className="primary" disabled={sending}>
           {sending ? 'Регистрация…' : 'Зарегистрировать'} <kbd>Ctrl+Enter</kbd>
@@ -182,6 +247,14 @@ export function ReceptionCard({ session }: { session: Session }) {
   );
 }
 
+function factsOf(card: ReceptionCardForm): CardFacts {
+  return {
+    official: `${card.conductedBy.name}, ${card.conductedBy.position}`,
+    document: `${IDENTITY_DOCUMENT_NAMES[card.identityDocument.kind]} ${maskedSeriesNumber(card.identityDocument.seriesNumber)}`,
+    consent: card.citizenConsentedToOralAnswer,
+  };
+}
+
 /** The error paths each input answers for. */
 const ERROR_PATHS: Partial<Record<keyof typeof EMPTY, string[]>> = {
   name: ['citizen.name'],
@@ -193,6 +266,11 @@ const ERROR_PATHS: Partial<Record<keyof typeof EMPTY, string[]>> = {
   answeredOnTheSpot: ['citizenConsentedToOralAnswer', 'oralAnswer'],
   consent: ['citizenConsentedToOralAnswer'],
   oralAnswer: ['oralAnswer'],
+  documentKind: ['identityDocument', 'identityDocument.kind', 'identityDocument.seriesNumber'],
+  documentNumber: ['identityDocument', 'identityDocument.seriesNumber'],
+  officialId: ['conductedBy', 'conductedBy.staffId'],
+  officialName: ['conductedBy', 'conductedBy.name'],
+  officialPosition: ['conductedBy', 'conductedBy.position'],
 };
 
 /** Where focus goes for the first field at fault. */
@@ -205,6 +283,13 @@ const FIELD_IDS: Record<string, string> = {
   text: 'appeal-text',
   citizenConsentedToOralAnswer: 'consent',
   oralAnswer: 'oral-answer',
+  identityDocument: 'document-number',
+  'identityDocument.kind': 'document-kind',
+  'identityDocument.seriesNumber': 'document-number',
+  conductedBy: 'official-name',
+  'conductedBy.staffId': 'official-id',
+  'conductedBy.name': 'official-name',
+  'conductedBy.position': 'official-position',
 };
 
 function SimilarWarning({ appeals }: { appeals: EarlierAppeal[] }) {
@@ -221,13 +306,23 @@ function SimilarWarning({ appeals }: { appeals: EarlierAppeal[] }) {
   );
 }
 
-function Registered({ registration, onNext }: { registration: Registration; onNext: () => void }) {
+function Registered({ registration, facts, onNext }: { registration: Registration; facts: CardFacts | undefined; onNext: () => void }) {
   return (
     <section className="registered" aria-live="assertive">
       <p>Обращение зарегистрировано {dateTime(registration.receivedAt)}{registration.replayed ? ' (повтор той же карточки)' : ''}. Номер для гражданина:</p>
       <output className="registration-number" data-testid="registration-number">
         {registration.registrationNumber}
       </output>
+      {facts ? (
+        <dl className="card-facts" data-testid="card-facts">
+          <dt>Приём провёл</dt>
+          <dd>{facts.official}</dd>
+          <dt>Документ</dt>
+          <dd>{facts.document}</dd>
+          <dt>Согласие на устный ответ (ст. 13 ч. 3)</dt>
+          <dd>{facts.consent ? 'да' : 'нет'}</dd>
+        </dl>
+      ) : null}
       {registration.similarOpenAppeals.length > 0 ? <SimilarWarning appeals={registration.similarOpenAppeals} /> : null}
       {registration.similarOpenAppealsIncomplete ? <p className="muted">Прежние обращения проверены не полностью: сервис не ответил вовремя.</p> : null}
       {registration.screening.length > 0 ? (

@@ -2,8 +2,8 @@ import { status } from '@grpc/grpc-js';
 import { GrpcRequestError } from '@priemnaya/grpc';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deskIntake } from '../../domain/oral-appeal.js';
-import { FindCitizenAppealsCall, parseProtoCall, RegisterOralAppealCall } from './desk-calls.js';
+import { deskIntake, hotlineIntake } from '../../domain/oral-appeal.js';
+import { FindCitizenAppealsCall, parseProtoCall, RegisterHotlineCallCall, RegisterOralAppealCall } from './desk-calls.js';
 
 /**
  * The desk's oral appeal request (a reception card) under arbitrary input, as a decoded request or
@@ -43,8 +43,13 @@ const validCard = fc
     text: word,
     answeredOnTheSpot: fc.boolean(),
     oralAnswer: word,
+    conductedBy: fc.record({ staffId: ascii(100), name: word, position: word }),
+    identityDocument: fc.oneof(
+      fc.record({ kind: fc.constant('passport-rf'), seriesNumber: fc.stringMatching(/^\d{2} ?\d{2} ?\d{6}$/) }),
+      fc.record({ kind: fc.constantFrom('military-id', 'foreign-passport', 'other'), seriesNumber: fc.stringMatching(/^[0-9A-Za-zА-Яа-я№-][0-9A-Za-zА-Яа-я№ -]{0,30}[0-9A-Za-z]$/) }),
+    ),
   })
-  // Art. 13: an oral answer only with consent, and only when answered on the spot.
+  // 59-ФЗ ст. 13 ч. 3: an oral answer only with consent, and only when answered on the spot.
   .map((card) => ({ ...card, citizenConsentedToOralAnswer: card.answeredOnTheSpot, oralAnswer: card.answeredOnTheSpot ? card.oralAnswer : '' }));
 
 const anyRequest = fc.oneof(
@@ -76,6 +81,15 @@ describe('the desk’s requests under arbitrary input', { timeout: 60_000 }, () 
     );
   });
 
+  it('a hotline call parses into an intake without a reception card, or is refused naming the field', () => {
+    fc.assert(
+      fc.property(anyRequest, (request) => {
+        expectParsedOrFieldError(() => hotlineIntake(parseProtoCall(RegisterHotlineCallCall, request), request));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('a lookup of a citizen’s appeals parses or is refused naming the field', () => {
     fc.assert(
       fc.property(anyRequest, fc.option(fc.jsonValue(), { nil: undefined }), (request, limit) => {
@@ -102,6 +116,8 @@ describe('the desk’s requests under arbitrary input', { timeout: 60_000 }, () 
           answeredOnTheSpot: card.answeredOnTheSpot,
           citizenConsentedToOralAnswer: card.citizenConsentedToOralAnswer,
           ...(card.oralAnswer !== '' ? { oralAnswer: card.oralAnswer } : {}),
+          conductedBy: card.conductedBy,
+          identityDocument: card.identityDocument,
         });
       }),
       { numRuns: 300 },

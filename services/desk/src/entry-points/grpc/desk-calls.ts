@@ -1,7 +1,7 @@
-import { APPEAL_TEXT_MAX_LENGTH, AppealAuthor } from '@priemnaya/contracts';
+import { APPEAL_TEXT_MAX_LENGTH, AppealAuthor, IdentityDocument, IdentityDocumentKind, ReceptionOfficial } from '@priemnaya/contracts';
 import { parseCall } from '@priemnaya/grpc';
 import { z } from 'zod';
-import type { OralAppeal } from '../../domain/oral-appeal.js';
+import type { HotlineCall, OralAppeal } from '../../domain/oral-appeal.js';
 
 /**
  * The desk's requests as zod schemas over the proto's own (snake_case) field names, so an error
@@ -21,29 +21,75 @@ const CitizenFields = {
   postal_address: blankAsAbsent(AppealAuthor.shape.postalAddress.unwrap()),
 };
 
+/** What a hotline call and a reception card both carry. */
+const OralAppealFields = {
+  operator_id: Required(64).regex(PRINTABLE_ASCII, 'must be printable ASCII without spaces'),
+  idempotency_key: Required(128).regex(PRINTABLE_ASCII, 'must be printable ASCII without spaces'),
+  citizen: z.object({ name: Required(300), ...CitizenFields }, { error: 'is required' }),
+  problem_address: blankAsAbsent(z.string().trim().max(500)),
+  text: Required(APPEAL_TEXT_MAX_LENGTH),
+};
+
+/** A passport of the RF: series of 4 digits, number of 6, as printed with or without spaces. */
+const PASSPORT_RF = /^\d{2} ?\d{2} ?\d{6}$/;
+
+/** Messages name the rule, never the number: it is personal data and errors are logged by clients. */
+const IdentityDocumentCall = z
+  .object(
+    {
+      kind: z.preprocess(
+        (value) => (value === '' ? undefined : value),
+        z.enum(IdentityDocumentKind.options, {
+          error: (issue) => (issue.input === undefined ? 'is required' : `must be one of ${IdentityDocumentKind.options.join(', ')}`),
+        }),
+      ),
+      series_number: Required(40).pipe(IdentityDocument.shape.seriesNumber),
+    },
+    // 59-FZ ст. 13 ч. 2: at a personal reception the citizen presents a document proving their identity.
+    { error: 'is required: the citizen presents an identity document at a personal reception (59-ФЗ ст. 13 ч. 2)' },
+  )
+  .superRefine((document, context) => {
+    if (document.kind === 'passport-rf' && !PASSPORT_RF.test(document.series_number)) {
+      context.addIssue({ code: 'custom', path: ['series_number'], message: 'must be 10 digits for passport-rf: a series of 4 and a number of 6' });
+    }
+  });
+
+/** 59-FZ ст. 13 ч. 1: a personal reception is conducted by the head or an authorised official. */
+const ReceptionOfficialCall = z.object(
+  {
+    staff_id: Required(100).pipe(ReceptionOfficial.shape.staffId),
+    name: Required(300),
+    position: Required(300),
+  },
+  { error: 'is required: the official who conducted the reception (59-ФЗ ст. 13 ч. 1)' },
+);
+
 export const RegisterOralAppealCall = z
   .object({
-    operator_id: Required(64).regex(PRINTABLE_ASCII, 'must be printable ASCII without spaces'),
-    idempotency_key: Required(128).regex(PRINTABLE_ASCII, 'must be printable ASCII without spaces'),
-    citizen: z.object({ name: Required(300), ...CitizenFields }, { error: 'is required' }),
-    problem_address: blankAsAbsent(z.string().trim().max(500)),
-    text: Required(APPEAL_TEXT_MAX_LENGTH),
+    ...OralAppealFields,
     answered_on_the_spot: z.boolean(),
     citizen_consented_to_oral_answer: z.boolean(),
     oral_answer: blankAsAbsent(z.string().trim().max(APPEAL_TEXT_MAX_LENGTH)),
+    conducted_by: ReceptionOfficialCall,
+    identity_document: IdentityDocumentCall,
   })
-  // Art. 13: an oral answer only with the citizen's consent, and then it is on the card.
+  // 59-FZ ст. 13 ч. 3: an oral answer only with the citizen's consent, and then it is on the card.
+  // Checked also when another field is at fault, so the operator sees every fault of the card at once.
   .superRefine((card, context) => {
-    if (card.answered_on_the_spot && !card.citizen_consented_to_oral_answer) {
-      context.addIssue({ code: 'custom', path: ['citizen_consented_to_oral_answer'], message: 'must be true when answered_on_the_spot (art. 13)' });
+    if (card.answered_on_the_spot === true && card.citizen_consented_to_oral_answer !== true) {
+      context.addIssue({
+        code: 'custom',
+        path: ['citizen_consented_to_oral_answer'],
+        message: 'must be true when answered_on_the_spot (59-ФЗ ст. 13 ч. 3)',
+      });
     }
-    if (card.answered_on_the_spot && card.oral_answer === undefined) {
+    if (card.answered_on_the_spot === true && card.oral_answer === undefined) {
       context.addIssue({ code: 'custom', path: ['oral_answer'], message: 'is required when answered_on_the_spot' });
     }
-    if (!card.answered_on_the_spot && card.oral_answer !== undefined) {
+    if (card.answered_on_the_spot === false && card.oral_answer !== undefined) {
       context.addIssue({ code: 'custom', path: ['oral_answer'], message: 'must be empty unless answered_on_the_spot' });
     }
-  })
+  }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
   .transform(
     (card): OralAppeal => ({
       operatorId: card.operator_id,
@@ -54,8 +100,21 @@ export const RegisterOralAppealCall = z
       answeredOnTheSpot: card.answered_on_the_spot,
       citizenConsentedToOralAnswer: card.citizen_consented_to_oral_answer,
       ...(card.oral_answer !== undefined ? { oralAnswer: card.oral_answer } : {}),
+      conductedBy: { staffId: card.conducted_by.staff_id, name: card.conducted_by.name, position: card.conducted_by.position },
+      identityDocument: { kind: card.identity_document.kind, seriesNumber: card.identity_document.series_number },
     }),
   );
+
+/** A hotline call: the common fields alone; a card's fields are not part of it. */
+export const RegisterHotlineCallCall = z.object(OralAppealFields).transform(
+  (call): HotlineCall => ({
+    operatorId: call.operator_id,
+    idempotencyKey: call.idempotency_key,
+    citizen: { ...author(call.citizen), name: call.citizen.name },
+    ...(call.problem_address !== undefined ? { problemAddress: call.problem_address } : {}),
+    text: call.text,
+  }),
+);
 
 export const FindCitizenAppealsCall = z
   .object({

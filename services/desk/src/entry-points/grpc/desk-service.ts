@@ -7,6 +7,8 @@ import {
   type DeskServiceServer,
   type FindCitizenAppealsRequest,
   type FindCitizenAppealsResponse,
+  type RegisterHotlineCallRequest,
+  type RegisterHotlineCallResponse,
   type RegisterOralAppealRequest,
   type RegisterOralAppealResponse,
   type SuggestTopicsRequest,
@@ -14,10 +16,10 @@ import {
 } from '@priemnaya/grpc/generated/priemnaya/desk/v1/desk.js';
 import type { Logger } from 'pino';
 import type { EarlierAppeals } from '../../domain/earlier-appeals.js';
-import type { OralAppeal } from '../../domain/oral-appeal.js';
+import { deskIntake, hotlineIntake, type DeskIntake } from '../../domain/oral-appeal.js';
 import { IdempotencyKeyReused, type OralAppealRegistration } from '../../domain/register-oral-appeal.js';
 import type { TopicSuggestion } from '../../domain/topic-suggestion.js';
-import { FindCitizenAppealsCall, parseProtoCall, RegisterOralAppealCall, SuggestTopicsCall } from './desk-calls.js';
+import { FindCitizenAppealsCall, parseProtoCall, RegisterHotlineCallCall, RegisterOralAppealCall, SuggestTopicsCall } from './desk-calls.js';
 import { suggestWhileTyping } from './suggest-while-typing.js';
 
 /** Who may use the desk: the intake operators, and administrators standing in for them. */
@@ -27,7 +29,8 @@ export interface DeskServiceDeps {
   logger: Logger;
   /** Verifies the staff token every call carries in its `authorization` metadata. */
   tokens: StaffTokens;
-  registerOralAppeal(appeal: OralAppeal, rawPayload: unknown): Promise<OralAppealRegistration>;
+  /** A reception card or a hotline call, as ingest registers it. */
+  registerOralAppeal(intake: DeskIntake): Promise<OralAppealRegistration>;
   findCitizenAppeals(citizen: AppealAuthor, limit: number): Promise<EarlierAppeals>;
   /** Rejects with the abort reason when `signal` aborts, with a retriable error when the router does not answer. */
   suggestTopics(text: string, signal?: AbortSignal): Promise<TopicSuggestion[]>;
@@ -38,36 +41,48 @@ export function deskService(deps: DeskServiceDeps): GrpcServiceBinding {
   const logger = deps.logger.child({ component: 'grpc' });
   const authenticate = (metadata: Metadata): Promise<StaffPrincipal> => authenticateCall(deps.tokens, metadata, DESK_ROLES);
   const streamSuggestions = suggestWhileTyping({ logger, suggestTopics: (text, signal) => deps.suggestTopics(text, signal) });
-  const implementation: DeskServiceServer = {
-    registerOralAppeal: unary<RegisterOralAppealRequest, RegisterOralAppealResponse>('RegisterOralAppeal', logger, async (request, call) => {
-      const operator = await authenticate(call.metadata);
-      // The card is the signed-in operator's: an operator_id, when sent, must be theirs.
-      if (request.operatorId !== '' && request.operatorId !== operator.staffId) {
-        throw new GrpcRequestError(status.PERMISSION_DENIED, 'operator_id: must be the signed-in operator or empty', [
-          { field: 'operator_id', message: 'is not the signed-in operator' },
+  /** The operator a card or call is recorded under: the signed-in one; an operator_id, when sent, must be theirs. */
+  const signedInOperator = async (request: { operatorId: string }, metadata: Metadata): Promise<string> => {
+    const operator = await authenticate(metadata);
+    if (request.operatorId !== '' && request.operatorId !== operator.staffId) {
+      throw new GrpcRequestError(status.PERMISSION_DENIED, 'operator_id: must be the signed-in operator or empty', [
+        { field: 'operator_id', message: 'is not the signed-in operator' },
+      ]);
+    }
+    return operator.staffId;
+  };
+  const register = async (intake: DeskIntake): Promise<RegisterOralAppealResponse> => {
+    let registration: OralAppealRegistration;
+    try {
+      registration = await deps.registerOralAppeal(intake);
+    } catch (error) {
+      if (error instanceof IdempotencyKeyReused) {
+        throw new GrpcRequestError(status.ALREADY_EXISTS, 'idempotency_key: already used for a different appeal', [
+          { field: 'idempotency_key', message: 'already used for a different appeal' },
         ]);
       }
-      const appeal = parseProtoCall(RegisterOralAppealCall, { ...request, operatorId: operator.staffId });
-      let registration: OralAppealRegistration;
-      try {
-        registration = await deps.registerOralAppeal(appeal, request);
-      } catch (error) {
-        if (error instanceof IdempotencyKeyReused) {
-          throw new GrpcRequestError(status.ALREADY_EXISTS, 'idempotency_key: already used for a different appeal', [
-            { field: 'idempotency_key', message: 'already used for a different appeal' },
-          ]);
-        }
-        throw error;
-      }
-      return {
-        appealId: registration.appealId,
-        registrationNumber: registration.registrationNumber,
-        receivedAt: registration.receivedAt,
-        replayed: registration.replayed,
-        screening: registration.screening,
-        similarOpenAppeals: registration.similarOpenAppeals,
-        similarOpenAppealsIncomplete: registration.similarOpenAppealsIncomplete,
-      };
+      throw error;
+    }
+    return {
+      appealId: registration.appealId,
+      registrationNumber: registration.registrationNumber,
+      receivedAt: registration.receivedAt,
+      replayed: registration.replayed,
+      screening: registration.screening,
+      similarOpenAppeals: registration.similarOpenAppeals,
+      similarOpenAppealsIncomplete: registration.similarOpenAppealsIncomplete,
+    };
+  };
+  const implementation: DeskServiceServer = {
+    registerOralAppeal: unary<RegisterOralAppealRequest, RegisterOralAppealResponse>('RegisterOralAppeal', logger, async (request, call) => {
+      const operatorId = await signedInOperator(request, call.metadata);
+      const appeal = parseProtoCall(RegisterOralAppealCall, { ...request, operatorId });
+      return register(deskIntake(appeal, request));
+    }),
+    registerHotlineCall: unary<RegisterHotlineCallRequest, RegisterHotlineCallResponse>('RegisterHotlineCall', logger, async (request, call) => {
+      const operatorId = await signedInOperator(request, call.metadata);
+      const hotlineCall = parseProtoCall(RegisterHotlineCallCall, { ...request, operatorId });
+      return register(hotlineIntake(hotlineCall, request));
     }),
     findCitizenAppeals: unary<FindCitizenAppealsRequest, FindCitizenAppealsResponse>('FindCitizenAppeals', logger, async (request, call) => {
       await authenticate(call.metadata);

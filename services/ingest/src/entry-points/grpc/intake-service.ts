@@ -1,4 +1,4 @@
-import { AppealAuthor, AppealKind, AttachmentRef, Channel, GeoPoint, PlatformDetails, ReceptionCard } from '@priemnaya/contracts';
+import { AppealAuthor, AppealKind, AttachmentRef, Channel, GeoPoint, OralIntake, PlatformDetails, ReceptionCard } from '@priemnaya/contracts';
 import { GrpcRequestError, parseCall, unary, type GrpcServiceBinding } from '@priemnaya/grpc';
 import {
   IntakeServiceService,
@@ -34,8 +34,38 @@ const RegisterAppealCall = z.strictObject({
     }
   }),
   reception: ReceptionCard.optional(),
+  oral: OralIntake.optional(),
   platform: PlatformDetails.optional(),
 });
+type RegisterAppealCall = z.infer<typeof RegisterAppealCall>;
+
+/**
+ * Which oral appeal a desk intake is, checked against its card: a personal reception always has
+ * one (59-FZ ст. 13), a hotline call never does. A desk caller from before `oral` existed sent
+ * only personal receptions. Other channels are not oral.
+ */
+function oralIntakeOf(call: RegisterAppealCall): OralIntake | undefined {
+  if (call.channel !== 'desk') {
+    if (call.oral !== undefined) throw refused('oral', `is only for channel desk, not ${call.channel}`);
+    return undefined;
+  }
+  const oral = call.oral ?? 'personal-reception';
+  if (oral === 'personal-reception' && call.reception === undefined) {
+    throw refused('reception', 'is required: an oral appeal at a personal reception needs its reception card (59-ФЗ ст. 13)');
+  }
+  if (oral === 'hotline' && call.reception !== undefined) {
+    throw refused('reception', 'must be absent for a hotline call: the phone hotline is not a personal reception');
+  }
+  // A card from before the consent was recorded does not say; one that says no was not answered orally.
+  if (call.reception?.answeredOnTheSpot === true && call.reception.citizenConsentedToOralAnswer === false) {
+    throw refused('reception.citizenConsentedToOralAnswer', 'must be true when answeredOnTheSpot (59-ФЗ ст. 13 ч. 3)');
+  }
+  return oral;
+}
+
+function refused(field: string, message: string): GrpcRequestError {
+  return new GrpcRequestError(status.INVALID_ARGUMENT, `${field}: ${message}`, [{ field, message }]);
+}
 
 const FindAppealsByPersonCall = z.strictObject({
   person: AppealAuthor,
@@ -54,13 +84,11 @@ export function intakeService(deps: IntakeServiceDeps): GrpcServiceBinding {
   const implementation: IntakeServiceServer = {
     registerAppeal: unary<RegisterAppealRequest, RegisterAppealResponse>('RegisterAppeal', logger, async (request) => {
       const call = parseCall(RegisterAppealCall, withoutAbsent(request));
-      if (call.channel === 'desk' && call.reception === undefined) {
-        throw new GrpcRequestError(status.INVALID_ARGUMENT, 'reception: an oral appeal needs its reception card', [{ field: 'reception', message: 'is required' }]);
-      }
-      const { rawPayloadJson, ...intake } = call;
+      const oral = oralIntakeOf(call);
+      const { rawPayloadJson, oral: _oral, ...intake } = call;
       let registration: Registration;
       try {
-        registration = await deps.submitAppeal({ ...intake, raw: { format: 'grpc', body: rawPayloadJson } });
+        registration = await deps.submitAppeal({ ...intake, ...(oral !== undefined ? { oral } : {}), raw: { format: 'grpc', body: rawPayloadJson } });
       } catch (error) {
         if (error instanceof IdempotencyKeyConflict) {
           throw new GrpcRequestError(status.ALREADY_EXISTS, error.message, [{ field: error.field, message: 'already used for a different appeal' }]);
@@ -76,7 +104,9 @@ export function intakeService(deps: IntakeServiceDeps): GrpcServiceBinding {
           flag: finding.flag,
           reason: finding.reason,
           relatedAppealIds: finding.relatedAppealIds ?? [],
+          basis: finding.basis ?? '',
         })),
+        similarAppealIds: registration.similarAppealIds,
       };
     }),
     findAppealsByPerson: unary<FindAppealsByPersonRequest, FindAppealsByPersonResponse>('FindAppealsByPerson', logger, async (request) => {
