@@ -88,19 +88,17 @@ describe('applyLifecycleEvent: extensions', () => {
     });
   });
 
-  it('caps the extensions at 30 days in all and notes why', () => {
+  it('59-ФЗ ст. 12 ч. 2: an approval beyond the 30 days left moves nothing (the extension rule), a smaller one after it does', () => {
     const state = run([
       registered('2025-04-10T10:00:00'),
       event({ type: 'extension-approved', at: '2025-05-05T12:00:00', days: 20, decidedBy: 'h', reason: 'r' }),
       event({ type: 'extension-approved', at: '2025-05-20T12:00:00', days: 15, decidedBy: 'h', reason: 'r' }),
       event({ type: 'extension-approved', at: '2025-05-21T12:00:00', days: 5, decidedBy: 'h', reason: 'r' }),
     ]);
-    // 10 May + 30 days = 9 June, a Monday.
-    expect(controllingClock(state)).toMatchObject({ dueDate: '2025-06-09' });
-    expect(state.notes.map((n) => n.reason)).toEqual([
-      'capped at 10 days: the extensions may not exceed 30 days',
-      'the extensions already reach the limit of 30 days',
-    ]);
+    // 10 May + 25 days = 4 June, a Wednesday.
+    expect(controllingClock(state)).toMatchObject({ dueDate: '2025-06-04' });
+    expect(controllingClock(state)?.extensions?.map((record) => record.days)).toEqual([20, 5]);
+    expect(state.notes.map((n) => n.reason)).toEqual(['not applied: only 10 of the 30 days are left (59-ФЗ ст. 12 ч. 2)']);
   });
 
   it('refuses an extension decided after the deadline, and one for a platform message', () => {
@@ -109,12 +107,12 @@ describe('applyLifecycleEvent: extensions', () => {
       event({ type: 'extension-approved', at: '2025-05-13T09:00:00', days: 10, decidedBy: 'h', reason: 'r' }),
     ]);
     expect(controllingClock(late)?.clockId).toBe('answer');
-    expect(late.notes[0]?.reason).toBe('decided after the deadline had passed; not applied');
+    expect(late.notes[0]?.reason).toBe('not applied: the answer term ran out at 2025-05-12T21:00:00.000Z; an expired term is not extended');
     const platform = run([
       registered('2025-04-10T10:00:00', { channel: 'pos', kind: 'platform-message' }),
       event({ type: 'extension-approved', at: '2025-04-11T09:00:00', days: 10, decidedBy: 'h', reason: 'r' }),
     ]);
-    expect(platform.notes[0]?.reason).toBe('policy platform-message allows no extension');
+    expect(platform.notes[0]?.reason).toBe('not applied: policy platform-message allows no extension');
   });
 });
 

@@ -1,7 +1,8 @@
 import type { RoutingTopic } from '@priemnaya/contracts';
 import type { AppealClocks, Clock, ClockNote, ClockOutcome } from './appeal-clocks.js';
 import { localDateOf } from './city-time.js';
-import { coExecutorEnd, extendedEnd, termEndFrom, type Due } from './clock-terms.js';
+import { coExecutorEnd, termEndFrom, type Due } from './clock-terms.js';
+import { decideExtension } from './extension-rule.js';
 import { selectPolicy, termDays, type ClockKind, type DeadlinePolicy, type PolicySet } from './deadline-policy.js';
 import type { LifecycleEvent } from './lifecycle-events.js';
 import { isProvisionalYear, type ProductionCalendar } from './production-calendar.js';
@@ -83,27 +84,30 @@ const HANDLERS: { [T in Exclude<LifecycleEvent['type'], 'registered' | 'routed'>
       forwarding = open(replay, 'forwarding', 'forwarding', replay.registeredAt, termEndFrom(replay.calendar, replay.registeredAt, rule), rule.basis);
     }
     if (forwarding?.status === 'running') stop(forwarding, event.occurredAt);
+    // 59-FZ ст. 8 ч. 4: the questions kept here are still answered here, on the same deadline.
+    if (event.partial === true) return;
     const control = runningControl(replay);
     if (control !== undefined) stop(control, event.occurredAt, 'forwarded');
     stopRunning(replay, 'co-executor', event.occurredAt, 'withdrawn');
   },
   'extension-approved': (replay, event) => {
-    const rule = replay.policy.extension;
-    if (rule === undefined) return note(replay, event, `policy ${replay.policy.id} allows no extension`);
     const control = runningControl(replay);
-    if (control === undefined) return note(replay, event, 'no running answer clock to extend');
-    if (Date.parse(event.occurredAt) >= Date.parse(control.dueAt)) return note(replay, event, 'decided after the deadline had passed; not applied');
-    const days = Math.min(event.days, rule.maxDays - replay.extensionDaysUsed);
-    if (days <= 0) return note(replay, event, `the extensions already reach the limit of ${rule.maxDays} days`);
-    if (days < event.days) note(replay, event, `capped at ${days} days: the extensions may not exceed ${rule.maxDays} days`);
-    replay.extensionDaysUsed += days;
     const answer = replay.clocks.get('answer');
-    if (answer === undefined) return;
-    const due = extendedEnd(replay.calendar, answer.nominalDueDate, { ...rule, days: replay.extensionDaysUsed });
-    const record = { eventId: event.eventId, days, decidedBy: event.decidedBy, reason: event.reason };
+    if (control === undefined || answer === undefined) return note(replay, event, 'no running answer clock to extend');
+    // The rule the executor applied before recording the approval; an event it would refuse moves nothing.
+    const decision = decideExtension(
+      replay.policy,
+      replay.calendar,
+      { nominalDueDate: answer.nominalDueDate, dueAt: control.dueAt, daysUsed: replay.extensionDaysUsed },
+      { days: event.days, decidedAt: event.occurredAt },
+    );
+    if (!decision.allowed) return note(replay, event, `not applied: ${decision.reason}`);
+    replay.extensionDaysUsed = decision.totalDays;
+    const { due } = decision;
+    const record = { eventId: event.eventId, days: decision.days, decidedBy: event.decidedBy, reason: event.reason };
     if (control.kind === 'answer') {
       stop(control, event.occurredAt, 'extended');
-      open(replay, 'extended-answer', 'extended-answer', event.occurredAt, due, rule.basis).extensions = [record];
+      open(replay, 'extended-answer', 'extended-answer', event.occurredAt, due, decision.basis).extensions = [record];
     } else {
       Object.assign(control, due);
       control.extensions = [...(control.extensions ?? []), record];
@@ -127,12 +131,12 @@ const HANDLERS: { [T in Exclude<LifecycleEvent['type'], 'registered' | 'routed'>
     stop(clock, event.occurredAt);
   },
   answered: (replay, event) => {
+    // The answer, or the letter that explains why there is none on the merits, is the notice ст. 11 asks for.
+    for (const clock of replay.clocks.values()) if (clock.kind === 'notice' && clock.status === 'running') stop(clock, event.occurredAt);
     const control = runningControl(replay);
     if (control === undefined) return note(replay, event, 'no running answer clock');
     stop(control, event.occurredAt);
     stopRunning(replay, 'co-executor', event.occurredAt, 'withdrawn');
-    // The answer, or the letter that explains why there is none on the merits, is the notice ст. 11 asks for.
-    for (const clock of replay.clocks.values()) if (clock.kind === 'notice' && clock.status === 'running') stop(clock, event.occurredAt);
     stopRunning(replay, 'forwarding', event.occurredAt, 'withdrawn');
   },
   closed: (replay, event) => {
@@ -148,10 +152,6 @@ const HANDLERS: { [T in Exclude<LifecycleEvent['type'], 'registered' | 'routed'>
   },
 };
 
-/** A co-executor added too late for its lead time gets the controlling deadline itself. */
-function coExecutorDue(replay: Replay, startedAt: string, control: Due): Due {
-  const daysBefore = replay.policy.coExecutor?.daysBeforeControl ?? 0;
-  const due = coExecutorEnd(replay.calendar, control.dueDate, daysBefore);
 /** A clock counted through a year whose decree is not entered: its due date may still move. */
 function restsOnProvisionalYear(calendar: ProductionCalendar, clock: Clock): boolean {
   for (let year = yearOf(localDateOf(clock.startedAt, calendar.zone)); year <= yearOf(clock.dueDate); year += 1) {
@@ -160,6 +160,10 @@ function restsOnProvisionalYear(calendar: ProductionCalendar, clock: Clock): boo
   return false;
 }
 
+/** A co-executor added too late for its lead time gets the controlling deadline itself. */
+function coExecutorDue(replay: Replay, startedAt: string, control: Due): Due {
+  const daysBefore = replay.policy.coExecutor?.daysBeforeControl ?? 0;
+  const due = coExecutorEnd(replay.calendar, control.dueDate, daysBefore);
   if (due.dueDate < localDateOf(startedAt, replay.calendar.zone)) {
     return { nominalDueDate: control.nominalDueDate, dueDate: control.dueDate, dueAt: control.dueAt };
   }

@@ -38,6 +38,8 @@ describe('selectPolicy', () => {
   it('59-ФЗ ст. 12 ч. 1.1: the 20-day term on migration matters applies only where the set serves the head of the region, and only when the appeal is tagged', () => {
     expect(policies.authorityLevel).toBe('municipality');
     expect(selectPolicy(governor, { channel: 'site', kind: 'appeal', tags: ['migration-law'] }).id).toBe('migration-law');
+    // ст. 12 ч. 2 lets the head extend any term of ст. 12, the 20 days of ч. 1.1 included.
+    expect(selectPolicy(governor, { channel: 'site', kind: 'appeal', tags: ['migration-law'] }).extension).toMatchObject({ maxDays: 30, basis: '59-ФЗ ст. 12 ч. 2' });
     expect(selectPolicy(governor, { channel: 'site', kind: 'appeal' }).id).toBe('written-appeal');
     expect(selectPolicy(policies, { channel: 'site', kind: 'appeal', tags: ['migration-law'] }).id).toBe('written-appeal');
   });

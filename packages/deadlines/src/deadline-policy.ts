@@ -28,7 +28,7 @@ export const TermRule = z.strictObject({
 });
 export type TermRule = z.infer<typeof TermRule>;
 
-/** An oral appeal answered at the reception (59-FZ ст. 13 ч. 2): the clock closes at registration. */
+/** An oral appeal answered at the reception with the citizen's consent (59-FZ ст. 13 ч. 3): the clock closes at registration. */
 export const OnTheSpotRule = z.strictObject({ count: z.literal('on-the-spot'), basis: Basis });
 
 export const AnswerRule = z.discriminatedUnion('count', [

@@ -16,3 +16,4 @@ export * from './lifecycle-events.js';
 export * from './appeal-clocks.js';
 export * from './warning-stages.js';
 export { stableAlertId } from './alert-id.js';
+export * from './extension-rule.js';

@@ -33,7 +33,11 @@ export const LifecycleEvent = z.discriminatedUnion('type', [
   z.strictObject({ ...EventBase, type: z.literal('routed'), topic: RoutingTopic, unit: UnitCode }),
   /** An executor found the question outside the administration's competence (59-FZ ст. 8 ч. 3). */
   z.strictObject({ ...EventBase, type: z.literal('forwarding-requested') }),
-  z.strictObject({ ...EventBase, type: z.literal('forwarded'), to: z.string().min(1).max(300) }),
+  /**
+   * Sent to the competent body (or bodies: copies, ст. 8 ч. 4). `partial`: only some questions were
+   * forwarded and the rest is answered here, so the answer clock runs on; absent means the whole.
+   */
+  z.strictObject({ ...EventBase, type: z.literal('forwarded'), to: z.string().min(1).max(300), partial: z.boolean().optional() }),
   z.strictObject({
     ...EventBase,
     type: z.literal('extension-approved'),
@@ -52,10 +56,6 @@ export const LifecycleEvent = z.discriminatedUnion('type', [
 export type LifecycleEvent = z.infer<typeof LifecycleEvent>;
 export type LifecycleEventType = LifecycleEvent['type'];
 
-/** Tie-break for events at the same instant: the order in which they can happen. */
-const RANK: Record<LifecycleEventType, number> = {
-  registered: 0,
-  routed: 1,
 /**
  * What the clocks read from a registered appeal beyond its channel and kind: a platform message's
  * publication time and category (its term runs from the one and may depend on the other), and
@@ -75,6 +75,10 @@ export function registrationClockFacts(appeal: Pick<AppealReceived, 'kind' | 'pl
   };
 }
 
+/** Tie-break for events at the same instant: the order in which they can happen. */
+const RANK: Record<LifecycleEventType, number> = {
+  registered: 0,
+  routed: 1,
   'forwarding-requested': 2,
   'co-executor-added': 3,
   'extension-approved': 4,

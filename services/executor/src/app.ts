@@ -14,6 +14,7 @@ import { serveExecutorOpenApi } from './entry-points/http/executor-openapi.js';
 import { taskRoutes } from './entry-points/http/task-routes.js';
 import { taskStreamRoutes } from './entry-points/http/task-stream-routes.js';
 import { startTasksConsumer } from './entry-points/kafka/tasks-consumer.js';
+import type { DeadlineRules } from './domain/extension-terms.js';
 import { createWorkActions } from './use-cases/act-on-task.js';
 import { createDeliverRecorded, createOutboxRelay, type OutboxRelay } from './use-cases/deliver-recorded.js';
 import { createRecordTask } from './use-cases/record-task.js';
@@ -30,6 +31,10 @@ export interface ExecutorDeps extends ConsumerContext {
   relayIntervalMs?: number;
   /** Replaces the producer of appeals.events (tests make it fail to see the outbox at work). */
   publisher?: Publisher;
+  /** The deadline policies and calendar the extension rule reads, as the monitor has them; those shipped when absent. */
+  deadlineRules?: () => DeadlineRules;
+  /** The time actions are recorded at and terms are tested against; the system clock when absent. */
+  now?: () => Date;
 }
 
 export interface ExecutorService {
@@ -50,7 +55,15 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
   const publisher = deps.publisher ?? createPublisher({ kafka: deps.kafka, names: deps.names });
   const feed = createTaskFeed({ tasks, logger: deps.logger, pollMs: deps.feedPollMs ?? 1_000 });
   const deliver = createDeliverRecorded({ tasks, work, feed, publisher });
-  const actions = createWorkActions({ tasks, work, executors, deliver, logger: deps.logger });
+  const actions = createWorkActions({
+    tasks,
+    work,
+    executors,
+    deliver,
+    logger: deps.logger,
+    ...(deps.deadlineRules ? { deadlineRules: deps.deadlineRules } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   const recordTask = createRecordTask({ tasks, work, feed });
   const relayIntervalMs = deps.relayIntervalMs ?? 5_000;
   const relay = createOutboxRelay({ tasks, work, deliver, logger: deps.logger, intervalMs: relayIntervalMs, graceMs: relayIntervalMs });

@@ -23,6 +23,8 @@ export const ExecutorEnv = z.object({
   RELAY_INTERVAL_MS: env.milliseconds(5_000),
   /** Verifies staff tokens (`./scripts/dev token executor zhkh` issues one locally). */
   STAFF_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** The city's zone, shared with every service: extension terms are counted in its days. */
+  CITY_TIME_ZONE: env.cityTimeZone(),
   LOG_LEVEL: env.logLevel(),
 });
 export type ExecutorEnv = z.infer<typeof ExecutorEnv>;

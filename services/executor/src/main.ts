@@ -2,6 +2,7 @@ import { telemetry } from './telemetry.js';
 import { createStaffTokens } from '@priemnaya/auth';
 import { runService } from '@priemnaya/runtime';
 import { buildExecutorService } from './app.js';
+import { shippedDeadlineRules } from './domain/extension-terms.js';
 import { ExecutorEnv } from './env.js';
 
 await runService({
@@ -16,6 +17,7 @@ await runService({
       topicRefreshMs: config.TOPIC_REFRESH_MS,
       feedPollMs: config.FEED_POLL_MS,
       relayIntervalMs: config.RELAY_INTERVAL_MS,
+      deadlineRules: () => shippedDeadlineRules(config.CITY_TIME_ZONE),
     });
     return { ...executor, grpc: { server: executor.grpc, host: config.GRPC_HOST, port: config.GRPC_PORT } };
   },

@@ -5,7 +5,7 @@ import { act, done } from './support/work-steps.js';
 const zhkh = executorOf('zhkh');
 const roads = executorOf('roads');
 
-describe.concurrent('the 30-day extension cap', () => {
+describe.concurrent('the 30-day extension cap (59-ФЗ ст. 12 ч. 2)', () => {
   it('is the appeal\'s: days approved to a unit that handed the appeal back count for the next unit', async ({ expect, onTestFinished }) => {
     const scenario = await startExecutorScenario(onTestFinished);
     const { executor } = scenario;
@@ -19,7 +19,7 @@ describe.concurrent('the 30-day extension cap', () => {
 
     const tooMany = await act(executor, roads, 'roads', first.appealId, 'extension-requests', { days: 10, justification: 'нужен выезд' });
     expect(tooMany.statusCode).toBe(409);
-    expect(tooMany.json<ErrorBody>().message).toBe('cannot request 10 days: 25 already approved, at most 30 in total');
+    expect(tooMany.json<ErrorBody>().message).toBe('cannot request 10 days: only 5 of the 30 days are left (59-ФЗ ст. 12 ч. 2)');
     const rest = await done(act(executor, roads, 'roads', first.appealId, 'extension-requests', { days: 5, justification: 'нужен выезд' }));
     const approved = await done(act(executor, supervisorOf('roads'), 'roads', first.appealId, `extension-requests/${rest.requestId}/approve`, { why: 'обоснованно' }));
     expect(approved.event.type).toBe('appeal.extension-approved');

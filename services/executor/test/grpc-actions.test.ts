@@ -31,7 +31,7 @@ describe.concurrent('rpc ExecutorService actions', () => {
     const requested = await callUnary(client.requestExtension.bind(client), { ...ref, days: 7, justification: 'нужен выезд' }, asExecutor, TIMEOUT_MS);
     const approved = await callUnary(client.decideExtension.bind(client), { ...ref, requestId: requested.requestId, decision: ExtensionDecision.EXTENSION_DECISION_APPROVE, why: 'согласовано' }, asSupervisor, TIMEOUT_MS);
     const answered = await callUnary(client.answerTask.bind(client), { ...ref, text: 'Фонарь заменён', inSubstance: true, attachments: [] }, asExecutor, TIMEOUT_MS);
-    const closed = await callUnary(client.closeTask.bind(client), { ...ref, outcome: 'answered', why: '' }, asExecutor, TIMEOUT_MS);
+    const closed = await callUnary(client.closeTask.bind(client), { ...ref, outcome: 'answered', why: '', article11Part: '' }, asExecutor, TIMEOUT_MS);
 
     expect(assigned.state).toMatchObject({ status: 'assigned', executorId: zhkh.staffId, version: 1 });
     expect(closed.state).toMatchObject({ status: 'closed', version: 6, approvedExtensionDays: 7, extensions: [{ requestId: requested.requestId, days: 7, decision: 'approved' }] });

@@ -138,7 +138,7 @@ describe.concurrent('POST /v1/units/:unit/tasks/:appealId/<action>', () => {
     await done(on(zhkhSupervisor, `extension-requests/${second.requestId}/approve`, { why: 'согласовано' }));
     const beyond = await on(zhkhExecutor, 'extension-requests', { days: 6, justification: 'ещё' });
     expect(beyond.statusCode).toBe(409);
-    expect(beyond.json<ErrorBody>().message).toBe('cannot request 6 days: 25 already approved, at most 30 in total');
+    expect(beyond.json<ErrorBody>().message).toBe('cannot request 6 days: only 5 of the 30 days are left (59-ФЗ ст. 12 ч. 2)');
 
     const authority = { name: 'Государственная жилищная инспекция', address: 'г. Курск, ул. Ленина, 1' };
     const started = await done(on(zhkhExecutor, 'forwarding', { authority, why: 'надзор за управляющими компаниями' }));

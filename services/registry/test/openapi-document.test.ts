@@ -42,7 +42,7 @@ describe('GET /docs/json', () => {
     expect(document.components.securitySchemes.staffToken?.scheme).toBe('bearer');
     const search = document.paths['/v1/staff/appeals']?.get?.parameters?.map((parameter) => `${parameter.in} ${parameter.name}`);
     expect(search).toEqual(
-      ['unit', 'status', 'topic', 'channel', 'registrationNumber', 'receivedFrom', 'receivedTo', 'dueFrom', 'dueTo', 'limit', 'cursor'].map((name) => `query ${name}`),
+      ['unit', 'status', 'topic', 'lawKind', 'complaintUnit', 'channel', 'registrationNumber', 'receivedFrom', 'receivedTo', 'dueFrom', 'dueTo', 'limit', 'cursor'].map((name) => `query ${name}`),
     );
     expect(document.paths['/v1/staff/appeals/by-number']?.get?.parameters).toEqual([expect.objectContaining({ name: 'registrationNumber', in: 'query', required: true })]);
   });

@@ -17,6 +17,7 @@ import { createRoutingRepository } from './data-access/routing-repository.js';
 import { createTriageRepository } from './data-access/triage-repository.js';
 import { createDecideTriage } from './domain/decide-triage.js';
 import { createHandleHandBack } from './domain/hand-back.js';
+import { createRecordLawKind } from './domain/record-law-kind.js';
 import { createImportCityHistory } from './domain/import-city-history.js';
 import { DEFAULT_PRECISION_POLICY, policyProblem, type PrecisionPolicy } from './domain/precision-guard.js';
 import { createPrecisionWatch } from './domain/precision-watch.js';
@@ -141,6 +142,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
     clock,
   });
   const decideTriage = createDecideTriage({ triage, unitExists, unitTopics, publisher, examples, clock, newId: randomUUID });
+  const recordLawKind = createRecordLawKind({ decisions, triage });
 
   let consumer: RunningConsumer | undefined;
   let sweep: PrecisionSweep | undefined;
@@ -180,7 +182,7 @@ export async function buildRouterService(deps: RouterDeps): Promise<RouterServic
       topics.forEach((topic) => knownTopics.add(topic.name));
       await publisher.connect();
       await currentModel.start();
-      consumer = await startRouterConsumer(deps, { routeAppeal, handleHandBack, learnOutcome: (event) => watch.learn(event) }, deps.maxMessagesPerTransaction ?? 50);
+      consumer = await startRouterConsumer(deps, { routeAppeal, handleHandBack, learnOutcome: (event) => watch.learn(event), recordLawKind }, deps.maxMessagesPerTransaction ?? 50);
       const sweepMs = guardOptions.sweepMs ?? 60_000;
       if (sweepMs > 0) {
         const suspendedTopics = async () => [...(await precision.suspended(policy.resumeAt)).keys()];

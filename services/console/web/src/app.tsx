@@ -7,9 +7,10 @@ import { TriageQueue } from './operator/triage-queue.js';
 import { showTimesIn } from './shared/format.js';
 import { ROLE_NAMES, saveSession, savedSession, type Session } from './shared/session.js';
 import { SignIn } from './sign-in.js';
+import { AppealSearch } from './supervisor/appeal-search.js';
 import { SupervisorBoard } from './supervisor/supervisor-board.js';
 
-type Screen = { name: 'reception' } | { name: 'triage' } | { name: 'inbox' } | { name: 'board' } | { name: 'precision' } | { name: 'appeal'; unit?: string; appealId: string };
+type Screen = { name: 'reception' } | { name: 'triage' } | { name: 'inbox' } | { name: 'board' } | { name: 'precision' } | { name: 'search' } | { name: 'appeal'; unit?: string; appealId: string };
 
 /** Screens of each role, the first one its home. */
 const SCREENS: Record<Session['role'], { name: Screen['name']; label: string }[]> = {
@@ -17,16 +18,21 @@ const SCREENS: Record<Session['role'], { name: Screen['name']; label: string }[]
     { name: 'reception', label: 'Приём обращения' },
     { name: 'triage', label: 'Ручная маршрутизация' },
   ],
-  executor: [{ name: 'inbox', label: 'Входящие' }],
+  executor: [
+    { name: 'inbox', label: 'Входящие' },
+    { name: 'search', label: 'Поиск' },
+  ],
   supervisor: [
     { name: 'board', label: 'Контроль сроков' },
     { name: 'inbox', label: 'Задачи подразделения' },
     { name: 'triage', label: 'Ручная маршрутизация' },
+    { name: 'search', label: 'Поиск' },
   ],
   administrator: [
     { name: 'reception', label: 'Приём обращения' },
     { name: 'board', label: 'Контроль сроков' },
     { name: 'precision', label: 'Точность маршрутизации' },
+    { name: 'search', label: 'Поиск' },
   ],
 };
 
@@ -97,6 +103,7 @@ export function App() {
         {screen.name === 'inbox' ? <Inbox session={session} /> : null}
         {screen.name === 'board' ? <SupervisorBoard session={session} /> : null}
         {screen.name === 'precision' ? <RoutingPrecision session={session} /> : null}
+        {screen.name === 'search' ? <AppealSearch session={session} /> : null}
         {screen.name === 'appeal' ? <AppealCard key={screen.appealId} session={session} appealId={screen.appealId} unit={screen.unit} /> : null}
       </main>
     </>

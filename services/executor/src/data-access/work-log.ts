@@ -74,6 +74,17 @@ export function createWorkLog(db: Db) {
       const approvals = await actions.find({ appealId, 'event.type': 'appeal.extension-approved' }, { projection: { event: 1 } }).toArray();
       return approvals.reduce((total, { event }) => total + (event.type === 'appeal.extension-approved' ? event.days : 0), 0);
     },
+    /**
+     * Which of these appeals some unit answered on the merits (59-FZ art. 11 part 5 rests on
+     * such answers); a scan on FerretDB, paid once per decision to end a correspondence.
+     */
+    async answeredOnTheMerits(appealIds: readonly string[]): Promise<string[]> {
+      if (appealIds.length === 0) return [];
+      const answers = await actions
+        .find({ appealId: { $in: [...appealIds] }, 'event.type': 'appeal.answered', 'event.answer.inSubstance': true }, { projection: { appealId: 1 } })
+        .toArray();
+      return [...new Set(answers.map((answer) => answer.appealId))];
+    },
     /** The channel any unit's recorded action on the appeal carries (a scan on FerretDB; rare, see channelOfAppeal of tasks). */
     async channelOfAppeal(appealId: string): Promise<Channel | undefined> {
       const known = await actions.findOne({ appealId, 'event.channel': { $exists: true } }, { projection: { event: 1 } });

@@ -69,14 +69,14 @@ describe('decideWork', () => {
     expect(refusal(decideWork(closed, { kind: 'close', outcome: 'answered' }, EXECUTOR, context()))).toMatch(/closed/);
   });
 
-  it('closes as left-without-answer only after an answer not on the merits, which tells the citizen why (art. 11)', () => {
-    const reason = 'cannot close as left-without-answer: first record an answer with inSubstance false telling the citizen why the appeal is not answered on the merits (art. 11 of 59-FZ)';
-    expect(refusal(decideWork(accepted(), { kind: 'close', outcome: 'left-without-answer' }, EXECUTOR, context()))).toBe(reason);
+  it('59-ФЗ ст. 11 ч. 3: closes as left-without-answer only after an answer not on the merits, which tells the citizen why', () => {
+    const reason = 'cannot close as left-without-answer under art. 11 part 3: first record an answer with inSubstance false telling the citizen why the appeal is not answered on the merits';
+    expect(refusal(decideWork(accepted(), { kind: 'close', outcome: 'left-without-answer', article11Part: '3' }, EXECUTOR, context()))).toBe(reason);
     const onMerits = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'answer', answer: ANSWER }, EXECUTOR]]);
-    expect(refusal(decideWork(onMerits, { kind: 'close', outcome: 'left-without-answer' }, EXECUTOR, context()))).toBe(reason);
-    const explained = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'answer', answer: { ...ANSWER, text: 'Текст обращения не поддаётся прочтению', inSubstance: false } }, EXECUTOR]]);
-    const closed = decideWork(explained, { kind: 'close', outcome: 'left-without-answer' }, EXECUTOR, context());
-    expect(closed.ok && closed.event).toMatchObject({ type: 'appeal.closed', outcome: 'left-without-answer' });
+    expect(refusal(decideWork(onMerits, { kind: 'close', outcome: 'left-without-answer', article11Part: '3' }, EXECUTOR, context()))).toBe(reason);
+    const explained = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'answer', answer: { ...ANSWER, text: 'Обращение содержит нецензурные выражения', inSubstance: false } }, EXECUTOR]]);
+    const closed = decideWork(explained, { kind: 'close', outcome: 'left-without-answer', article11Part: '3' }, EXECUTOR, context());
+    expect(closed.ok && closed.event).toMatchObject({ type: 'appeal.closed', outcome: 'left-without-answer', article11Part: '3' });
   });
   it('refuses an answer from an executor the task is not assigned to', () => {
     expect(refusal(decideWork(accepted(), { kind: 'answer', answer: ANSWER }, OTHER, context()))).toBe('cannot answer: the task is assigned to another executor');
@@ -91,16 +91,18 @@ describe('decideWork', () => {
     expect(after.approvedDays).toBe(20);
     expect(refusal(decideWork(after, { kind: 'approve-extension', requestId, why: 'ещё раз' }, SUPERVISOR, context()))).toBe('cannot approve the extension: the request was already approved');
     expect(refusal(decideWork(after, { kind: 'refuse-extension', requestId, why: 'нет' }, SUPERVISOR, context()))).toBe('cannot refuse the extension: the request was already approved');
-    expect(refusal(decideWork(after, { kind: 'request-extension', days: 11, justification: 'ещё' }, EXECUTOR, context()))).toBe('cannot request 11 days: 20 already approved, at most 30 in total');
+    expect(refusal(decideWork(after, { kind: 'request-extension', days: 11, justification: 'ещё' }, EXECUTOR, context()))).toBe('cannot request 11 days: only 10 of the 30 days are left (59-ФЗ ст. 12 ч. 2)');
     expect(decideWork(after, { kind: 'request-extension', days: 10, justification: 'ещё' }, EXECUTOR, context()).ok).toBe(true);
   });
 
   it('counts the days approved on the whole appeal (other units too) against the 30-day cap', () => {
     const requested = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'request-extension', days: 10, justification: 'выезд' }, EXECUTOR]]);
     const requestId = requested.extensions[0]?.requestId ?? '';
-    expect(refusal(decideWork(requested, { kind: 'approve-extension', requestId, why: 'да' }, SUPERVISOR, { ...context(), approvedDaysOfAppeal: 25 }))).toBe('cannot approve 10 days: 25 already approved, at most 30 in total');
+    expect(refusal(decideWork(requested, { kind: 'approve-extension', requestId, why: 'да' }, SUPERVISOR, { ...context(), approvedDaysOfAppeal: 25 }))).toBe('cannot approve 10 days: only 5 of the 30 days are left (59-ФЗ ст. 12 ч. 2)');
     expect(decideWork(requested, { kind: 'approve-extension', requestId, why: 'да' }, SUPERVISOR, { ...context(), approvedDaysOfAppeal: 20 }).ok).toBe(true);
-    expect(refusal(decideWork(accepted(), { kind: 'request-extension', days: 1, justification: 'x' }, EXECUTOR, { ...context(), approvedDaysOfAppeal: 30 }))).toBe('cannot request 1 days: 30 already approved, at most 30 in total');
+    expect(refusal(decideWork(accepted(), { kind: 'request-extension', days: 1, justification: 'x' }, EXECUTOR, { ...context(), approvedDaysOfAppeal: 30 }))).toBe(
+      'cannot request 1 days: the extensions already reach the limit of 30 days (59-ФЗ ст. 12 ч. 2)',
+    );
   });
   it('refuses a second extension request while one waits, and a decision on an unknown request', () => {
     const requested = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'request-extension', days: 5, justification: 'запрос в ресурсоснабжающую организацию' }, EXECUTOR]]);
@@ -110,7 +112,7 @@ describe('decideWork', () => {
 
   it('forwards in two steps carrying the authority, then closes as forwarded', () => {
     const authority = { name: 'Прокуратура Курской области' };
-    const forwarding = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'start-forwarding', authority, why: 'не наша компетенция, ст. 8' }, EXECUTOR]]);
+    const forwarding = run([[{ kind: 'accept' }, EXECUTOR], [{ kind: 'start-forwarding', authorities: [authority], partial: false, why: 'не наша компетенция, ст. 8' }, EXECUTOR]]);
     expect(forwarding.status).toBe('forwarding');
     expect(refusal(decideWork(forwarding, { kind: 'close', outcome: 'forwarded' }, EXECUTOR, context()))).toBe('cannot close as forwarded: the task is being forwarded');
     const sent = decideWork(forwarding, { kind: 'mark-forwarded', outgoingNumber: '01-12/345' }, EXECUTOR, context());

@@ -1,4 +1,6 @@
-import { MAX_EXTENSION_DAYS } from '@priemnaya/contracts';
+import type { LeftWithoutAnswerPart } from '@priemnaya/contracts';
+import { extensionOfTask, shippedDeadlineRules, type DeadlineRules } from './extension-terms.js';
+import { contestedBy } from './complaint-addressee.js';
 import type { WorkCommand } from './work-commands.js';
 import { pendingExtension, type WorkEvent, type WorkState, type WorkStatus } from './work-state.js';
 
@@ -14,8 +16,12 @@ export interface DecisionContext {
   newRequestId: string;
   /** For the lead's answer: the co-executor units whose task is still open (their part not answered). */
   unansweredCoExecutors?: readonly string[];
-  /** For extensions: the days approved on the appeal over all units (the 30-day cap is the appeal's). */
+  /** For extensions: the days approved on the appeal over all units (the policy's limit is the appeal's). */
   approvedDaysOfAppeal?: number;
+  /** For extensions: the policies and calendar the monitor runs on; those shipped when absent. */
+  deadlineRules?: DeadlineRules;
+  /** For ending the correspondence: which of the earlier appeals named were answered on the merits here. */
+  answeredOnTheMerits?: readonly string[];
 }
 
 export type Decision = { ok: true; event: WorkEvent } | { ok: false; reason: string };
@@ -102,6 +108,8 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
     case 'hand-back': {
       const refusal = leadOnly('hand back') ?? (state.status === 'assigned' || state.status === 'accepted' ? ownTask('hand back') : notIn(state, 'hand back'));
       if (refusal) return refusal;
+      const contested = command.suggestedUnit !== undefined ? contestedBy(state.lawKind, state.complaintAbout, { name: command.suggestedUnit, unit: command.suggestedUnit }) : undefined;
+      if (contested !== undefined) return refuse(`cannot suggest ${command.suggestedUnit ?? ''}: ${contested}`);
       return {
         ok: true,
         event: {
@@ -117,9 +125,8 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
       const refusal = leadOnly('request an extension') ?? (state.status === 'accepted' ? ownTask('request an extension') : notIn(state, 'request an extension'));
       if (refusal) return refusal;
       if (pendingExtension(state)) return refuse('cannot request an extension: an earlier request is still waiting for a decision');
-      if (approvedDays + command.days > MAX_EXTENSION_DAYS) {
-        return refuse(`cannot request ${command.days} days: ${approvedDays} already approved, at most ${MAX_EXTENSION_DAYS} in total`);
-      }
+      const extension = extensionOfTask(task, context.deadlineRules ?? shippedDeadlineRules(), approvedDays, command.days, context.now);
+      if (!extension.allowed) return refuse(`cannot request ${command.days} days: ${extension.reason}`);
       return {
         ok: true,
         event: { ...base, type: 'appeal.extension-requested', requestId: context.newRequestId, days: command.days, justification: command.justification },
@@ -135,15 +142,35 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
       if (command.kind === 'refuse-extension') {
         return { ok: true, event: { ...base, type: 'appeal.extension-refused', requestId: request.requestId, why: command.why } };
       }
-      if (approvedDays + request.days > MAX_EXTENSION_DAYS) {
-        return refuse(`cannot approve ${request.days} days: ${approvedDays} already approved, at most ${MAX_EXTENSION_DAYS} in total`);
-      }
-      return { ok: true, event: { ...base, type: 'appeal.extension-approved', requestId: request.requestId, days: request.days, why: command.why } };
+      const extension = extensionOfTask(task, context.deadlineRules ?? shippedDeadlineRules(), approvedDays, request.days, context.now);
+      if (!extension.allowed) return refuse(`cannot approve ${request.days} days: ${extension.reason}`);
+      return {
+        ok: true,
+        event: {
+          ...base,
+          type: 'appeal.extension-approved',
+          requestId: request.requestId,
+          days: request.days,
+          why: command.why,
+          newDueDate: extension.due.dueDate,
+          basis: extension.basis,
+        },
+      };
     }
     case 'start-forwarding': {
       const refusal = leadOnly('forward') ?? (state.status === 'accepted' ? ownTask('forward') : notIn(state, 'forward'));
       if (refusal) return refusal;
-      return { ok: true, event: { ...base, type: 'appeal.forwarding-started', authority: command.authority, why: command.why } };
+      const [authority] = command.authorities;
+      for (const [index, candidate] of command.authorities.entries()) {
+        const contested = contestedBy(state.lawKind, state.complaintAbout, candidate);
+        if (contested !== undefined) return refuse(`cannot forward to ${candidate.name}: ${contested}`);
+        if (command.authorities.findIndex((other) => other.name === candidate.name) !== index) return refuse(`cannot forward: ${candidate.name} is named twice`);
+      }
+      // 59-FZ ст. 8 ч. 4: a copy to each competent body; only some questions when `partial`.
+      return {
+        ok: true,
+        event: { ...base, type: 'appeal.forwarding-started', authority, authorities: command.authorities, partial: command.partial, why: command.why },
+      };
     }
     case 'mark-forwarded': {
       const refusal = leadOnly('mark as forwarded') ?? (state.status === 'forwarding' ? ownTask('mark as forwarded') : notIn(state, 'mark as forwarded'));
@@ -155,8 +182,37 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
           ...base,
           type: 'appeal.forwarded',
           authority: state.authority,
+          authorities: state.authorities ?? [state.authority],
+          partial: state.partialForwarding === true,
           ...(command.outgoingNumber !== undefined ? { outgoingNumber: command.outgoingNumber } : {}),
         },
+      };
+    }
+    case 'decide-law-kind': {
+      const refusal = leadOnly('decide the kind') ?? (['assigned', 'accepted', 'forwarding'].includes(state.status) ? ownTask('decide the kind') : notIn(state, 'decide the kind'));
+      if (refusal) return refusal;
+      if (command.complaintAbout !== undefined && command.lawKind !== 'complaint') return refuse('complaintAbout: only a complaint names whom it contests (59-ФЗ ст. 4)');
+      const { by: _by, ...facts } = base;
+      return {
+        ok: true,
+        event: {
+          ...facts,
+          type: 'appeal.law-kind-decided',
+          lawKind: command.lawKind,
+          decidedBy: { kind: 'staff', staffId: actor.staffId },
+          ...(command.complaintAbout !== undefined ? { complaintAbout: command.complaintAbout } : {}),
+        },
+      };
+    }
+    case 'return-to-citizen': {
+      const refusal = leadOnly('return to the citizen') ?? (state.status === 'accepted' ? ownTask('return to the citizen') : notIn(state, 'return to the citizen'));
+      if (refusal) return refusal;
+      if (state.lawKind !== 'complaint') {
+        return refuse(`cannot return to the citizen: only a complaint that cannot be sent elsewhere is returned (59-ФЗ ст. 8 ч. 7), and the appeal's kind is ${state.lawKind ?? 'undecided'}`);
+      }
+      return {
+        ok: true,
+        event: { ...base, type: 'appeal.returned-to-citizen', reason: 'complaint-against-addressee', basis: '59-ФЗ ст. 8 ч. 7', ...(command.why !== undefined ? { why: command.why } : {}) },
       };
     }
     case 'add-co-executor': {
@@ -169,19 +225,59 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
     case 'close': {
       const refusal = leadOnly('close') ?? ownTask('close');
       if (refusal) return refusal;
-      const required: Record<typeof command.outcome, WorkStatus[]> = {
+      if (command.outcome === 'left-without-answer') {
+        const leaving = leavingRefusal(state, command.article11Part);
+        if (leaving) return leaving;
+        const why = command.why !== undefined ? { why: command.why } : {};
+        return { ok: true, event: { ...base, type: 'appeal.closed', outcome: 'left-without-answer', article11Part: command.article11Part, ...why } };
+      }
+      const required: Record<Exclude<typeof command.outcome, 'left-without-answer'>, WorkStatus[]> = {
         answered: ['answered'],
         forwarded: ['forwarded'],
-        // Art. 11 of 59-FZ: the citizen is told why the appeal is not answered on the merits; that
-        // explanation is the answer recorded with inSubstance false, which must come first.
-        'left-without-answer': ['answered'],
         withdrawn: ['accepted', 'forwarding'],
       };
-      if (command.outcome === 'left-without-answer' && !(state.status === 'answered' && state.answeredInSubstance === false)) {
-        return refuse('cannot close as left-without-answer: first record an answer with inSubstance false telling the citizen why the appeal is not answered on the merits (art. 11 of 59-FZ)');
-      }
       if (!required[command.outcome].includes(state.status)) return refuse(`cannot close as ${command.outcome}: the task is ${STATUS_WORDS[state.status]}`);
       return { ok: true, event: { ...base, type: 'appeal.closed', outcome: command.outcome, ...(command.why !== undefined ? { why: command.why } : {}) } };
     }
+    case 'end-correspondence': {
+      const refusal = leadOnly('end the correspondence');
+      if (refusal) return refusal;
+      const explained = state.status === 'answered' && state.answeredInSubstance === false;
+      if (!(['new', 'assigned', 'accepted'].includes(state.status) || explained)) return notIn(state, 'end the correspondence');
+      // The decision is recorded and the closing that follows it is not (another action came
+      // between them): this closes the appeal now, as the decision said.
+      if (state.correspondenceEnded === true) {
+        return { ok: true, event: { ...base, type: 'appeal.closed', outcome: 'left-without-answer', article11Part: '5', why: command.why } };
+      }
+      const earlier = [...new Set(command.earlierAppealIds)];
+      if (earlier.includes(task.appealId)) return refuse('earlierAppealIds: must name the earlier appeals, not this one');
+      if (earlier.length < 2) return refuse('earlierAppealIds: 59-FZ art. 11 part 5 needs at least two earlier appeals answered on the merits');
+      const merits = new Set(context.answeredOnTheMerits ?? []);
+      const unanswered = earlier.filter((appealId) => !merits.has(appealId));
+      if (unanswered.length > 0) {
+        return refuse(`cannot end the correspondence: no answer on the merits is recorded for ${unanswered.join(', ')} (59-FZ art. 11 part 5 rests on earlier answers on the merits)`);
+      }
+      return { ok: true, event: { ...base, type: 'appeal.correspondence-ended', decidedAs: 'supervisor', earlierAppealIds: earlier, why: command.why } };
+    }
   }
+}
+
+/**
+ * 59-FZ art. 11: an appeal left without an answer names the part it rests on. Parts 1 and 4
+ * ("ответ не дается") and part 5 (its decision tells the citizen) need no answer document; the
+ * others tell the citizen why, and that explanation is an answer with inSubstance false, first.
+ */
+function leavingRefusal(state: WorkState, part: LeftWithoutAnswerPart | undefined): Decision | undefined {
+  if (part === undefined) return refuse('article11Part: must name the part of art. 11 of 59-FZ the appeal is left without an answer under');
+  const explained = state.status === 'answered' && state.answeredInSubstance === false;
+  if (part === '5' && state.correspondenceEnded !== true) {
+    return refuse("cannot close under art. 11 part 5: the head's decision to end the correspondence is not recorded (end-correspondence)");
+  }
+  if (part === '1' || part === '4' || part === '5') {
+    return state.status === 'accepted' || explained ? undefined : refuse(`cannot close as left-without-answer: the task is ${STATUS_WORDS[state.status]}`);
+  }
+  if (!explained) {
+    return refuse(`cannot close as left-without-answer under art. 11 part ${part}: first record an answer with inSubstance false telling the citizen why the appeal is not answered on the merits`);
+  }
+  return undefined;
 }

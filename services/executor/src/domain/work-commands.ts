@@ -1,4 +1,4 @@
-import type { AppealAnswer, AppealClosed, OutsideAuthority, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import type { AppealAnswer, AppealClosed, ComplaintAbout, LawKind, LeftWithoutAnswerPart, OutsideAuthority, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 
 /** What a person asks to do with a unit's task; each becomes one event when the state allows it. */
 export type WorkCommand =
@@ -9,10 +9,17 @@ export type WorkCommand =
   | { kind: 'request-extension'; days: number; justification: string }
   | { kind: 'approve-extension'; requestId: string; why: string }
   | { kind: 'refuse-extension'; requestId: string; why: string }
-  | { kind: 'start-forwarding'; authority: OutsideAuthority; why: string }
+  /** To one body or several (copies, 59-FZ ст. 8 ч. 4), the whole appeal or only `partial`ly. */
+  | { kind: 'start-forwarding'; authorities: [OutsideAuthority, ...OutsideAuthority[]]; partial: boolean; why: string }
   | { kind: 'mark-forwarded'; outgoingNumber?: string }
+  /** 59-FZ ст. 4: the executor says what kind of appeal it is and, for a complaint, whom it contests. */
+  | { kind: 'decide-law-kind'; lawKind: LawKind; complaintAbout?: ComplaintAbout }
+  /** 59-FZ ст. 8 ч. 7: a complaint no one but its addressee could consider goes back to the citizen. */
+  | { kind: 'return-to-citizen'; why?: string }
   | { kind: 'add-co-executor'; coExecutorUnit: UnitCode; why: string }
-  | { kind: 'close'; outcome: AppealClosed['outcome']; why?: string };
+  | { kind: 'close'; outcome: AppealClosed['outcome']; why?: string; article11Part?: LeftWithoutAnswerPart }
+  /** 59-FZ art. 11 part 5: the head ends the correspondence on a repeated question; the appeal closes with it. */
+  | { kind: 'end-correspondence'; earlierAppealIds: string[]; why: string };
 
 export type WorkCommandKind = WorkCommand['kind'];
 
@@ -26,9 +33,12 @@ export const WORK_COMMAND_KINDS: readonly WorkCommandKind[] = [
   'refuse-extension',
   'start-forwarding',
   'mark-forwarded',
+  'decide-law-kind',
+  'return-to-citizen',
   'add-co-executor',
   'close',
+  'end-correspondence',
 ];
 
 /** Decisions about the unit's work that a supervisor makes; the rest is the executor's own work. */
-export const SUPERVISOR_COMMANDS: ReadonlySet<WorkCommandKind> = new Set(['assign', 'approve-extension', 'refuse-extension']);
+export const SUPERVISOR_COMMANDS: ReadonlySet<WorkCommandKind> = new Set(['assign', 'approve-extension', 'refuse-extension', 'end-correspondence']);

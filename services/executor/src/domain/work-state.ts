@@ -5,12 +5,18 @@ import type {
   AppealClosed,
   AppealCoExecutorAdded,
   AppealCoExecutorAnswered,
+  AppealCorrespondenceEnded,
   AppealExtensionApproved,
   AppealExtensionRefused,
   AppealExtensionRequested,
   AppealForwarded,
   AppealForwardingStarted,
   AppealHandedBack,
+  AppealKind,
+  AppealLawKindDecided,
+  AppealReturnedToCitizen,
+  ComplaintAbout,
+  LawKind,
   Channel,
   OutsideAuthority,
   RoutingTopic,
@@ -35,6 +41,12 @@ export interface WorkTask {
   topic: RoutingTopic;
   /** Tasks routed before channels were recorded lack it; actions then take it from another record of the appeal. */
   channel?: Channel;
+  /** With the channel and topic it chooses the deadline policy; tasks routed before it was carried lack it. */
+  kind?: AppealKind;
+  /** 59-FZ ст. 4 as the router knew it; absent means undecided. */
+  lawKind?: LawKind | undefined;
+  /** For a complaint: whom it contests, which it is never forwarded to (ст. 8 ч. 6). */
+  complaintAbout?: ComplaintAbout | undefined;
   receivedAt: string;
   role: WorkRole;
   leadUnit: UnitCode;
@@ -53,12 +65,20 @@ export interface WorkState {
   status: WorkStatus;
   executorId?: string;
   extensions: ExtensionRequest[];
-  /** Calendar days approved over all extensions (at most MAX_EXTENSION_DAYS). */
+  /** Days approved over the unit's extensions; the policy's extension rule bounds the appeal's total. */
   approvedDays: number;
   coExecutors: UnitCode[];
   authority?: OutsideAuthority;
+  /** Every body the forwarding in progress goes to, `authority` first, and whether it is only a part (ст. 8 ч. 4). */
+  authorities?: OutsideAuthority[];
+  partialForwarding?: boolean;
+  /** 59-FZ ст. 4: the task's kind, then the unit's own decisions on it. */
+  lawKind?: LawKind;
+  complaintAbout?: ComplaintAbout;
   /** Whether the unit's last answer was on the merits; unset until it answers. */
   answeredInSubstance?: boolean;
+  /** The head decided to end the correspondence (59-FZ art. 11 part 5); the closing follows. */
+  correspondenceEnded?: boolean;
 }
 
 /** The events a unit's own actions produce; the state is their fold over the task. */
@@ -74,7 +94,13 @@ export type WorkEvent =
   | AppealForwardingStarted
   | AppealForwarded
   | AppealCoExecutorAdded
-  | AppealClosed;
+  | AppealClosed
+  | AppealCorrespondenceEnded
+  | UnitLawKindDecided
+  | AppealReturnedToCitizen;
+
+/** An executor's decision of the kind always names the unit it acted for (the work log's stream). */
+export type UnitLawKindDecided = AppealLawKindDecided & { unit: UnitCode };
 
 /**
  * Recorded, never produced: the router gave the unit the appeal again (after a hand-back came
@@ -105,7 +131,11 @@ export type TaskRecorded = TaskRerouted | TaskWithdrawn;
 export type RecordedEvent = WorkEvent | TaskRecorded;
 
 export function initialState(task: WorkTask): WorkState {
-  return { task, version: 0, status: 'new', extensions: [], approvedDays: 0, coExecutors: [] };
+  return {
+    task, version: 0, status: 'new', extensions: [], approvedDays: 0, coExecutors: [],
+    ...(task.lawKind !== undefined ? { lawKind: task.lawKind } : {}),
+    ...(task.complaintAbout !== undefined ? { complaintAbout: task.complaintAbout } : {}),
+  };
 }
 
 /** The state after one more recorded event. */
@@ -113,7 +143,7 @@ export function evolve(state: WorkState, event: RecordedEvent): WorkState {
   const next: WorkState = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'task.rerouted': {
-      const { executorId: _executorId, authority: _authority, answeredInSubstance: _answered, ...rest } = next;
+      const { executorId: _executorId, authority: _authority, answeredInSubstance: _answered, authorities: _authorities, partialForwarding: _partial, ...rest } = next;
       return { ...rest, status: 'new' };
     }
     case 'task.withdrawn':
@@ -141,13 +171,25 @@ export function evolve(state: WorkState, event: RecordedEvent): WorkState {
         extensions: state.extensions.map((request) => (request.requestId === event.requestId ? { ...request, decision: 'refused' } : request)),
       };
     case 'appeal.forwarding-started':
-      return { ...next, status: 'forwarding', authority: event.authority };
-    case 'appeal.forwarded':
-      return { ...next, status: 'forwarded' };
+      return { ...next, status: 'forwarding', authority: event.authority, authorities: event.authorities ?? [event.authority], partialForwarding: event.partial === true };
+    case 'appeal.forwarded': {
+      // 59-FZ ст. 8 ч. 4: after a part is sent, the rest is answered here; another part may follow.
+      if (event.partial !== true) return { ...next, status: 'forwarded' };
+      const { authority: _authority, authorities: _authorities, partialForwarding: _partial, ...rest } = next;
+      return { ...rest, status: 'accepted' };
+    }
+    case 'appeal.law-kind-decided': {
+      const { complaintAbout: _about, ...rest } = next;
+      return { ...rest, lawKind: event.lawKind, ...(event.complaintAbout !== undefined ? { complaintAbout: event.complaintAbout } : {}) };
+    }
+    case 'appeal.returned-to-citizen':
+      return { ...next, status: 'closed' };
     case 'appeal.co-executor-added':
       return { ...next, coExecutors: [...state.coExecutors, event.coExecutorUnit] };
     case 'appeal.closed':
       return { ...next, status: 'closed' };
+    case 'appeal.correspondence-ended':
+      return { ...next, correspondenceEnded: true };
   }
 }
 

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import type { ExecutorDirectory } from '../data-access/executor-directory.js';
 import type { StoredTask, TaskRepository } from '../data-access/task-repository.js';
 import { WorkVersionTaken, type WorkLog } from '../data-access/work-log.js';
-import { decideWork } from '../domain/decide-work.js';
+import { decideWork, type DecisionContext } from '../domain/decide-work.js';
+import { extensionAllowanceOfTask, shippedDeadlineRules, type DeadlineRules } from '../domain/extension-terms.js';
 import { isAvailableAt, leastLoaded } from '../domain/executor-availability.js';
 import { checkAccess, type TaskPermission } from '../domain/task-access.js';
 import type { WorkCommand } from '../domain/work-commands.js';
@@ -15,6 +16,15 @@ import { AccessDenied, TaskNotFound, WorkConflict, WorkRefused } from './work-er
 
 /** A command as people send it: an assignment without an executor goes to the least-loaded one. */
 export type WorkRequest = Exclude<WorkCommand, { kind: 'assign' }> | { kind: 'assign'; executorId?: string; why?: string };
+
+/** The extension an appeal may still get, as the form shows it. */
+export interface ExtensionTerms {
+  approvedDays: number;
+  daysLeft: number;
+  basis?: string;
+  refusal?: string;
+  reason?: string;
+}
 
 export interface WorkOutcome {
   state: WorkState;
@@ -39,6 +49,8 @@ export function createWorkActions(deps: {
   deliver: DeliverRecorded;
   logger: Logger;
   now?: () => Date;
+  /** The deadline policies and calendar the extension rule reads; those shipped when absent. */
+  deadlineRules?: () => DeadlineRules;
 }) {
   const now = deps.now ?? (() => new Date());
 
@@ -94,21 +106,40 @@ export function createWorkActions(deps: {
       const unansweredCoExecutors = command.kind === 'answer' && state.task.role === 'lead' ? await unanswered(state) : [];
       const extension = command.kind === 'request-extension' || command.kind === 'approve-extension';
       const approvedDaysOfAppeal = extension ? await deps.work.approvedDaysOfAppeal(appealId) : 0;
-      const decision = decideWork(state, command, principal, { eventId: randomUUID(), now: at, newRequestId: randomUUID(), unansweredCoExecutors, approvedDaysOfAppeal });
+      const answeredOnTheMerits = command.kind === 'end-correspondence' ? await deps.work.answeredOnTheMerits(command.earlierAppealIds) : [];
+      const context = (): DecisionContext => ({
+        eventId: randomUUID(), now: at, newRequestId: randomUUID(), unansweredCoExecutors, approvedDaysOfAppeal, answeredOnTheMerits,
+        ...(deps.deadlineRules ? { deadlineRules: deps.deadlineRules() } : {}),
+      });
+      const decision = decideWork(state, command, principal, context());
       if (!decision.ok) throw new WorkRefused(decision.reason);
       const event = AppealEvent.parse(decision.event) as WorkEvent & AppealEvent;
       let recorded;
       try {
-        recorded = await deps.work.append(state.version + 1, event, at);
+        recorded = [await deps.work.append(state.version + 1, event, at)];
       } catch (error) {
         if (error instanceof WorkVersionTaken) throw new WorkConflict();
         throw error;
       }
-      const next = evolve(state, event);
+      let next = evolve(state, event);
+      // 59-FZ art. 11 part 5: the appeal closes with the head's decision. Should another action
+      // take the version first, the decision stands and repeating the command closes the appeal.
+      if (event.type === 'appeal.correspondence-ended') {
+        const closing = decideWork(next, command, principal, context());
+        if (closing.ok) {
+          const closed = AppealEvent.parse(closing.event) as WorkEvent & AppealEvent;
+          try {
+            recorded.push(await deps.work.append(next.version + 1, closed, at));
+            next = evolve(next, closed);
+          } catch (error) {
+            if (!(error instanceof WorkVersionTaken)) throw error;
+          }
+        }
+      }
       await deps.tasks.updateView(next);
       try {
         // Earlier events of the appeal left unproduced go first, so the topic keeps their order.
-        await deps.deliver([...unproduced, recorded]);
+        await deps.deliver([...unproduced, ...recorded]);
       } catch (error) {
         deps.logger.warn({ err: error, type: event.type }, 'work event not produced yet; the outbox relay will');
       }
@@ -118,6 +149,17 @@ export function createWorkActions(deps: {
       requireAccess(principal, unit, 'read');
       const { task, state } = await load(unit, appealId);
       return { task, state };
+    },
+    /**
+     * What the extension rule allows the lead unit now: the days left to ask for, or why none,
+     * so a form offers what the executor would accept. Undefined for a co-executor's part.
+     */
+    async extensionTerms(state: WorkState): Promise<ExtensionTerms | undefined> {
+      if (state.task.role !== 'lead') return undefined;
+      const approved = Math.max(state.approvedDays, await deps.work.approvedDaysOfAppeal(state.task.appealId));
+      const allowance = extensionAllowanceOfTask(state.task, deps.deadlineRules?.() ?? shippedDeadlineRules(), approved, now());
+      if (allowance.allowed) return { approvedDays: approved, daysLeft: allowance.daysLeft, basis: allowance.basis };
+      return { approvedDays: approved, daysLeft: allowance.daysLeft ?? 0, refusal: allowance.refusal, reason: allowance.reason };
     },
   };
 }

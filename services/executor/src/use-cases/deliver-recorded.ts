@@ -17,7 +17,10 @@ export function createDeliverRecorded(deps: { tasks: TaskRepository; work: WorkL
   return async function deliverRecorded(actions: readonly WorkAction[]): Promise<void> {
     if (actions.length === 0) return;
     for (const { event } of actions) {
-      if (event.type === 'appeal.closed' || event.type === 'appeal.forwarded' || event.type === 'appeal.handed-back') await withdrawCoExecutors(deps, event.appealId, event.unit, event.eventId);
+      // A partial forwarding (59-FZ ст. 8 ч. 4) leaves the rest, and the co-executors' parts, here.
+      const endsLeadsWork =
+        event.type === 'appeal.closed' || event.type === 'appeal.returned-to-citizen' || event.type === 'appeal.handed-back' || (event.type === 'appeal.forwarded' && event.partial !== true);
+      if (endsLeadsWork) await withdrawCoExecutors(deps, event.appealId, event.unit, event.eventId);
       if (event.type !== 'appeal.co-executor-added') continue;
       const lead = await deps.tasks.get(event.unit, event.appealId);
       if (!lead) continue;

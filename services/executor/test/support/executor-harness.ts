@@ -79,7 +79,10 @@ export interface ExecutorScenario {
  * own, started unless told otherwise; everything is closed, and the database dropped, when the
  * test finishes.
  */
-export async function startExecutorScenario(onTestFinished: OnTestFinished, options: { start?: boolean; eventPublisher?: (testKafka: TestKafka) => Publisher } = {}): Promise<ExecutorScenario> {
+export async function startExecutorScenario(
+  onTestFinished: OnTestFinished,
+  options: { start?: boolean; eventPublisher?: (testKafka: TestKafka) => Publisher; now?: () => Date } = {},
+): Promise<ExecutorScenario> {
   const teardown = createTeardown();
   onTestFinished(() => teardown.run());
   const testKafka = await createTestKafka(infra, UNITS, 'executor');
@@ -103,6 +106,7 @@ export async function startExecutorScenario(onTestFinished: OnTestFinished, opti
       feedPollMs: 200,
       relayIntervalMs: 0,
       ...(options.eventPublisher ? { publisher: options.eventPublisher(testKafka) } : {}),
+      ...(options.now ? { now: options.now } : {}),
     }),
     async (it) => {
       await it.grpc.close(1_000);
@@ -152,7 +156,9 @@ export async function startExecutorScenario(onTestFinished: OnTestFinished, opti
 }
 
 let sequence = 0;
-const BASE_TIME = Date.parse('2026-11-22T10:00:00.000Z');
+// A day before the run, not a fixed date: the extension rule tests the answer term against the
+// service's real clock, so a fixed date would make every extension refused once its term ran out.
+const BASE_TIME = Date.now() - 24 * 3_600_000;
 
 /** A valid task for zhkh, distinct from every other one, received a minute after the previous one. */
 export function aTask(overrides: Partial<TaskAssigned> = {}): TaskAssigned {

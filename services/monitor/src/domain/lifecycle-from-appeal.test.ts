@@ -31,6 +31,10 @@ const cases: [AppealEvent, LifecycleEvent | undefined][] = [
   [{ ...work, type: 'appeal.co-executor-answered', unit: 'roads', leadUnit: 'zhkh', answer }, { ...base, type: 'co-executor-answered', unit: 'roads' }],
   [{ ...work, type: 'appeal.answered', answer }, { ...base, type: 'answered' }],
   [{ ...work, type: 'appeal.closed', outcome: 'answered' }, { ...base, type: 'closed' }],
+  // 59-FZ ст. 11 ч. 1: left without an answer document, the closing stops every clock.
+  [{ ...work, type: 'appeal.closed', outcome: 'left-without-answer', article11Part: '1' }, { ...base, type: 'closed' }],
+  // ст. 11 ч. 5: the decision itself moves nothing; the closing that follows it stops the clocks.
+  [{ ...work, type: 'appeal.correspondence-ended', decidedAs: 'supervisor', earlierAppealIds: ['00000000-0000-4000-8000-000000000011', '00000000-0000-4000-8000-000000000012'], why: 'повтор' }, undefined],
 ];
 
 describe('lifecycleFromEvent, the executors\' events', () => {

@@ -1,4 +1,4 @@
-import type { AppealEvent, AppealReceived } from '@priemnaya/contracts';
+import { forwardedAuthorities, type AppealEvent, type AppealReceived } from '@priemnaya/contracts';
 import { registrationClockFacts, type LifecycleEvent } from '@priemnaya/deadlines';
 
 /**
@@ -19,6 +19,7 @@ export function lifecycleFromReceived(appeal: AppealReceived): LifecycleEvent {
   if (appeal.reception !== undefined) event.answeredOnTheSpot = appeal.reception.answeredOnTheSpot;
   return { ...event, ...registrationClockFacts(appeal) };
 }
+
 
 /**
  * What an appeals.events message means for the clocks, or undefined when it means nothing to
@@ -47,7 +48,19 @@ export function lifecycleFromEvent(event: AppealEvent): LifecycleEvent | undefin
     case 'appeal.forwarding-started':
       return { ...base, type: 'forwarding-requested' };
     case 'appeal.forwarded':
-      return { ...base, type: 'forwarded', to: event.authority.name };
+      // One covering letter per body, one clock fact: the names together, within the field's bound.
+      return {
+        ...base,
+        type: 'forwarded',
+        to: forwardedAuthorities(event).map((authority) => authority.name).join('; ').slice(0, 300),
+        ...(event.partial === true ? { partial: true } : {}),
+      };
+    // The kind in the law's sense decides where a complaint may go, not how long it may take.
+    case 'appeal.law-kind-decided':
+      return undefined;
+    // 59-FZ ст. 8 ч. 7: returned with the explanation, nothing more is done, every clock stops.
+    case 'appeal.returned-to-citizen':
+      return { ...base, type: 'closed' };
     case 'appeal.co-executor-added':
       return { ...base, type: 'co-executor-added', unit: event.coExecutorUnit };
     case 'appeal.co-executor-answered':
@@ -56,6 +69,9 @@ export function lifecycleFromEvent(event: AppealEvent): LifecycleEvent | undefin
       return { ...base, type: 'answered' };
     case 'appeal.closed':
       return { ...base, type: 'closed' };
+    // 59-FZ ст. 11 ч. 5: the decision is followed by the appeal's closing, which stops the clocks.
+    case 'appeal.correspondence-ended':
+      return undefined;
     default:
       return unmapped(event);
   }

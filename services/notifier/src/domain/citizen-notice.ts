@@ -1,5 +1,5 @@
-import type { AppealEvent, AppealReceived, CitizenNotification, Channel } from '@priemnaya/contracts';
-import { answeredMessage, extendedMessage, forwardedMessage, formatDate, registeredMessage } from './citizen-wording.js';
+import { forwardedAuthorities, type AppealEvent, type AppealReceived, type CitizenNotification, type Channel } from '@priemnaya/contracts';
+import { answeredMessage, correspondenceEndedMessage, extendedMessage, formatLocalDate, forwardedMessage, formatDate, registeredMessage, returnedComplaintMessage } from './citizen-wording.js';
 import { notificationIdOf } from './notification-id.js';
 
 /** How to reach the citizen of one appeal: kept from `appeals.received`, keyed by appeal id. */
@@ -60,11 +60,28 @@ export function noticeOfEvent(event: AppealEvent): CitizenNotice | undefined {
   const base = { version: 1 as const, appealId: event.appealId, registrationNumber: event.registrationNumber, occurredAt: event.occurredAt };
   switch (event.type) {
     case 'appeal.forwarded':
-      return { ...base, notificationId: notificationIdOf(event.appealId, 'forwarded', event.eventId), kind: 'forwarded', receivedAt: event.receivedAt, forwardedTo: event.authority };
+      return {
+        ...base,
+        notificationId: notificationIdOf(event.appealId, 'forwarded', event.eventId),
+        kind: 'forwarded',
+        receivedAt: event.receivedAt,
+        forwardedTo: event.authority,
+        forwarding: { authorities: forwardedAuthorities(event), partial: event.partial === true },
+      };
+    case 'appeal.returned-to-citizen':
+      return { ...base, notificationId: notificationIdOf(event.appealId, 'returned', event.eventId), kind: 'returned', receivedAt: event.receivedAt };
     case 'appeal.extension-approved':
-      // The new due date is the monitor's to compute (policies, calendars, earlier extensions);
-      // the citizen is told how many days more, which the event states exactly.
-      return { ...base, notificationId: notificationIdOf(event.appealId, 'extended', event.eventId), kind: 'extended', receivedAt: event.receivedAt, extension: { days: event.days } };
+      // The new date is the extension rule's, carried on the event, so the citizen reads the date
+      // the clocks run to; events from before it tell the days only.
+      return {
+        ...base,
+        notificationId: notificationIdOf(event.appealId, 'extended', event.eventId),
+        kind: 'extended',
+        receivedAt: event.receivedAt,
+        extension: { days: event.days, ...(event.newDueDate !== undefined ? { newDueDate: event.newDueDate } : {}) },
+      };
+    case 'appeal.correspondence-ended':
+      return { ...base, notificationId: notificationIdOf(event.appealId, 'correspondence-ended', event.eventId), kind: 'correspondence-ended', receivedAt: event.receivedAt };
     case 'appeal.answered':
       return { ...base, notificationId: notificationIdOf(event.appealId, 'answered', event.eventId), kind: 'answered', receivedAt: event.receivedAt, answer: event.answer };
     case 'appeal.routed':
@@ -79,6 +96,7 @@ export function noticeOfEvent(event: AppealEvent): CitizenNotice | undefined {
     case 'appeal.forwarding-started':
     case 'appeal.co-executor-added':
     case 'appeal.closed':
+    case 'appeal.law-kind-decided':
       // The administration's own work: the citizen hears of its outcome, not of each step.
       return undefined;
   }
@@ -103,12 +121,22 @@ function messageOf(notice: CitizenNotice, registeredOn: string, timeZone: string
     case 'registered':
       return registeredMessage(notice.registrationNumber, registeredOn);
     case 'forwarded':
-      return forwardedMessage(notice.registrationNumber, registeredOn, notice.forwardedTo?.name ?? 'в орган по компетенции');
+      return forwardedMessage(
+        notice.registrationNumber,
+        registeredOn,
+        (notice.forwarding?.authorities ?? (notice.forwardedTo ? [notice.forwardedTo] : [])).map((authority) => authority.name).join('; ') || 'в орган по компетенции',
+        notice.forwarding?.partial === true,
+      );
     case 'extended': {
-      const newDueAt = notice.extension?.newDueAt;
-      return extendedMessage(notice.registrationNumber, registeredOn, notice.extension?.days ?? 1, newDueAt === undefined ? undefined : formatDate(newDueAt, timeZone));
+      const { newDueDate, newDueAt } = notice.extension ?? {};
+      const newDueOn = newDueDate !== undefined ? formatLocalDate(newDueDate) : newDueAt !== undefined ? formatDate(newDueAt, timeZone) : undefined;
+      return extendedMessage(notice.registrationNumber, registeredOn, notice.extension?.days ?? 1, newDueOn);
     }
+    case 'correspondence-ended':
+      return correspondenceEndedMessage(notice.registrationNumber, registeredOn);
     case 'answered':
       return answeredMessage(notice.registrationNumber, registeredOn, notice.answer?.text ?? '', wholeAnswerInChannel);
+    case 'returned':
+      return returnedComplaintMessage(notice.registrationNumber, registeredOn);
   }
 }

@@ -11,6 +11,12 @@ export function formatDate(instant: string, timeZone: string): string {
   return new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(instant));
 }
 
+/** `2027-05-11` (a date of the city's calendar, no zone to apply) as `11.05.2027`. */
+export function formatLocalDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}.${month}.${year}`;
+}
+
 /** 1 день, 2 дня, 5 дней, 11 дней, 21 день. */
 export function daysInRussian(days: number): string {
   const lastTwo = days % 100;
@@ -25,10 +31,36 @@ export function registeredMessage(registrationNumber: string, registeredOn: stri
   return `Ваше обращение № ${registrationNumber} зарегистрировано ${registeredOn}. О ходе его рассмотрения мы сообщим Вам дополнительно.`;
 }
 
-export function forwardedMessage(registrationNumber: string, registeredOn: string, authority: string): string {
+/** `partial`: only some questions went; the rest is answered here (part 4 of art. 8). */
+export function forwardedMessage(registrationNumber: string, registeredOn: string, authority: string, partial = false): string {
+  if (partial) {
+    return (
+      `Часть вопросов Вашего обращения № ${registrationNumber} от ${registeredOn} направлена по компетенции для рассмотрения: ${authority}. ` +
+      'Ответ на эти вопросы Вам даст соответствующий орган, на остальные вопросы ответим мы (части 3 и 4 статьи 8 Федерального закона № 59-ФЗ).'
+    );
+  }
   return (
     `Ваше обращение № ${registrationNumber} от ${registeredOn} направлено по компетенции для рассмотрения: ${authority}. ` +
     'Ответ на него Вам даст этот орган (часть 3 статьи 8 Федерального закона № 59-ФЗ).'
+  );
+}
+
+/** Part 7 of art. 8: the complaint comes back with the explanation of the right to go to court. */
+export function returnedComplaintMessage(registrationNumber: string, registeredOn: string): string {
+  return (
+    `Ваша жалоба № ${registrationNumber} от ${registeredOn} возвращается Вам. ` +
+    'Жалобу нельзя направить на рассмотрение в орган или должностному лицу, решение или действие (бездействие) которых в ней обжалуется ' +
+    '(часть 6 статьи 8 Федерального закона № 59-ФЗ), а иного органа, в компетенцию которого входит решение поставленных вопросов, нет. ' +
+    'Вы вправе обжаловать это решение или действие (бездействие) в установленном порядке в суд (часть 7 статьи 8 Федерального закона № 59-ФЗ).'
+  );
+}
+
+/** Part 5 of art. 11: the head's decision to end the correspondence on a question answered before. */
+export function correspondenceEndedMessage(registrationNumber: string, registeredOn: string): string {
+  return (
+    `Уведомляем Вас, что по Вашему обращению № ${registrationNumber} от ${registeredOn} принято решение о безосновательности ` +
+    'очередного обращения и прекращении переписки с Вами по данному вопросу: на него Вам ранее неоднократно давались письменные ответы ' +
+    'по существу, а в обращении не приводятся новые доводы или обстоятельства (часть 5 статьи 11 Федерального закона № 59-ФЗ).'
   );
 }
 

@@ -31,6 +31,12 @@ export function platformPostsOf(notification: CitizenNotification, signedBy: str
       return { statusChange: { status: 'forwarded', occurredAt: notification.occurredAt, ...comment } };
     case 'extended':
       return { statusChange: { status: 'extended', occurredAt: notification.occurredAt, ...comment } };
+    // 59-FZ ст. 8 ч. 7: the complaint goes back with the explanation, which the comment carries.
+    case 'returned':
+      return { statusChange: { status: 'closed', occurredAt: notification.occurredAt, ...comment } };
+    // 59-FZ ст. 11 ч. 5: the correspondence ends; the comment carries the decision's notice.
+    case 'correspondence-ended':
+      return { statusChange: { status: 'closed', occurredAt: notification.occurredAt, ...comment } };
     case 'answered': {
       const text = notification.answer?.text ?? notification.message;
       return {

@@ -27,6 +27,8 @@ export function platformStatusChange(event: AppealEvent): PlatformStatusChange |
     case 'appeal.forwarded':
     case 'appeal.extension-approved':
     case 'appeal.answered':
+    case 'appeal.returned-to-citizen':
+    case 'appeal.correspondence-ended':
       // What the citizen is told: posted from their notification on notifications.outbound
       // (platform-notice.ts), with its words and the answer, so never twice.
       return undefined;
@@ -40,6 +42,7 @@ export function platformStatusChange(event: AppealEvent): PlatformStatusChange |
     case 'appeal.forwarding-started':
     case 'appeal.co-executor-added':
     case 'appeal.co-executor-answered':
+    case 'appeal.law-kind-decided':
       return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { AppealStatus, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import type { AppealStatus, LawKind, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 import type { Filter } from 'mongodb';
 import type { AppealIndexEntry } from '../domain/appeal-index.js';
 
@@ -30,6 +30,10 @@ export interface AppealSearchFilter extends Omit<AppealListFilter, 'ids'> {
   scopeUnits?: UnitCode[];
   unit?: UnitCode;
   topic?: RoutingTopic;
+  /** 59-FZ ст. 4; `undecided` also finds entries indexed before the kind was kept. */
+  lawKind?: LawKind;
+  /** Complaints that contest this unit. */
+  complaintUnit?: UnitCode;
   dueFrom?: string;
   dueTo?: string;
   /** Keyset paging: the last entry of the previous page. */
@@ -86,6 +90,8 @@ export function searchFilter(filter: AppealSearchFilter): Filter<IndexDocument> 
   if (filter.scopeUnits !== undefined) all.push({ units: { $in: filter.scopeUnits } });
   if (filter.unit !== undefined) all.push({ units: filter.unit });
   if (filter.topic !== undefined) all.push({ topic: filter.topic });
+  if (filter.lawKind !== undefined) all.push(filter.lawKind === 'undecided' ? { $or: [{ lawKind: 'undecided' }, { lawKind: { $exists: false } }] } : { lawKind: filter.lawKind });
+  if (filter.complaintUnit !== undefined) all.push({ complaintUnit: filter.complaintUnit });
   if (answerDueAt !== undefined) all.push({ answerDueAt });
   if (filter.after !== undefined) {
     const { receivedAt, id } = filter.after;

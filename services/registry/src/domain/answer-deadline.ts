@@ -10,6 +10,7 @@ import {
   type PolicySet,
   type ProductionCalendar,
 } from '@priemnaya/deadlines';
+import { forwardedAuthorities } from '@priemnaya/contracts';
 import { distinctSorted, type AppealFact } from './appeal-facts.js';
 
 export interface AnswerDeadline {
@@ -45,7 +46,13 @@ export function lifecycleOf(fact: AppealFact): LifecycleEvent | undefined {
     case 'appeal.forwarding-started':
       return { ...base, type: 'forwarding-requested' };
     case 'appeal.forwarded':
-      return { ...base, type: 'forwarded', to: fact.authority.name };
+      // As the monitor maps it: every body's name, and a partial forwarding leaves the answer clock running.
+      return {
+        ...base,
+        type: 'forwarded',
+        to: forwardedAuthorities(fact).map((authority) => authority.name).join('; ').slice(0, 300),
+        ...(fact.partial === true ? { partial: true } : {}),
+      };
     case 'appeal.co-executor-added':
       return { ...base, type: 'co-executor-added', unit: fact.coExecutorUnit };
     case 'appeal.co-executor-answered':
@@ -53,6 +60,7 @@ export function lifecycleOf(fact: AppealFact): LifecycleEvent | undefined {
     case 'appeal.answered':
       return { ...base, type: 'answered' };
     case 'appeal.closed':
+    case 'appeal.returned-to-citizen':
       return { ...base, type: 'closed' };
     default:
       // Triage, hand-backs, assignments, acceptance and undecided requests move no legal clock.

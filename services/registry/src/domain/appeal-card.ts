@@ -2,12 +2,19 @@ import type {
   AppealAnswer,
   AppealAssigned,
   AppealClosed,
+  AppealCorrespondenceEnded,
+  AppealReturnedToCitizen,
   AppealStatus,
+  ComplaintAbout,
+  LawKind,
+  LawKindSuggestion,
+  LeftWithoutAnswerPart,
   OutsideAuthority,
   RoutingReason,
   RoutingTopic,
   UnitCode,
 } from '@priemnaya/contracts';
+import { forwardedAuthorities } from '@priemnaya/contracts';
 import { distinctSorted, type AppealFact, type ReceivedFact } from './appeal-facts.js';
 
 export interface Assignment {
@@ -49,12 +56,31 @@ export interface Extension {
 
 export interface Forwarding {
   authority: OutsideAuthority;
+  /** Every body a copy goes to, `authority` first (59-FZ ст. 8 ч. 4). */
+  authorities: OutsideAuthority[];
+  /** Only some questions went; the rest is answered here. */
+  partial: boolean;
   startedBy?: string;
   startedAt?: string;
   why?: string;
   sentBy?: string;
   sentAt?: string;
   outgoingNumber?: string;
+}
+
+/**
+ * The appeal's kind in the law's sense (59-FZ ст. 4) as last decided. `suggested`: only the
+ * classifier said so, and no person has confirmed it yet.
+ */
+export interface LawKindOnCard {
+  kind: LawKind;
+  suggested: boolean;
+  /** The staff id of who decided; absent for the classifier's suggestion and for intake's own. */
+  by?: string;
+  /** The cue words the classifier went by. */
+  cues?: string[];
+  at: string;
+  complaintAbout?: ComplaintAbout;
 }
 
 /** What the citizen wrote and who they are: shown only on the staff card. */
@@ -80,7 +106,12 @@ export interface AppealCard {
   extensionDaysApproved: number;
   forwarding?: Forwarding;
   answer?: AppealAnswer & { by: string; unit: UnitCode; at: string };
-  closing?: { outcome: AppealClosed['outcome']; by: string; at: string; why?: string };
+  closing?: { outcome: AppealClosed['outcome']; by: string; at: string; why?: string; article11Part?: LeftWithoutAnswerPart };
+  /** The head ended the correspondence on a repeated question (59-FZ ст. 11 ч. 5). */
+  correspondenceEnded?: { by: string; decidedAs: AppealCorrespondenceEnded['decidedAs']; earlierAppealIds: string[]; at: string; why: string };
+  lawKind: LawKindOnCard;
+  /** The complaint went back to the citizen (59-FZ ст. 8 ч. 7); the status is then closed. */
+  returned?: { reason: AppealReturnedToCitizen['reason']; basis: string; by: string; unit: UnitCode; at: string; why?: string };
   content?: AppealContent;
 }
 
@@ -101,6 +132,7 @@ export function foldCard(facts: readonly AppealFact[]): AppealCard | undefined {
     coExecutors: [],
     extensions: [],
     extensionDaysApproved: 0,
+    lawKind: { kind: 'undecided', suggested: false, at: first.receivedAt },
   };
   for (const fact of sorted) applyFact(card, fact);
   card.extensionDaysApproved = card.extensions.reduce((sum, { decision }) => sum + (decision?.outcome === 'approved' ? (decision.days ?? 0) : 0), 0);
@@ -137,6 +169,10 @@ function applyFact(card: AppealCard, fact: AppealFact): void {
     case 'appeal.received': {
       const { type: _t, eventId: _e, occurredAt: _o, appealId: _a, registrationNumber: _r, channel: _c, receivedAt: _ra, version: _v, ...content } = fact;
       card.content = content;
+      // What intake said of the kind, unless a later decision is already folded in (a late registration).
+      if (fact.lawKind !== undefined && card.lawKind.kind === 'undecided' && card.lawKind.by === undefined) {
+        card.lawKind = { kind: fact.lawKind, suggested: false, at, ...(fact.complaintAbout !== undefined ? { complaintAbout: fact.complaintAbout } : {}) };
+      }
       // A late registration never hides a later status: it is the first fact in time.
       if (card.status === undefined) setStatus(card, 'received', at);
       return;
@@ -149,6 +185,7 @@ function applyFact(card: AppealCard, fact: AppealFact): void {
       delete card.topic;
       delete card.executor;
       card.routingReason = fact.type === 'appeal.triaged' ? fact.reason : { kind: 'hand-back', handedBackBy: fact.by, fromUnit: fact.unit };
+      if (fact.type === 'appeal.triaged') suggestLawKind(card, fact.lawKindSuggestion, at);
       return;
     case 'appeal.routed':
     case 'appeal.triage-decided':
@@ -158,6 +195,7 @@ function applyFact(card: AppealCard, fact: AppealFact): void {
       card.leadUnit = fact.unit;
       card.topic = fact.topic;
       card.routingReason = fact.type === 'appeal.routed' ? fact.reason : { kind: 'triage-decision', decidedBy: fact.by };
+      if (fact.type === 'appeal.routed') suggestLawKind(card, fact.lawKindSuggestion, at);
       return;
     case 'appeal.assigned':
       // A co-executor unit assigns its own part: the lead's executor stays on the card.
@@ -201,12 +239,16 @@ function applyFact(card: AppealCard, fact: AppealFact): void {
       return;
     case 'appeal.forwarding-started':
       setStatus(card, 'forwarding', at);
-      card.forwarding = { ...card.forwarding, authority: fact.authority, startedBy: fact.by, startedAt: at, why: fact.why };
+      card.forwarding = {
+        ...card.forwarding, authority: fact.authority, authorities: forwardedAuthorities(fact), partial: fact.partial === true,
+        startedBy: fact.by, startedAt: at, why: fact.why,
+      };
       return;
     case 'appeal.forwarded':
-      setStatus(card, 'forwarded', at);
+      // 59-FZ ст. 8 ч. 4: after a partial forwarding the rest is still answered here, in work.
+      setStatus(card, fact.partial === true ? 'accepted' : 'forwarded', at);
       card.forwarding = {
-        ...card.forwarding, authority: fact.authority, sentBy: fact.by, sentAt: at,
+        ...card.forwarding, authority: fact.authority, authorities: forwardedAuthorities(fact), partial: fact.partial === true, sentBy: fact.by, sentAt: at,
         ...(fact.outgoingNumber !== undefined ? { outgoingNumber: fact.outgoingNumber } : {}),
       };
       return;
@@ -216,9 +258,37 @@ function applyFact(card: AppealCard, fact: AppealFact): void {
       return;
     case 'appeal.closed':
       setStatus(card, 'closed', at);
-      card.closing = { outcome: fact.outcome, by: fact.by, at, ...(fact.why !== undefined ? { why: fact.why } : {}) };
+      card.closing = {
+        outcome: fact.outcome, by: fact.by, at,
+        ...(fact.why !== undefined ? { why: fact.why } : {}),
+        ...(fact.article11Part !== undefined ? { article11Part: fact.article11Part } : {}),
+      };
+      return;
+    case 'appeal.correspondence-ended':
+      card.correspondenceEnded = { by: fact.by, decidedAs: fact.decidedAs, earlierAppealIds: fact.earlierAppealIds, at, why: fact.why };
+      return;
+    case 'appeal.law-kind-decided': {
+      // A suggestion never overrides what a person decided.
+      const suggested = fact.decidedBy.kind === 'classifier';
+      if (suggested && card.lawKind.by !== undefined) return;
+      card.lawKind = {
+        kind: fact.lawKind, suggested, at,
+        ...(fact.decidedBy.kind === 'staff' ? { by: fact.decidedBy.staffId } : { cues: fact.decidedBy.cues }),
+        ...(fact.complaintAbout !== undefined ? { complaintAbout: fact.complaintAbout } : {}),
+      };
+      return;
+    }
+    case 'appeal.returned-to-citizen':
+      setStatus(card, 'closed', at);
+      card.returned = { reason: fact.reason, basis: fact.basis, by: fact.by, unit: fact.unit, at, ...(fact.why !== undefined ? { why: fact.why } : {}) };
       return;
   }
+}
+
+/** The router's suggestion of the kind (59-FZ ст. 4) shows only while nobody has decided it. */
+function suggestLawKind(card: AppealCard, suggestion: LawKindSuggestion | undefined, at: string): void {
+  if (suggestion === undefined || card.lawKind.by !== undefined || (card.lawKind.kind !== 'undecided' && !card.lawKind.suggested)) return;
+  card.lawKind = { kind: suggestion.lawKind, suggested: true, cues: suggestion.cues, at };
 }
 
 /** Whether an executor's action was the lead unit's (or nobody leads: it cannot be a part). */

@@ -26,6 +26,7 @@ const TYPE_RANK: Record<AppealFactType, number> = {
   'appeal.handed-back': 1,
   'appeal.routed': 2,
   'appeal.triage-decided': 2,
+  'appeal.law-kind-decided': 2,
   'appeal.assigned': 3,
   'appeal.accepted': 4,
   'appeal.co-executor-added': 5,
@@ -36,7 +37,10 @@ const TYPE_RANK: Record<AppealFactType, number> = {
   'appeal.forwarding-started': 8,
   'appeal.forwarded': 9,
   'appeal.answered': 10,
+  // The head's decision (59-FZ ст. 11 ч. 5) comes before the closing it causes, at the same instant.
+  'appeal.correspondence-ended': 10,
   'appeal.closed': 11,
+  'appeal.returned-to-citizen': 11,
 };
 
 /**

@@ -17,10 +17,12 @@ export function statusSetBy(fact: AppealFact): AppealStatus | undefined {
     case 'appeal.forwarding-started':
       return 'forwarding';
     case 'appeal.forwarded':
-      return 'forwarded';
+      // 59-FZ ст. 8 ч. 4: part forwarded, the rest still in work here.
+      return fact.partial === true ? 'accepted' : 'forwarded';
     case 'appeal.answered':
       return 'answered';
     case 'appeal.closed':
+    case 'appeal.returned-to-citizen':
       return 'closed';
     default:
       return undefined;

@@ -111,7 +111,13 @@ export function unitTimeline(facts: readonly AppealFact[], deadlines: AppealDead
         endParts(at);
         break;
       case 'appeal.forwarded':
+        // 59-FZ ст. 8 ч. 4: after a partial forwarding the unit still answers the rest.
+        if (fact.partial === true) break;
+        endLead(at);
+        endParts(at);
+        break;
       case 'appeal.closed':
+      case 'appeal.returned-to-citizen':
         endLead(at);
         endParts(at);
         break;

@@ -1,4 +1,5 @@
 import { isDuplicateKeyError } from '@priemnaya/database';
+import type { ComplaintAbout, LawKind } from '@priemnaya/contracts';
 import type { Db } from 'mongodb';
 import type { DecisionRecord } from '../domain/route-appeal.js';
 
@@ -21,6 +22,13 @@ export function createDecisionRepository(db: Db) {
     async find(appealId: string): Promise<DecisionRecord | undefined> {
       const document = await decisions.findOne({ _id: appealId });
       return document ? toRecord(document) : undefined;
+    },
+    /** 59-FZ ст. 4: a person's later decision of the kind, so a hand-back is re-routed respecting it. */
+    async recordLawKind(appealId: string, lawKind: LawKind, complaintAbout: ComplaintAbout | undefined): Promise<void> {
+      const update = complaintAbout !== undefined
+        ? { $set: { 'appeal.lawKind': lawKind, 'appeal.complaintAbout': complaintAbout } }
+        : { $set: { 'appeal.lawKind': lawKind }, $unset: { 'appeal.complaintAbout': '' as const } };
+      await decisions.updateOne({ _id: appealId, appeal: { $exists: true } }, update);
     },
     async insertIfAbsent(record: DecisionRecord): Promise<DecisionRecord> {
       const { appealId, ...rest } = record;

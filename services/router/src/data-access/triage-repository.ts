@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from '@priemnaya/database';
-import type { RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import type { ComplaintAbout, LawKind, RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 import type { Db } from 'mongodb';
 import type { ModelOpinion } from '../domain/decide-route.js';
 import type { AppealSnapshot } from '../domain/routing-messages.js';
@@ -12,6 +12,9 @@ export interface TriageDecision {
   why?: string;
   eventId: string;
   decidedAt: Date;
+  /** 59-FZ ст. 4, when the operator decided the kind with the routing. */
+  lawKind?: LawKind;
+  complaintAbout?: ComplaintAbout;
 }
 
 /** An appeal waiting for a person: the router was unsure, or a unit handed it back. */
@@ -87,6 +90,13 @@ export function createTriageRepository(db: Db) {
       if (!winner) throw new Error('triage decision vanished after a duplicate-key error');
       const { _id: _ignored, ...earlier } = winner;
       return earlier;
+    },
+    /** 59-FZ ст. 4: a person's later decision of the kind, so a decision from the queue respects it. */
+    async recordLawKind(appealId: string, lawKind: LawKind, complaintAbout: ComplaintAbout | undefined): Promise<void> {
+      const update = complaintAbout !== undefined
+        ? { $set: { 'appeal.lawKind': lawKind, 'appeal.complaintAbout': complaintAbout } }
+        : { $set: { 'appeal.lawKind': lawKind }, $unset: { 'appeal.complaintAbout': '' as const } };
+      await queue.updateOne({ _id: appealId }, update);
     },
     async markDecided(entry: TriageEntry, decision: TriageDecision): Promise<void> {
       await queue.updateOne({ _id: entry._id, openedBy: entry.openedBy }, { $set: { state: 'decided', decision } });

@@ -1,5 +1,6 @@
 import type { AppealHandedBack, OutgoingMessage, RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 import type { RoutingData } from './decide-route.js';
+import { contestsUnit } from './complaint-addressee.js';
 import { derivedId } from './derived-id.js';
 import type { LabelledExampleInput } from './labelled-example.js';
 import { findDistrict, resolveUnit, topicOfUnit } from './routing-table.js';
@@ -41,17 +42,21 @@ export function createHandleHandBack(ports: HandBackPorts) {
     if (event.suggestedUnit !== undefined && (await ports.unitExists(event.suggestedUnit))) unit = event.suggestedUnit;
     else if (event.suggestedTopic !== undefined) unit = resolveUnit(data.table, event.suggestedTopic, where);
     if (unit === event.unit) unit = undefined;
+    // 59-FZ ст. 8 ч. 6: a suggestion of the unit a complaint contests is not followed; a person decides.
+    const contested = unit !== undefined && contestsUnit(appeal, unit) ? unit : undefined;
+    if (contested !== undefined) unit = undefined;
     const topic: RoutingTopic | undefined = event.suggestedTopic ?? (unit !== undefined ? topicOfUnit(data.table, unit) : undefined);
 
     if (topic !== undefined && known !== undefined && known.text !== '') {
       await ports.examples.record({ key: `hand-back:${event.eventId}`, appealId: event.appealId, text: known.text, topic, source: 'hand-back', by: event.by, at: now });
     }
 
-    const reason: RoutingReason = { kind: 'hand-back', handedBackBy: event.by, fromUnit: event.unit };
+    const handedBack: RoutingReason = { kind: 'hand-back', handedBackBy: event.by, fromUnit: event.unit };
+    const reason: RoutingReason = contested !== undefined ? { kind: 'complaint-addressee', unit: contested, from: 'hand-back' } : handedBack;
     const eventId = derivedId(`rerouted:${event.eventId}`);
     if (unit !== undefined && topic !== undefined) {
       await ports.unitTopics.ensure(unit);
-      return routedMessages(appeal, { topic, unit, reason }, eventId, now);
+      return routedMessages(appeal, { topic, unit, reason: handedBack }, eventId, now);
     }
     await ports.triageQueue.reopen(appeal, reason, { eventId: event.eventId, by: event.by, unit: event.unit, reason: event.reason }, now);
     return triagedMessages(appeal, reason, eventId, now);

@@ -1,5 +1,7 @@
 import type { AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
 import { decideRoute, type ModelOpinion, type RouteDecision, type RoutingData, type SuspendedTopics, type TopicModel } from './decide-route.js';
+import { withoutContestedUnit } from './complaint-addressee.js';
+import { suggestLawKind } from './law-kind-cues.js';
 import { pendingOutcomeOf, type PendingOutcome } from './routing-outcome.js';
 import { routedMessages, snapshotOf, triagedMessages, type AppealSnapshot } from './routing-messages.js';
 
@@ -71,7 +73,8 @@ export function createRouteAppeal(ports: RouteAppealPorts) {
     const outcome = decideRoute(facts, data, ports.model(), ports.maxTextLength, suspended);
     const fresh: DecisionRecord = {
       appealId: appeal.appealId,
-      decision: outcome.decision,
+      // 59-FZ ст. 8 ч. 6: never to the unit a complaint contests, whatever chose it.
+      decision: withoutContestedUnit(appeal, outcome.decision),
       ...(outcome.model ? { model: outcome.model } : {}),
       appeal: snapshotOf(appeal),
       source: position,
@@ -93,8 +96,25 @@ export function createRouteAppeal(ports: RouteAppealPorts) {
         ? routedMessages(snapshot, decision, record.eventId, record.decidedAt)
         : triagedMessages(snapshot, decision.reason, record.eventId, record.decidedAt);
     const appealId = appeal.appealId;
-    return { record, messages, committed: () => ports.decisions.markPublished(appealId, ports.clock()) };
+    return { record, messages: withLawKindSuggestion(snapshot, messages), committed: () => ports.decisions.markPublished(appealId, ports.clock()) };
   };
+}
+
+/**
+ * 59-FZ ст. 4: the kind the text suggests, when intake did not say, rides on the routing event as
+ * a suggestion for a person to confirm; one event per appeal still records its routing. A pure
+ * function of the stored text, so a redelivery produces the same event.
+ */
+function withLawKindSuggestion(appeal: AppealSnapshot, messages: OutgoingMessage[]): OutgoingMessage[] {
+  if (appeal.lawKind !== undefined && appeal.lawKind !== 'undecided') return messages;
+  const lawKindSuggestion = suggestLawKind(appeal.text);
+  if (lawKindSuggestion === undefined) return messages;
+  return messages.map((message) => {
+    if (message.topic !== 'appeals.events') return message;
+    const { payload } = message;
+    if (payload.type !== 'appeal.routed' && payload.type !== 'appeal.triaged') return message;
+    return { topic: 'appeals.events', payload: { ...payload, lawKindSuggestion } };
+  });
 }
 
 function isLaterCopy(record: DecisionRecord, position: InputPosition): boolean {

@@ -1,4 +1,4 @@
-import type { AppealReceived, Channel, OutgoingMessage, RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import type { AppealKind, AppealReceived, Channel, ComplaintAbout, LawKind, OutgoingMessage, RoutingReason, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 
 /** What the router keeps of an appeal to route it again later (hand-backs, triage): no author, no contacts. */
 export interface AppealSnapshot {
@@ -6,9 +6,15 @@ export interface AppealSnapshot {
   registrationNumber: string;
   receivedAt: string;
   channel: Channel;
+  /** Absent in snapshots kept before it was; the executor then reads the kind from the channel. */
+  kind?: AppealKind;
   text: string;
   problemAddress?: string;
   platformCategory?: string;
+  /** 59-FZ ст. 4 as intake or a later decision gave it; absent means undecided. */
+  lawKind?: LawKind;
+  /** For a complaint: whom it contests, never routed to (ст. 8 ч. 6). */
+  complaintAbout?: ComplaintAbout;
 }
 
 export function snapshotOf(appeal: AppealReceived): AppealSnapshot {
@@ -17,10 +23,25 @@ export function snapshotOf(appeal: AppealReceived): AppealSnapshot {
     registrationNumber: appeal.registrationNumber,
     receivedAt: appeal.receivedAt,
     channel: appeal.channel,
+    kind: appeal.kind,
     text: appeal.text,
     ...(appeal.problemAddress !== undefined ? { problemAddress: appeal.problemAddress } : {}),
     ...(appeal.platform?.category !== undefined ? { platformCategory: appeal.platform.category } : {}),
+    ...lawKindOf(appeal),
   };
+}
+
+/** The appeal's kind in the law's sense and whom a complaint contests, as far as known, for its task. */
+export function lawKindOf(appeal: Pick<AppealSnapshot, 'lawKind' | 'complaintAbout'>): Pick<AppealSnapshot, 'lawKind' | 'complaintAbout'> {
+  return {
+    ...(appeal.lawKind !== undefined ? { lawKind: appeal.lawKind } : {}),
+    ...(appeal.complaintAbout !== undefined ? { complaintAbout: appeal.complaintAbout } : {}),
+  };
+}
+
+/** The appeal's kind for its task, when the snapshot knows it (the executor's extension rule needs it). */
+export function kindOf(appeal: AppealSnapshot): { kind?: AppealKind } {
+  return appeal.kind !== undefined ? { kind: appeal.kind } : {};
 }
 
 function common(appeal: AppealSnapshot) {
@@ -38,7 +59,7 @@ export function routedMessages(
   return [
     {
       topic: 'tasks',
-      payload: { ...common(appeal), unit: route.unit, topic: route.topic, routedAt: when, channel: appeal.channel, text: appeal.text, reason: route.reason },
+      payload: { ...common(appeal), unit: route.unit, topic: route.topic, routedAt: when, channel: appeal.channel, ...kindOf(appeal), ...lawKindOf(appeal), text: appeal.text, reason: route.reason },
     },
     {
       topic: 'appeals.events',

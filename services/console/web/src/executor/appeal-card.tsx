@@ -1,8 +1,9 @@
+import { MAX_EXTENSION_DAYS } from '@priemnaya/contracts';
 import { useState } from 'react';
-import { WORK_FORMS } from '../../../src/forms/work-forms.js';
+import { extensionRequestForm, WORK_FORMS } from '../../../src/forms/work-forms.js';
 import { api, ApiError } from '../shared/api.js';
 import { Field, invalidProps } from '../shared/form-field.js';
-import { CHANNEL_NAMES, date, dateTime, statusName, topicName } from '../shared/format.js';
+import { CHANNEL_NAMES, date, dateTime, LAW_KIND_NAMES, lawKindName, statusName, topicName } from '../shared/format.js';
 import type { Session } from '../shared/session.js';
 import { TimeLeft } from '../shared/time-left-badge.js';
 import { useNow } from '../shared/use-now.js';
@@ -27,9 +28,12 @@ const EVENT_NAMES: Record<string, string> = {
   'appeal.forwarded': 'Переслано',
   'appeal.co-executor-added': 'Добавлен соисполнитель',
   'appeal.closed': 'Закрыто',
+  'appeal.law-kind-decided': 'Определён вид обращения (ст. 4)',
+  'appeal.returned-to-citizen': 'Жалоба возвращена гражданину (ст. 8 ч. 7)',
+  'appeal.correspondence-ended': 'Переписка прекращена (ст. 11 ч. 5)',
 };
 
-type Action = 'accept' | 'answer' | 'hand-back' | 'extension' | 'forwarding';
+type Action = 'accept' | 'answer' | 'hand-back' | 'extension' | 'forwarding' | 'law-kind' | 'return';
 
 /** An appeal's card: who wrote what, the deadline, the full history, and what this person may do with it. */
 export function AppealCard({ session, appealId, unit }: { session: Session; appealId: string; unit: string | undefined }) {
@@ -61,6 +65,28 @@ export function AppealCard({ session, appealId, unit }: { session: Session; appe
               <span className="muted"> · предварительно: постановление о переносе выходных дней на этот год не внесено</span>
             ) : null}
           </dd>
+          <dt>Вид (ст. 4)</dt>
+          <dd data-testid="appeal-law-kind">
+            {lawKindName(card.lawKind?.kind)}
+            {card.lawKind?.suggested ? <span className="muted"> · предложено по тексту ({card.lawKind.cues?.join(', ')}), не подтверждено</span> : null}
+            {card.lawKind?.complaintAbout ? ` · на ${[card.lawKind.complaintAbout.unit, card.lawKind.complaintAbout.official].filter(Boolean).join(', ')}` : null}
+          </dd>
+          {card.forwarding ? (
+            <>
+              <dt>Пересылка (ст. 8)</dt>
+              <dd>
+                {(card.forwarding.authorities ?? [card.forwarding.authority]).map((authority) => authority.name).join('; ')}
+                {card.forwarding.partial ? ' · часть вопросов, остальные рассматриваются здесь' : ''}
+                {card.forwarding.outgoingNumber ? ` · исх. № ${card.forwarding.outgoingNumber}` : ''}
+              </dd>
+            </>
+          ) : null}
+          {card.returned ? (
+            <>
+              <dt>Возвращено</dt>
+              <dd>{dateTime(card.returned.at)}, {card.returned.basis}</dd>
+            </>
+          ) : null}
           <dt>Гражданин</dt>
           <dd>{[author?.name, author?.phone, author?.email, author?.postalAddress].filter(Boolean).join(', ') || '—'}</dd>
           {card.content?.problemAddress ? (
@@ -78,7 +104,7 @@ export function AppealCard({ session, appealId, unit }: { session: Session; appe
           ))}
         </ol>
       </section>
-      {unit && work ? <WorkActions session={session} unit={unit} work={work} onDone={() => void reload()} /> : null}
+      {unit && work ? <WorkActions session={session} unit={unit} work={work} lawKind={card.lawKind?.suggested ? undefined : card.lawKind?.kind} onDone={() => void reload()} /> : null}
     </div>
   );
 }
@@ -94,7 +120,7 @@ function HistoryItem({ line }: { line: HistoryLine }) {
   );
 }
 
-function WorkActions({ session, unit, work, onDone }: { session: Session; unit: string; work: WorkStateView; onDone: () => void }) {
+function WorkActions({ session, unit, work, lawKind, onDone }: { session: Session; unit: string; work: WorkStateView; lawKind: string | undefined; onDone: () => void }) {
   const [open, setOpen] = useState<Action>();
   const base = `/api/executor/v1/units/${unit}/tasks/${work.appealId}`;
   const done = () => {
@@ -106,8 +132,14 @@ function WorkActions({ session, unit, work, onDone }: { session: Session; unit: 
   if (work.status === 'new' || work.status === 'assigned') available.push(['accept', 'Принять в работу']);
   if (work.status === 'accepted') available.push(['answer', 'Ответить']);
   if (['new', 'assigned', 'accepted'].includes(work.status) && work.role === 'lead') {
-    available.push(['hand-back', 'Не наша компетенция'], ['extension', 'Продлить срок'], ['forwarding', 'Переслать']);
+    available.push(['hand-back', 'Не наша компетенция']);
+    // The deadline policy may allow none (platform messages), or none is left, or the term ran out.
+    if ((work.extension?.daysLeft ?? 1) > 0) available.push(['extension', 'Продлить срок']);
+    available.push(['forwarding', 'Переслать']);
   }
+  // 59-FZ ст. 4 and ст. 8 ч. 7: the lead's executor says what kind it is; a complaint may go back.
+  if (['assigned', 'accepted', 'forwarding'].includes(work.status) && work.role === 'lead') available.push(['law-kind', 'Вид обращения']);
+  if (work.status === 'accepted' && work.role === 'lead' && lawKind === 'complaint') available.push(['return', 'Вернуть жалобу гражданину']);
   return (
     <aside className="actions" aria-label="Действия">
       <h2>Действия</h2>
@@ -125,8 +157,10 @@ function WorkActions({ session, unit, work, onDone }: { session: Session; unit: 
       {available.length === 0 ? <p className="muted">Действий нет: {statusName(work.status)}.</p> : null}
       {open === 'answer' ? <AnswerForm token={session.token} base={base} onDone={done} /> : null}
       {open === 'hand-back' ? <HandBackForm token={session.token} base={base} onDone={done} /> : null}
-      {open === 'extension' ? <ExtensionForm token={session.token} base={base} onDone={done} /> : null}
+      {open === 'extension' ? <ExtensionForm token={session.token} base={base} daysLeft={work.extension?.daysLeft ?? MAX_EXTENSION_DAYS} onDone={done} /> : null}
       {open === 'forwarding' ? <ForwardingForm token={session.token} base={base} onDone={done} /> : null}
+      {open === 'law-kind' ? <LawKindForm token={session.token} base={base} onDone={done} /> : null}
+      {open === 'return' ? <ReturnForm token={session.token} base={base} onDone={done} /> : null}
     </aside>
   );
 }
@@ -193,14 +227,14 @@ function HandBackForm({ token, base, onDone }: { token: string; base: string; on
   );
 }
 
-function ExtensionForm({ token, base, onDone }: { token: string; base: string; onDone: () => void }) {
+function ExtensionForm({ token, base, daysLeft, onDone }: { token: string; base: string; daysLeft: number; onDone: () => void }) {
   const [days, setDays] = useState('');
   const [justification, setJustification] = useState('');
   return (
-    <ActionForm title="Запрос продления срока" schema={WORK_FORMS['extension-request']} values={{ days, justification }} token={token} path={`${base}/extension-requests`} submitLabel="Запросить" onDone={onDone}>
+    <ActionForm title="Запрос продления срока" schema={extensionRequestForm(daysLeft)} values={{ days, justification }} token={token} path={`${base}/extension-requests`} submitLabel="Запросить" onDone={onDone}>
       {(errors) => (
         <>
-          <Field id="extension-days" label="На сколько дней (не более 30)" error={errors.days}>
+          <Field id="extension-days" label={`На сколько дней (не более ${daysLeft})`} error={errors.days}>
             <input id="extension-days" inputMode="numeric" autoFocus value={days} onChange={(e) => setDays(e.target.value)} {...invalidProps('extension-days', errors.days)} />
           </Field>
           <Field id="extension-why" label="Обоснование" error={errors.justification}>
@@ -212,25 +246,83 @@ function ExtensionForm({ token, base, onDone }: { token: string; base: string; o
   );
 }
 
+/** 59-FZ ст. 8 ч. 3-4: one body per line (copies to each), the whole appeal or only some questions. */
 function ForwardingForm({ token, base, onDone }: { token: string; base: string; onDone: () => void }) {
-  const [name, setName] = useState('');
+  const [names, setNames] = useState('');
   const [address, setAddress] = useState('');
+  const [partial, setPartial] = useState(false);
   const [why, setWhy] = useState('');
-  const values = { authority: { name, ...(address.trim() ? { address } : {}) }, why };
+  const bodies = names.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  // The address is the first body's: the covering letter of the others names its own.
+  const authorities = bodies.map((name, index) => ({ name, ...(index === 0 && address.trim() ? { address } : {}) }));
+  const values = { authorities, partial, why };
   return (
     <ActionForm title="Переслать в другой орган (ст. 8)" schema={WORK_FORMS.forwarding} values={values} token={token} path={`${base}/forwarding`} submitLabel="Начать пересылку" onDone={onDone}>
       {(errors) => (
         <>
-          <Field id="forward-name" label="Орган" error={errors['authority.name']}>
-            <input id="forward-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} {...invalidProps('forward-name', errors['authority.name'])} />
+          <Field id="forward-name" label="Органы, по одному в строке (копии каждому, ст. 8 ч. 4)" error={errors.authorities ?? errors['authorities.0.name'] ?? errors['authority.name']}>
+            <textarea id="forward-name" rows={2} autoFocus value={names} onChange={(e) => setNames(e.target.value)} {...invalidProps('forward-name', errors.authorities ?? errors['authorities.0.name'])} />
           </Field>
-          <Field id="forward-address" label="Адрес органа" error={errors['authority.address']}>
-            <input id="forward-address" value={address} onChange={(e) => setAddress(e.target.value)} {...invalidProps('forward-address', errors['authority.address'])} />
+          <Field id="forward-address" label="Адрес первого органа" error={errors['authorities.0.address']}>
+            <input id="forward-address" value={address} onChange={(e) => setAddress(e.target.value)} {...invalidProps('forward-address', errors['authorities.0.address'])} />
           </Field>
+          <label>
+            <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} /> Пересылается часть вопросов, на остальные отвечаем сами
+          </label>
           <Field id="forward-why" label="Почему" error={errors.why}>
             <textarea id="forward-why" rows={2} value={why} onChange={(e) => setWhy(e.target.value)} {...invalidProps('forward-why', errors.why)} />
           </Field>
         </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** 59-FZ ст. 4: the kind, and for a complaint the unit or official it contests (never sent to them, ст. 8 ч. 6). */
+function LawKindForm({ token, base, onDone }: { token: string; base: string; onDone: () => void }) {
+  const [lawKind, setLawKind] = useState('complaint');
+  const [unit, setUnit] = useState('');
+  const [official, setOfficial] = useState('');
+  const about = { ...(unit.trim() ? { unit: unit.trim() } : {}), ...(official.trim() ? { official } : {}) };
+  const values = { lawKind, ...(lawKind === 'complaint' && Object.keys(about).length > 0 ? { complaintAbout: about } : {}) };
+  return (
+    <ActionForm title="Вид обращения (ст. 4)" schema={WORK_FORMS['law-kind']} values={values} token={token} path={`${base}/law-kind`} submitLabel="Сохранить" onDone={onDone}>
+      {(errors) => (
+        <>
+          <Field id="law-kind" label="Вид" error={errors.lawKind}>
+            <select id="law-kind" autoFocus value={lawKind} onChange={(e) => setLawKind(e.target.value)}>
+              {Object.entries(LAW_KIND_NAMES).map(([code, name]) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {lawKind === 'complaint' ? (
+            <>
+              <Field id="complaint-unit" label="Жалоба на подразделение (код)" error={errors['complaintAbout.unit']}>
+                <input id="complaint-unit" value={unit} onChange={(e) => setUnit(e.target.value)} {...invalidProps('complaint-unit', errors['complaintAbout.unit'])} />
+              </Field>
+              <Field id="complaint-official" label="Жалоба на должностное лицо (ФИО, должность)" error={errors['complaintAbout.official']}>
+                <input id="complaint-official" value={official} onChange={(e) => setOfficial(e.target.value)} {...invalidProps('complaint-official', errors['complaintAbout.official'])} />
+              </Field>
+            </>
+          ) : null}
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** 59-FZ ст. 8 ч. 7: the complaint goes back with the explanation; the citizen is told they may go to court. */
+function ReturnForm({ token, base, onDone }: { token: string; base: string; onDone: () => void }) {
+  const [why, setWhy] = useState('');
+  return (
+    <ActionForm title="Вернуть жалобу гражданину (ст. 8 ч. 7)" schema={WORK_FORMS['return-to-citizen']} values={why.trim() ? { why } : {}} token={token} path={`${base}/return-to-citizen`} submitLabel="Вернуть" onDone={onDone}>
+      {(errors) => (
+        <Field id="return-why" label="Почему её нельзя направить иному органу" error={errors.why}>
+          <textarea id="return-why" rows={2} autoFocus value={why} onChange={(e) => setWhy(e.target.value)} {...invalidProps('return-why', errors.why)} />
+        </Field>
       )}
     </ActionForm>
   );

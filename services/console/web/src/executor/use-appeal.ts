@@ -22,6 +22,11 @@ export interface AppealCardView {
   topic?: string;
   content?: { text?: string; problemAddress?: string; author?: { name?: string; phone?: string; email?: string; postalAddress?: string } };
   answerDeadline?: { dueAt: string; dueDate: string; status: 'running' | 'stopped'; outcome?: string; provisional?: true };
+  /** 59-FZ ст. 4; `suggested` while only the text's cues say so. */
+  lawKind?: { kind: string; suggested: boolean; by?: string; cues?: string[]; complaintAbout?: { unit?: string; official?: string } };
+  forwarding?: { authorities?: { name: string; address?: string }[]; authority: { name: string }; partial?: boolean; sentAt?: string; outgoingNumber?: string };
+  /** 59-FZ ст. 8 ч. 7: the complaint went back to the citizen. */
+  returned?: { basis: string; by: string; at: string; why?: string };
   history: HistoryLine[];
 }
 export interface WorkStateView {
@@ -33,6 +38,8 @@ export interface WorkStateView {
   version: number;
   approvedExtensionDays: number;
   extensions: { requestId: string; days: number; decision?: string }[];
+  /** What the deadline policy's extension rule still allows (the executor service computes it). */
+  extension?: { approvedDays: number; daysLeft: number; basis?: string; refusal?: string; reason?: string };
 }
 
 /** The registry's card of an appeal (with its history) and, when a unit is named, that unit's work on it. */
@@ -44,7 +51,11 @@ export function useAppeal(token: string, appealId: string, unit: string | undefi
     try {
       const [loaded, state] = await Promise.all([
         api<AppealCardView>(token, 'GET', `/api/registry/v1/staff/appeals/${appealId}`),
-        unit ? api<{ state: WorkStateView }>(token, 'GET', `/api/executor/v1/units/${unit}/tasks/${appealId}`).then((answer) => answer.state) : Promise.resolve(undefined),
+        unit
+          ? api<{ state: WorkStateView; extension?: WorkStateView['extension'] }>(token, 'GET', `/api/executor/v1/units/${unit}/tasks/${appealId}`).then((answer) =>
+              answer.extension ? { ...answer.state, extension: answer.extension } : answer.state,
+            )
+          : Promise.resolve(undefined),
       ]);
       setCard(loaded);
       setWork(state);

@@ -1,7 +1,7 @@
 import { ROUTING_TOPICS, UnitCode } from '@priemnaya/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../shared/api.js';
-import { CHANNEL_NAMES, dateTime, topicName } from '../shared/format.js';
+import { CHANNEL_NAMES, dateTime, LAW_KIND_NAMES, topicName } from '../shared/format.js';
 import type { Session } from '../shared/session.js';
 
 interface TriageEntry {
@@ -13,6 +13,9 @@ interface TriageEntry {
   reason: { kind: string };
   suggestions: { topic: string; confidence: number }[];
   handBack?: { by: string; unit: string; reason: string };
+  /** 59-FZ ст. 4, as decided so far. */
+  lawKind?: string;
+  complaintAbout?: { unit?: string; official?: string };
 }
 interface Option {
   topic: string;
@@ -27,6 +30,7 @@ const REASONS: Record<string, string> = {
   'below-threshold': 'модель не уверена',
   'precision-guard': 'тема приостановлена: точность модели по ней ниже цели',
   'no-rule-matched': 'не к чему привязаться',
+  'complaint-addressee': 'жалоба на подразделение, куда её направили бы (ст. 8 ч. 6 59-ФЗ): выберите другое',
 };
 
 /** Appeals the router was not sure about: each decided with one choice of topic and unit. */
@@ -58,6 +62,9 @@ export function TriageQueue({ session }: { session: Session }) {
 function TriageItem({ entry, token, onDecided }: { entry: TriageEntry; token: string; onDecided: () => void }) {
   const [options, setOptions] = useState<Option[]>(entry.suggestions.map(({ topic, confidence }) => ({ topic, confidence })));
   const [other, setOther] = useState({ topic: 'other', unit: '' });
+  // 59-FZ ст. 4: the operator may decide the kind with the routing; empty leaves it as it is.
+  const [lawKind, setLawKind] = useState(entry.lawKind ?? '');
+  const [complaintUnit, setComplaintUnit] = useState(entry.complaintAbout?.unit ?? '');
   const [error, setError] = useState('');
   // The router's suggestion for the same text names the unit of each topic it leans to.
   useEffect(() => {
@@ -76,7 +83,9 @@ function TriageItem({ entry, token, onDecided }: { entry: TriageEntry; token: st
       return;
     }
     try {
-      await api(token, 'POST', `/api/router/v1/triage/${entry.appealId}/decision`, { topic, unit: valid.data });
+      const about = lawKind === 'complaint' && complaintUnit.trim() ? { complaintAbout: { ...entry.complaintAbout, unit: complaintUnit.trim() } } : {};
+      const kind = lawKind !== '' && lawKind !== entry.lawKind ? { lawKind, ...about } : {};
+      await api(token, 'POST', `/api/router/v1/triage/${entry.appealId}/decision`, { topic, unit: valid.data, ...kind });
       onDecided();
     } catch (failure) {
       setError(failure instanceof ApiError ? (failure.fields.unit ?? failure.message) : 'Нет связи с сервером');
@@ -91,6 +100,19 @@ function TriageItem({ entry, token, onDecided }: { entry: TriageEntry; token: st
       </header>
       {entry.handBack ? <p className="banner banner--info">Возвращено подразделением {entry.handBack.unit}: {entry.handBack.reason}</p> : null}
       <p className="appeal-text">{entry.text}</p>
+      <div className="choices" role="group" aria-label="Вид обращения (ст. 4)">
+        <select aria-label="Вид обращения" value={lawKind} onChange={(e) => setLawKind(e.target.value)}>
+          <option value="">вид: не менять</option>
+          {Object.entries(LAW_KIND_NAMES).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+        {lawKind === 'complaint' ? (
+          <input aria-label="Жалоба на подразделение" placeholder="жалоба на подразделение (код)" value={complaintUnit} onChange={(e) => setComplaintUnit(e.target.value)} />
+        ) : null}
+      </div>
       <div className="choices" role="group" aria-label="Решение">
         {options.map((option) => (
           <button key={option.topic} type="button" disabled={option.unit === undefined} onClick={() => void decide(option.topic, option.unit)}>

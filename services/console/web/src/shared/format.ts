@@ -31,6 +31,15 @@ export const STATUS_NAMES: Record<string, string> = {
 };
 export const statusName = (status: string | undefined) => (status ? (STATUS_NAMES[status] ?? status) : 'статус неизвестен');
 
+/** The kinds of 59-FZ ст. 4, as staff say them. */
+export const LAW_KIND_NAMES: Record<string, string> = {
+  undecided: 'не определён',
+  proposal: 'предложение',
+  statement: 'заявление',
+  complaint: 'жалоба',
+};
+export const lawKindName = (kind: string | undefined) => LAW_KIND_NAMES[kind ?? 'undecided'] ?? kind ?? '—';
+
 export const CHANNEL_NAMES: Record<string, string> = {
   site: 'сайт', open311: 'Open311', chat: 'чат', telegram: 'Telegram', pos: 'Госуслуги (ПОС)', desk: 'приёмная',
 };

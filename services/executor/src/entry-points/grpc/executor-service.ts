@@ -10,7 +10,7 @@ import type { TaskFeed } from '../../delivery/task-feed.js';
 import { requireAccess, type WorkActions } from '../../use-cases/act-on-task.js';
 import { Cursor, ExecutorBody, ExecutorParams, ListQuery, TaskParams, UnitParams } from '../work-schemas.js';
 import { answering, parseProto } from './grpc-calls.js';
-import { stateProto, taskAction, taskDeliveryProto, taskSummaryProto } from './work-actions-grpc.js';
+import { extensionTermsProto, stateProto, taskAction, taskDeliveryProto, taskSummaryProto } from './work-actions-grpc.js';
 
 export interface ExecutorServiceDeps {
   logger: Logger;
@@ -108,7 +108,11 @@ export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServi
     getTask: unary('GetTask', logger, async (request, call) => {
       const principal = await authenticate(call.metadata);
       const { unit, appealId } = parseProto(TaskParams, request);
-      return answering(async () => ({ state: stateProto((await deps.actions.read(principal, unit, appealId)).state) }));
+      return answering(async () => {
+        const { state } = await deps.actions.read(principal, unit, appealId);
+        const extension = await deps.actions.extensionTerms(state);
+        return { state: stateProto(state), ...(extension !== undefined ? { extension: extensionTermsProto(extension) } : {}) };
+      });
     }),
     assignTask: unary('AssignTask', logger, act('assign', (r) => ({ executorId: r.executorId, why: r.why }), ['executorId', 'why'])),
     acceptTask: unary('AcceptTask', logger, act('accept', () => ({}), [])),
@@ -122,10 +126,36 @@ export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServi
       if (kind === undefined) throw new GrpcRequestError(status.INVALID_ARGUMENT, `decision: ${DECISION_REQUIRED}`, [{ field: 'decision', message: DECISION_REQUIRED }]);
       return act(kind, (r: typeof request) => ({ requestId: r.requestId, why: r.why }), [])(request, call);
     }),
-    startForwarding: unary('StartForwarding', logger, act('start-forwarding', (r) => ({ authority: r.authority ? withoutBlank(r.authority) : undefined, why: r.why }), [])),
+    startForwarding: unary(
+      'StartForwarding',
+      logger,
+      act(
+        'start-forwarding',
+        (r) => ({
+          ...(r.authorities.length > 0 ? { authorities: r.authorities.map(withoutBlank) } : { authority: r.authority ? withoutBlank(r.authority) : undefined }),
+          partial: r.partial,
+          why: r.why,
+        }),
+        [],
+      ),
+    ),
+    decideLawKind: unary(
+      'DecideLawKind',
+      logger,
+      act(
+        'decide-law-kind',
+        (r) => {
+          const about = { ...(r.complaintUnit !== '' ? { unit: r.complaintUnit } : {}), ...(r.complaintOfficial !== '' ? { official: r.complaintOfficial } : {}) };
+          return { lawKind: r.lawKind, ...(Object.keys(about).length > 0 ? { complaintAbout: about } : {}) };
+        },
+        [],
+      ),
+    ),
+    returnToCitizen: unary('ReturnToCitizen', logger, act('return-to-citizen', (r) => ({ why: r.why }), ['why'])),
     markForwarded: unary('MarkForwarded', logger, act('mark-forwarded', (r) => ({ outgoingNumber: r.outgoingNumber }), ['outgoingNumber'])),
     addCoExecutor: unary('AddCoExecutor', logger, act('add-co-executor', (r) => ({ coExecutorUnit: r.coExecutorUnit, why: r.why }), [])),
-    closeTask: unary('CloseTask', logger, act('close', (r) => ({ outcome: r.outcome, why: r.why }), ['why'])),
+    closeTask: unary('CloseTask', logger, act('close', (r) => ({ outcome: r.outcome, why: r.why, article11Part: r.article11Part }), ['why', 'article11Part'])),
+    endCorrespondence: unary('EndCorrespondence', logger, act('end-correspondence', (r) => ({ earlierAppealIds: r.earlierAppealIds, why: r.why }), [])),
     listExecutors: unary('ListExecutors', logger, async (request, call) => {
       const principal = await authenticate(call.metadata);
       const { unit } = parseProto(UnitParams, request);
@@ -151,6 +181,6 @@ export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServi
   };
 }
 
-function withoutBlank(authority: { name: string; address: string }) {
-  return authority.address === '' ? { name: authority.name } : authority;
+function withoutBlank(authority: { name: string; address: string; unit: string }) {
+  return { name: authority.name, ...(authority.address !== '' ? { address: authority.address } : {}), ...(authority.unit !== '' ? { unit: authority.unit } : {}) };
 }

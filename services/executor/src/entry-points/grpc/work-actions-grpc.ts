@@ -1,10 +1,10 @@
 import type { Metadata, ServerUnaryCall } from '@grpc/grpc-js';
 import type { StaffPrincipal } from '@priemnaya/auth';
 import type { z } from 'zod';
-import type { TaskDelivery, TaskSummary, WorkState as WorkStateProto } from '@priemnaya/grpc/generated/priemnaya/executor/v1/executor.js';
+import type { ExtensionTerms as ExtensionTermsProto, TaskDelivery, TaskSummary, WorkState as WorkStateProto } from '@priemnaya/grpc/generated/priemnaya/executor/v1/executor.js';
 import type { FeedEntry, TaskView } from '../../data-access/task-repository.js';
 import type { WorkState } from '../../domain/work-state.js';
-import type { WorkActions } from '../../use-cases/act-on-task.js';
+import type { ExtensionTerms, WorkActions } from '../../use-cases/act-on-task.js';
 import { stateView } from '../work-views.js';
 import { TaskParams, toWorkRequest, WORK_BODIES, type WorkBodies } from '../work-schemas.js';
 import { answering, parseProto, withoutBlanks } from './grpc-calls.js';
@@ -47,6 +47,10 @@ export function stateProto(state: WorkState): WorkStateProto {
     extensions: view.extensions.map((request) => ({ requestId: request.requestId, days: request.days, decision: request.decision ?? '' })),
     coExecutorUnits: view.coExecutorUnits,
   };
+}
+
+export function extensionTermsProto(terms: ExtensionTerms): ExtensionTermsProto {
+  return { approvedDays: terms.approvedDays, daysLeft: terms.daysLeft, basis: terms.basis ?? '', refusal: terms.refusal ?? '', reason: terms.reason ?? '' };
 }
 
 export function taskDeliveryProto(entry: FeedEntry): TaskDelivery {

@@ -19,8 +19,11 @@ export const ACTION_PATHS: { path: string; kind: keyof WorkBodies; fromPath?: 'r
   { path: 'extension-requests/:requestId/refuse', kind: 'refuse-extension', fromPath: 'requestId' },
   { path: 'forwarding', kind: 'start-forwarding' },
   { path: 'forwarded', kind: 'mark-forwarded' },
+  { path: 'law-kind', kind: 'decide-law-kind' },
+  { path: 'return-to-citizen', kind: 'return-to-citizen' },
   { path: 'co-executors', kind: 'add-co-executor' },
   { path: 'close', kind: 'close' },
+  { path: 'correspondence-end', kind: 'end-correspondence' },
 ];
 
 const BodyObject = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
@@ -38,7 +41,11 @@ export function taskRoutes(app: FastifyInstance, deps: { tokens: StaffTokens; ta
   app.get('/v1/units/:unit/tasks/:appealId', async (request) => {
     const principal = await authenticateRequest(deps.tokens, request);
     const { unit, appealId } = parseRequest(TaskParams, request.params);
-    return answering(async () => ({ state: stateView((await deps.actions.read(principal, unit, appealId)).state) }));
+    return answering(async () => {
+      const { state } = await deps.actions.read(principal, unit, appealId);
+      const extension = await deps.actions.extensionTerms(state);
+      return { state: stateView(state), ...(extension !== undefined ? { extension } : {}) };
+    });
   });
 
   for (const { path, kind, fromPath } of ACTION_PATHS) {

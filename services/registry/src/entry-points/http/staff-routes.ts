@@ -1,5 +1,5 @@
 import { authenticateRequest, forbidden, type StaffPrincipal, type StaffTokens } from '@priemnaya/auth';
-import { AppealId, AppealStatus, Channel, RegistrationNumber, RoutingTopic, Timestamp, UnitCode } from '@priemnaya/contracts';
+import { AppealId, AppealStatus, Channel, LawKind, RegistrationNumber, RoutingTopic, Timestamp, UnitCode } from '@priemnaya/contracts';
 import { parseRequest, RequestError } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -31,6 +31,10 @@ export const SearchQuery = z.strictObject({
     .pipe(z.array(AppealStatus).min(1, 'must name at least one').max(10))
     .optional(),
   topic: RoutingTopic.optional(),
+  /** 59-FZ ст. 4: proposals, statements, complaints, or those not yet decided. */
+  lawKind: LawKind.optional(),
+  /** Complaints against this unit (59-FZ ст. 8 ч. 6). */
+  complaintUnit: UnitCode.optional(),
   channel: Channel.optional(),
   registrationNumber: RegistrationNumber.optional(),
   receivedFrom: Timestamp.optional(),
@@ -89,6 +93,8 @@ export function staffRoutes(app: FastifyInstance, deps: StaffRouteDeps): void {
       ...(query.unit !== undefined ? { unit: query.unit } : {}),
       ...(query.status !== undefined ? { statuses: query.status } : {}),
       ...(query.topic !== undefined ? { topic: query.topic } : {}),
+      ...(query.lawKind !== undefined ? { lawKind: query.lawKind } : {}),
+      ...(query.complaintUnit !== undefined ? { complaintUnit: query.complaintUnit } : {}),
       ...(query.channel !== undefined ? { channel: query.channel } : {}),
       ...(query.registrationNumber !== undefined ? { registrationNumbers: [query.registrationNumber] } : {}),
       ...(query.receivedFrom !== undefined ? { receivedFrom: query.receivedFrom } : {}),

@@ -1,5 +1,7 @@
 import { authenticateRequest, type StaffTokens } from '@priemnaya/auth';
-import { RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import { ComplaintAbout, LawKind, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import { contestedUnitMessage } from '../../domain/complaint-addressee.js';
+import { lawKindOf } from '../../domain/routing-messages.js';
 import { parseRequest, RequestError } from '@priemnaya/http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -8,12 +10,18 @@ import type { TriageEntry } from '../../data-access/triage-repository.js';
 
 export const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 export const DecisionParams = z.strictObject({ appealId: z.uuid() });
-export const DecisionBody = z.strictObject({
-  topic: RoutingTopic,
-  unit: UnitCode,
-  /** Why, in the operator's words: for the supervisor; never required. */
-  why: z.string().trim().max(2000).optional(),
-});
+export const DecisionBody = z
+  .strictObject({
+    topic: RoutingTopic,
+    unit: UnitCode,
+    /** Why, in the operator's words: for the supervisor; never required. */
+    why: z.string().trim().max(2000).optional(),
+    /** 59-FZ ст. 4: the operator's decision of the kind, when they make it here. */
+    lawKind: LawKind.optional(),
+    /** For a complaint: whom it contests, which the unit may not be (ст. 8 ч. 6). */
+    complaintAbout: ComplaintAbout.optional(),
+  })
+  .refine((body) => body.complaintAbout === undefined || body.lawKind === 'complaint', { path: ['complaintAbout'], message: 'only a complaint names whom it contests (lawKind complaint)' });
 
 export interface TriageRouteDeps {
   tokens: StaffTokens;
@@ -43,6 +51,7 @@ export function triageRoutes(app: FastifyInstance, deps: TriageRouteDeps): void 
         suggestions,
         enteredAt: enteredAt.toISOString(),
         ...(handBack ? { handBack } : {}),
+        ...lawKindOf(appeal),
       })),
     };
   });
@@ -57,6 +66,8 @@ export function triageRoutes(app: FastifyInstance, deps: TriageRouteDeps): void 
         throw RequestError.notFound('appealId', appealId, 'appeal in triage');
       case 'no-such-unit':
         throw new RequestError(400, 'validation_failed', `unit: no unit ${body.unit}`, [{ field: 'unit', message: 'no such unit' }]);
+      case 'complaint-addressee':
+        throw new RequestError(409, 'complaint_addressee', contestedUnitMessage(outcome.unit), [{ field: 'unit', message: 'the complaint contests this unit (59-ФЗ ст. 8 ч. 6)' }]);
       case 'already-decided':
         throw new RequestError(409, 'already_decided', `appealId: already decided (${outcome.decision.topic} to ${outcome.decision.unit})`, [
           { field: 'appealId', message: 'already decided' },

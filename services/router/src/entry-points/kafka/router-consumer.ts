@@ -2,7 +2,7 @@ import type { ConsumerContext, RunningConsumer } from '@priemnaya/kafka';
 import type { Logger } from 'pino';
 import type { HandledMessage } from './exactly-once-consumer.js';
 import { startExactlyOnceConsumer } from './exactly-once-consumer.js';
-import type { AppealEvent, AppealHandedBack, AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
+import type { AppealEvent, AppealHandedBack, AppealLawKindDecided, AppealReceived, OutgoingMessage } from '@priemnaya/contracts';
 import { isRetriable } from '@priemnaya/errors';
 import type { InputPosition, RoutedAppeal } from '../../domain/route-appeal.js';
 import { countRouted, tracedRouteAppeal } from '../../observability/routing-telemetry.js';
@@ -12,6 +12,8 @@ export interface RouterConsumerUseCases {
   handleHandBack(event: AppealHandedBack): Promise<OutgoingMessage[]>;
   /** The live precision guard learns whether an auto-routed appeal was routed right. */
   learnOutcome(event: AppealEvent): Promise<void>;
+  /** A person decided the kind (59-FZ ст. 4): later routing of a complaint must respect it. */
+  recordLawKind(event: AppealLawKindDecided): Promise<void>;
 }
 
 /**
@@ -44,6 +46,10 @@ export function startRouterConsumer(
       },
       'appeals.events': async (event): Promise<HandledMessage> => {
         await learnOutcome(context.logger, useCases, event);
+        if (event.type === 'appeal.law-kind-decided') {
+          await useCases.recordLawKind(event);
+          return { messages: [] };
+        }
         // Every other event (the router's own among them) only moves the offset on.
         if (event.type !== 'appeal.handed-back') return { messages: [] };
         const messages = await useCases.handleHandBack(event);
