@@ -38,6 +38,15 @@ describe('executors’ events', () => {
     expect(issuesOf({ ...answered, answer: { text: 'Ответ', attachments: [] } })).toEqual([expect.stringMatching(/^answer\.inSubstance: /)]);
   });
 
+  it('59-ФЗ ст. 12 ч. 1.1: an appeal\'s tags, which deadline policies match, are lower-case latin words of 2-40 characters, at most 20', () => {
+    const tagged = { ...work, type: 'appeal.tags-set', tags: ['migration-law'] };
+    expect(issuesOf(tagged)).toEqual([]);
+    expect(issuesOf({ ...tagged, tags: [] })).toEqual([]);
+    expect(issuesOf({ ...tagged, tags: ['Migration Law'] })).toEqual(['tags.0: must be 2-40 lower-case latin letters, digits or dashes']);
+    expect(issuesOf({ ...tagged, tags: ['x'] })).toEqual(['tags.0: must be 2-40 lower-case latin letters, digits or dashes']);
+    expect(issuesOf({ ...tagged, tags: Array.from({ length: 21 }, (_, index) => `tag-${index}`) })).toEqual([expect.stringMatching(/^tags: /)]);
+  });
+
   it('an action without who did it is refused', () => {
     const { by: _by, ...anonymous } = work;
     expect(issuesOf({ ...anonymous, type: 'appeal.accepted' })).toEqual([expect.stringMatching(/^by: /)]);

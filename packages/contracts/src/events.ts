@@ -292,6 +292,24 @@ export const AppealReturnedToCitizen = z.strictObject({
 });
 export type AppealReturnedToCitizen = z.infer<typeof AppealReturnedToCitizen>;
 
+/**
+ * A label on an appeal that deadline policies can match (`PolicyMatch.tags`), e.g. `migration-law`
+ * for the 20-day term of 59-FZ ст. 12 ч. 1.1. Lower-case so a policy and an executor spell it alike.
+ */
+export const AppealTag = z
+  .string()
+  .regex(/^[a-z0-9-]{2,40}$/, 'must be 2-40 lower-case latin letters, digits or dashes');
+export type AppealTag = z.infer<typeof AppealTag>;
+
+/** The appeal's tags were changed; `tags` is the whole set after the change (empty clears it). */
+export const AppealTagsSet = z.strictObject({
+  ...WorkBase,
+  type: z.literal('appeal.tags-set'),
+  tags: z.array(AppealTag).max(20),
+  why: Why.optional(),
+});
+export type AppealTagsSet = z.infer<typeof AppealTagsSet>;
+
 /** The executors' actions on an appeal, each an event on `appeals.events`. */
 export const WORK_EVENT_TYPES = [
   'appeal.assigned',
@@ -307,6 +325,7 @@ export const WORK_EVENT_TYPES = [
   'appeal.closed',
   'appeal.returned-to-citizen',
   'appeal.correspondence-ended',
+  'appeal.tags-set',
 ] as const;
 
 /** Payload of `appeals.events`: every lifecycle change of an appeal, from routing to closing. */
@@ -329,6 +348,7 @@ export const AppealEvent = z.discriminatedUnion('type', [
   AppealCorrespondenceEnded,
   AppealLawKindDecided,
   AppealReturnedToCitizen,
+  AppealTagsSet,
 ]);
 export type AppealEvent = z.infer<typeof AppealEvent>;
 export type AppealEventType = AppealEvent['type'];

@@ -53,6 +53,26 @@ describe('applyLifecycleEvent: terms', () => {
     expect(clock(state, 'answer')).toMatchObject({ dueDate: '2026-03-04', basis: '59-ФЗ ст. 12 ч. 1' });
   });
 
+  it('59-ФЗ ст. 12 ч. 1.1: an appeal tagged migration-law after registration, in a set for the head of the region, is due in 20 days from registration; in a municipality\'s set, in 30', () => {
+    const governor = loadPolicySet({ ...(DEFAULT_POLICY_DATA as object), authorityLevel: 'regional-head' });
+    const events = [registered('2026-02-02T10:00:00'), event({ type: 'tags-set', at: '2026-02-05T12:00:00', tags: ['migration-law'] })];
+    const toGovernor = events.reduce((current, next) => applyLifecycleEvent(current, next, governor, calendar), emptyAppealClocks(APPEAL));
+    expect(toGovernor.policyId).toBe('migration-law');
+    expect(clock(toGovernor, 'answer')).toMatchObject({ startedAt: '2026-02-02T07:00:00.000Z', dueDate: '2026-02-24', basis: '59-ФЗ ст. 12 ч. 1.1' });
+    expect(clock(run(events), 'answer')).toMatchObject({ dueDate: '2026-03-04', basis: '59-ФЗ ст. 12 ч. 1' });
+  });
+
+  it('59-ФЗ ст. 12 ч. 1.1: the latest tags stand, so a tag removed again gives the head of the region\'s appeal its 30 days back', () => {
+    const governor = loadPolicySet({ ...(DEFAULT_POLICY_DATA as object), authorityLevel: 'regional-head' });
+    const events = [
+      registered('2026-02-02T10:00:00', { tags: ['migration-law'] }),
+      event({ type: 'tags-set', at: '2026-02-05T12:00:00', tags: [] }),
+    ];
+    const state = events.reduce((current, next) => applyLifecycleEvent(current, next, governor, calendar), emptyAppealClocks(APPEAL));
+    expect(clock(state, 'answer')).toMatchObject({ dueDate: '2026-03-04', basis: '59-ФЗ ст. 12 ч. 1' });
+    expect(state.notes).toEqual([]);
+  });
+
   it('a platform message\'s term runs from its publication on the platform, not from its registration here', () => {
     const state = run([registered('2026-03-03T11:00:00', { channel: 'pos', kind: 'platform-message', clockStartsAt: '2026-02-27T09:00:00.000Z' })]);
     expect(clock(state, 'answer')).toMatchObject({ startedAt: '2026-02-27T09:00:00.000Z', dueDate: '2026-03-16' });

@@ -22,12 +22,14 @@ interface Replay {
   extensionDaysUsed: number;
 }
 
-/** Replays events already in `compareEvents` order; the policy follows the latest facts (topic). */
+/** Replays events already in `compareEvents` order; the policy follows the latest facts (topic, tags). */
 export function replayClocks(appealId: string, events: LifecycleEvent[], policies: PolicySet, calendar: ProductionCalendar): Replayed {
   const registered = events.find((event): event is EventOf<'registered'> => event.type === 'registered');
   if (registered === undefined) return { appealId, events, clocks: [], notes: [] };
   const topic = events.findLast((event): event is EventOf<'routed'> => event.type === 'routed')?.topic;
-  const policy = selectPolicy(policies, { ...registered, topic });
+  // A tag set after registration (e.g. migration-law, 59-FZ ст. 12 ч. 1.1) replaces the registration's.
+  const tags = events.findLast((event): event is EventOf<'tags-set'> => event.type === 'tags-set')?.tags ?? registered.tags;
+  const policy = selectPolicy(policies, { ...registered, topic, tags });
   const replay: Replay = {
     appealId, policy, calendar, topic, clocks: new Map(), notes: [], registeredAt: registered.occurredAt, extensionDaysUsed: 0,
   };
@@ -70,6 +72,8 @@ function startClocks(replay: Replay, event: EventOf<'registered'>): void {
 }
 
 const HANDLERS: { [T in Exclude<LifecycleEvent['type'], 'registered' | 'routed'>]: (replay: Replay, event: EventOf<T>) => void } = {
+  // Already read when the policy was chosen; the clocks it starts count from registration.
+  'tags-set': () => undefined,
   'forwarding-requested': (replay, event) => {
     const rule = replay.policy.forwarding;
     if (rule === undefined) return note(replay, event, `policy ${replay.policy.id} has no forwarding term`);

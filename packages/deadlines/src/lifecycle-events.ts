@@ -31,6 +31,8 @@ export const LifecycleEvent = z.discriminatedUnion('type', [
     screening: z.array(z.string().min(1).max(40)).max(20).optional(),
   }),
   z.strictObject({ ...EventBase, type: z.literal('routed'), topic: RoutingTopic, unit: UnitCode }),
+  /** The appeal's whole set of tags was changed after registration; policies match the latest (59-FZ ст. 12 ч. 1.1). */
+  z.strictObject({ ...EventBase, type: z.literal('tags-set'), tags: z.array(z.string().min(1).max(40)).max(20) }),
   /** An executor found the question outside the administration's competence (59-FZ ст. 8 ч. 3). */
   z.strictObject({ ...EventBase, type: z.literal('forwarding-requested') }),
   /**
@@ -79,14 +81,15 @@ export function registrationClockFacts(appeal: Pick<AppealReceived, 'kind' | 'pl
 const RANK: Record<LifecycleEventType, number> = {
   registered: 0,
   routed: 1,
-  'forwarding-requested': 2,
-  'co-executor-added': 3,
-  'extension-approved': 4,
-  'co-executor-answered': 5,
-  forwarded: 6,
-  answered: 7,
-  closed: 8,
-  reopened: 9,
+  'tags-set': 2,
+  'forwarding-requested': 3,
+  'co-executor-added': 4,
+  'extension-approved': 5,
+  'co-executor-answered': 6,
+  forwarded: 7,
+  answered: 8,
+  closed: 9,
+  reopened: 10,
 };
 
 /** A total order on events, so any arrival order replays the same way. */

@@ -34,6 +34,8 @@ const HTTP_CASES: { condition: string; staff: Staff; path: string; body: unknown
   { condition: 'an empty outgoing number', staff: zhkh, path: 'forwarded', body: { outgoingNumber: '' }, field: 'outgoingNumber' },
   { condition: 'a co-executor unit that is not a unit code', staff: zhkh, path: 'co-executors', body: { coExecutorUnit: 'X', why: 'часть' }, field: 'coExecutorUnit' },
   { condition: 'closing with an unknown outcome', staff: zhkh, path: 'close', body: { outcome: 'done' }, field: 'outcome' },
+  { condition: '59-ФЗ ст. 12 ч. 1.1: a tag that is not lower-case latin', staff: zhkh, path: 'tags', body: { tags: ['Миграция'] }, field: 'tags.0' },
+  { condition: '59-ФЗ ст. 12 ч. 1.1: a tag named twice', staff: supervisor, path: 'tags', body: { tags: ['migration-law', 'migration-law'] }, field: 'tags' },
   { condition: 'the body is not an object', staff: zhkh, path: 'accept', body: [1, 2], field: 'body' },
 ];
 
@@ -75,6 +77,7 @@ const GRPC_CASES: { condition: string; staff: Staff; call: Call; field: string }
   { condition: 'forwarding without an authority', staff: zhkh, call: (c, id, md) => callUnary(c.startForwarding.bind(c), { unit: 'zhkh', appealId: id, why: 'не наше', authorities: [], partial: false }, md, 10_000), field: 'authority' },
   { condition: '59-ФЗ ст. 4: a kind outside the law’s list', staff: zhkh, call: (c, id, md) => callUnary(c.decideLawKind.bind(c), { unit: 'zhkh', appealId: id, lawKind: 'petition', complaintUnit: '', complaintOfficial: '' }, md, 10_000), field: 'law_kind' },
   { condition: '59-ФЗ ст. 8 ч. 4: a copy to a body without a name', staff: zhkh, call: (c, id, md) => callUnary(c.startForwarding.bind(c), { unit: 'zhkh', appealId: id, why: 'копии', authorities: [{ name: '', address: '', unit: '' }], partial: true }, md, 10_000), field: 'authorities.0.name' },
+  { condition: '59-ФЗ ст. 12 ч. 1.1: a tag named twice', staff: supervisor, call: (c, id, md) => callUnary(c.setTags.bind(c), { unit: 'zhkh', appealId: id, tags: ['migration-law', 'migration-law'], why: '' }, md, 10_000), field: 'tags' },
   { condition: 'co-executor unit is empty', staff: zhkh, call: (c, id, md) => callUnary(c.addCoExecutor.bind(c), { unit: 'zhkh', appealId: id, coExecutorUnit: '', why: 'часть' }, md, 10_000), field: 'co_executor_unit' },
   { condition: 'close without an outcome', staff: zhkh, call: (c, id, md) => callUnary(c.closeTask.bind(c), { unit: 'zhkh', appealId: id, outcome: '', why: '', article11Part: '' }, md, 10_000), field: 'outcome' },
   { condition: 'a decision on a request id that is not one', staff: supervisor, call: (c, id, md) => callUnary(c.decideExtension.bind(c), { unit: 'zhkh', appealId: id, requestId: 'x', decision: ExtensionDecision.EXTENSION_DECISION_APPROVE, why: 'да' }, md, 10_000), field: 'request_id' },

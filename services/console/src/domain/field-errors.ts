@@ -34,6 +34,7 @@ const CUSTOM_MESSAGES: Record<string, string> = {
   'is required when answered on the spot': 'Запишите ответ, данный на месте',
   'must be empty unless answered on the spot': 'Ответ записывается, только если дан на месте',
   'needs a phone, an e-mail or a name': 'Нужны телефон, эл. почта или ФИО',
+  'must not name a tag twice': 'Метка указана дважды',
 };
 
 /** Every field at fault, first issue per field. */

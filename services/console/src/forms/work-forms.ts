@@ -1,4 +1,4 @@
-import { AppealAnswer, ComplaintAbout, LawKind, MAX_EXTENSION_DAYS, OutsideAuthority, StaffId, UnitCode } from '@priemnaya/contracts';
+import { AppealAnswer, AppealTag, ComplaintAbout, LawKind, MAX_EXTENSION_DAYS, OutsideAuthority, StaffId, UnitCode } from '@priemnaya/contracts';
 import { z } from 'zod';
 
 /**
@@ -19,6 +19,11 @@ export const WORK_FORMS = {
     .refine((body) => body.complaintAbout === undefined || body.lawKind === 'complaint', { path: ['complaintAbout'], message: 'only a complaint names whom it contests' }),
   // 59-FZ ст. 8 ч. 7.
   'return-to-citizen': z.strictObject({ why: Why.optional() }),
+  // 59-FZ ст. 12 ч. 1.1: the whole set of tags the deadline policies match; empty clears it.
+  tags: z.strictObject({
+    tags: z.array(AppealTag).max(20).refine((tags) => new Set(tags).size === tags.length, 'must not name a tag twice'),
+    why: Why.optional(),
+  }),
   decision: z.strictObject({ why: Why }),
   assign: z.strictObject({ executorId: StaffId, why: Why }),
 } as const;

@@ -215,6 +215,15 @@ export function decideWork(state: WorkState, command: WorkCommand, actor: Actor,
         event: { ...base, type: 'appeal.returned-to-citizen', reason: 'complaint-against-addressee', basis: '59-ФЗ ст. 8 ч. 7', ...(command.why !== undefined ? { why: command.why } : {}) },
       };
     }
+    case 'set-tags': {
+      // The tags choose the appeal's deadline policy, which the lead unit's clock follows.
+      const refusal = leadOnly('set the tags') ?? (['new', 'assigned', 'accepted', 'forwarding'].includes(state.status) ? undefined : notIn(state, 'set the tags'));
+      if (refusal) return refusal;
+      const repeated = command.tags.find((tag, index) => command.tags.indexOf(tag) !== index);
+      if (repeated !== undefined) return refuse(`tags: ${repeated} is named twice`);
+      // The same set again is recorded, not refused: another unit may have changed the appeal's tags since this unit last saw them.
+      return { ok: true, event: { ...base, type: 'appeal.tags-set', tags: command.tags, ...(command.why !== undefined ? { why: command.why } : {}) } };
+    }
     case 'add-co-executor': {
       const refusal = leadOnly('add a co-executor') ?? (state.status === 'accepted' ? ownTask('add a co-executor') : notIn(state, 'add a co-executor'));
       if (refusal) return refusal;

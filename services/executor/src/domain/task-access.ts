@@ -1,5 +1,5 @@
 import { coversUnit, type StaffPrincipal } from '@priemnaya/auth';
-import { SUPERVISOR_COMMANDS, type WorkCommandKind } from './work-commands.js';
+import { SHARED_COMMANDS, SUPERVISOR_COMMANDS, type WorkCommandKind } from './work-commands.js';
 
 /** What a person may do on the executor side; each is checked against the task's unit. */
 export type TaskPermission = 'read' | WorkCommandKind | 'manage-executors';
@@ -9,7 +9,7 @@ export type AccessRefusal = { field: 'role' | 'unit'; message: string };
 
 /**
  * Executors see and act on their own unit's tasks (a co-executor unit's part is its own task);
- * supervisors see their units' tasks and decide assignments and extensions; administrators see
+ * supervisors see their units' tasks and decide assignments and extensions; both tag an appeal; administrators see
  * all and keep the executors' availability; intake operators have no part in tasks.
  */
 export function checkAccess(principal: StaffPrincipal, unit: string, permission: TaskPermission): AccessRefusal | undefined {
@@ -22,8 +22,8 @@ export function checkAccess(principal: StaffPrincipal, unit: string, permission:
     if (role !== 'supervisor') return roleRefusal;
     return coversUnit(principal, unit) ? undefined : unitRefusal(unit);
   }
-  const allowedRole = SUPERVISOR_COMMANDS.has(permission) ? 'supervisor' : 'executor';
-  if (role !== allowedRole) return roleRefusal;
+  const allowedRoles = SHARED_COMMANDS.has(permission) ? ['executor', 'supervisor'] : [SUPERVISOR_COMMANDS.has(permission) ? 'supervisor' : 'executor'];
+  if (!allowedRoles.includes(role)) return roleRefusal;
   return coversUnit(principal, unit) ? undefined : unitRefusal(unit);
 }
 

@@ -1,4 +1,4 @@
-import type { AppealAnswer, AppealClosed, ComplaintAbout, LawKind, LeftWithoutAnswerPart, OutsideAuthority, RoutingTopic, UnitCode } from '@priemnaya/contracts';
+import type { AppealAnswer, AppealClosed, AppealTag, ComplaintAbout, LawKind, LeftWithoutAnswerPart, OutsideAuthority, RoutingTopic, UnitCode } from '@priemnaya/contracts';
 
 /** What a person asks to do with a unit's task; each becomes one event when the state allows it. */
 export type WorkCommand =
@@ -16,6 +16,8 @@ export type WorkCommand =
   | { kind: 'decide-law-kind'; lawKind: LawKind; complaintAbout?: ComplaintAbout }
   /** 59-FZ ст. 8 ч. 7: a complaint no one but its addressee could consider goes back to the citizen. */
   | { kind: 'return-to-citizen'; why?: string }
+  /** The appeal's whole set of tags, which deadline policies match (e.g. 59-FZ ст. 12 ч. 1.1). */
+  | { kind: 'set-tags'; tags: AppealTag[]; why?: string }
   | { kind: 'add-co-executor'; coExecutorUnit: UnitCode; why: string }
   | { kind: 'close'; outcome: AppealClosed['outcome']; why?: string; article11Part?: LeftWithoutAnswerPart }
   /** 59-FZ art. 11 part 5: the head ends the correspondence on a repeated question; the appeal closes with it. */
@@ -35,6 +37,7 @@ export const WORK_COMMAND_KINDS: readonly WorkCommandKind[] = [
   'mark-forwarded',
   'decide-law-kind',
   'return-to-citizen',
+  'set-tags',
   'add-co-executor',
   'close',
   'end-correspondence',
@@ -42,3 +45,6 @@ export const WORK_COMMAND_KINDS: readonly WorkCommandKind[] = [
 
 /** Decisions about the unit's work that a supervisor makes; the rest is the executor's own work. */
 export const SUPERVISOR_COMMANDS: ReadonlySet<WorkCommandKind> = new Set(['assign', 'approve-extension', 'refuse-extension', 'end-correspondence']);
+
+/** Either may do these: the facts of the appeal that choose its deadline, not anyone's own work. */
+export const SHARED_COMMANDS: ReadonlySet<WorkCommandKind> = new Set(['set-tags']);

@@ -15,6 +15,7 @@ import type {
   AppealKind,
   AppealLawKindDecided,
   AppealReturnedToCitizen,
+  AppealTagsSet,
   ComplaintAbout,
   LawKind,
   Channel,
@@ -79,6 +80,8 @@ export interface WorkState {
   answeredInSubstance?: boolean;
   /** The head decided to end the correspondence (59-FZ art. 11 part 5); the closing follows. */
   correspondenceEnded?: boolean;
+  /** The appeal's tags as the unit last set them; deadline policies match them (59-FZ ст. 12 ч. 1.1). */
+  tags?: string[];
 }
 
 /** The events a unit's own actions produce; the state is their fold over the task. */
@@ -97,7 +100,8 @@ export type WorkEvent =
   | AppealClosed
   | AppealCorrespondenceEnded
   | UnitLawKindDecided
-  | AppealReturnedToCitizen;
+  | AppealReturnedToCitizen
+  | AppealTagsSet;
 
 /** An executor's decision of the kind always names the unit it acted for (the work log's stream). */
 export type UnitLawKindDecided = AppealLawKindDecided & { unit: UnitCode };
@@ -184,6 +188,8 @@ export function evolve(state: WorkState, event: RecordedEvent): WorkState {
     }
     case 'appeal.returned-to-citizen':
       return { ...next, status: 'closed' };
+    case 'appeal.tags-set':
+      return { ...next, tags: event.tags };
     case 'appeal.co-executor-added':
       return { ...next, coExecutors: [...state.coExecutors, event.coExecutorUnit] };
     case 'appeal.closed':

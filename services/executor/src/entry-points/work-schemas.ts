@@ -1,4 +1,4 @@
-import { AppealAnswer, AppealClosed, AppealId, ComplaintAbout, LawKind, LeftWithoutAnswerPart, MAX_EXTENSION_DAYS, OutsideAuthority, RoutingTopic, StaffId, Timestamp, UnitCode } from '@priemnaya/contracts';
+import { AppealAnswer, AppealClosed, AppealId, AppealTag, ComplaintAbout, LawKind, LeftWithoutAnswerPart, MAX_EXTENSION_DAYS, OutsideAuthority, RoutingTopic, StaffId, Timestamp, UnitCode } from '@priemnaya/contracts';
 import { z } from 'zod';
 import type { WorkRequest } from '../use-cases/act-on-task.js';
 
@@ -37,6 +37,14 @@ export const WORK_BODIES = {
   'mark-forwarded': z.strictObject({ outgoingNumber: z.string().trim().min(1).max(100).optional() }),
   'decide-law-kind': z.strictObject({ lawKind: LawKind, complaintAbout: ComplaintAbout.optional() }),
   'return-to-citizen': z.strictObject({ why: Why.optional() }),
+  /** The whole set after the change; an empty list clears it. */
+  'set-tags': z.strictObject({
+    tags: z
+      .array(AppealTag, { error: 'must be a list of tags' })
+      .max(20, 'must name at most 20 tags')
+      .refine((tags) => new Set(tags).size === tags.length, 'must not name a tag twice'),
+    why: Why.optional(),
+  }),
   'add-co-executor': z.strictObject({ coExecutorUnit: UnitCode, why: Why }),
   close: z
     .strictObject({

@@ -14,6 +14,7 @@ export function stateView(state: WorkState) {
     approvedExtensionDays: state.approvedDays,
     extensions: state.extensions.map((request) => ({ requestId: request.requestId, days: request.days, ...(request.decision ? { decision: request.decision } : {}) })),
     coExecutorUnits: state.coExecutors,
+    tags: state.tags ?? [],
   };
 }
 export type StateView = ReturnType<typeof stateView>;

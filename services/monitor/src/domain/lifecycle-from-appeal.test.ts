@@ -1,5 +1,5 @@
 import type { AppealEvent } from '@priemnaya/contracts';
-import { LifecycleEvent } from '@priemnaya/deadlines';
+import { applyLifecycleEvent, bundledProductionCalendar, DEFAULT_POLICY_DATA, emptyAppealClocks, LifecycleEvent, loadPolicySet } from '@priemnaya/deadlines';
 import { describe, expect, it } from 'vitest';
 import { lifecycleFromEvent } from './lifecycle-from-appeal.js';
 
@@ -33,6 +33,8 @@ const cases: [AppealEvent, LifecycleEvent | undefined][] = [
   [{ ...work, type: 'appeal.closed', outcome: 'answered' }, { ...base, type: 'closed' }],
   // 59-FZ ст. 11 ч. 1: left without an answer document, the closing stops every clock.
   [{ ...work, type: 'appeal.closed', outcome: 'left-without-answer', article11Part: '1' }, { ...base, type: 'closed' }],
+  // ст. 12 ч. 1.1: the tags choose the policy; the staff's reason stays out.
+  [{ ...work, type: 'appeal.tags-set', tags: ['migration-law'], why: 'вопрос миграционного законодательства' }, { ...base, type: 'tags-set', tags: ['migration-law'] }],
   // ст. 11 ч. 5: the decision itself moves nothing; the closing that follows it stops the clocks.
   [{ ...work, type: 'appeal.correspondence-ended', decidedAs: 'supervisor', earlierAppealIds: ['00000000-0000-4000-8000-000000000011', '00000000-0000-4000-8000-000000000012'], why: 'повтор' }, undefined],
 ];
@@ -51,6 +53,19 @@ describe('lifecycleFromEvent, the executors\' events', () => {
     expect(text).not.toContain('Фонарь заменён');
     expect(text).not.toContain('часть о дороге');
     expect(text).not.toContain('вопрос прокуратуры');
+    expect(text).not.toContain('вопрос миграционного законодательства');
+  });
+
+  it('59-ФЗ ст. 12 ч. 1.1: an executor\'s migration-law tag gives the head of the region\'s appeal its 20-day term', () => {
+    const governor = loadPolicySet({ ...(DEFAULT_POLICY_DATA as object), authorityLevel: 'regional-head' });
+    const calendar = bundledProductionCalendar();
+    const registered: LifecycleEvent = { ...base, eventId: 'received', occurredAt: '2026-02-02T07:00:00.000Z', type: 'registered', channel: 'site', kind: 'appeal' };
+    const tagged = lifecycleFromEvent({ ...work, occurredAt: '2026-02-05T09:00:00.000Z', type: 'appeal.tags-set', tags: ['migration-law'] });
+    if (tagged === undefined) throw new Error('appeal.tags-set must reach the clocks');
+    const before = applyLifecycleEvent(emptyAppealClocks(work.appealId), registered, governor, calendar);
+    const after = applyLifecycleEvent(before, tagged, governor, calendar);
+    expect(before.clocks.find((clock) => clock.kind === 'answer')).toMatchObject({ dueDate: '2026-03-04' });
+    expect(after.clocks.find((clock) => clock.kind === 'answer')).toMatchObject({ dueDate: '2026-02-24', basis: '59-ФЗ ст. 12 ч. 1.1' });
   });
 
   it('an extension reason as long as the contract allows is still a valid lifecycle event', () => {

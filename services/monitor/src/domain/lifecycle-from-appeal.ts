@@ -69,6 +69,9 @@ export function lifecycleFromEvent(event: AppealEvent): LifecycleEvent | undefin
       return { ...base, type: 'answered' };
     case 'appeal.closed':
       return { ...base, type: 'closed' };
+    // 59-FZ ст. 12 ч. 1.1: the tags choose the policy, so a tagged appeal's clocks are re-planned.
+    case 'appeal.tags-set':
+      return { ...base, type: 'tags-set', tags: event.tags };
     // 59-FZ ст. 11 ч. 5: the decision is followed by the appeal's closing, which stops the clocks.
     case 'appeal.correspondence-ended':
       return undefined;

@@ -97,6 +97,7 @@ export function noticeOfEvent(event: AppealEvent): CitizenNotice | undefined {
     case 'appeal.co-executor-added':
     case 'appeal.closed':
     case 'appeal.law-kind-decided':
+    case 'appeal.tags-set':
       // The administration's own work: the citizen hears of its outcome, not of each step.
       return undefined;
   }

@@ -43,6 +43,7 @@ export function platformStatusChange(event: AppealEvent): PlatformStatusChange |
     case 'appeal.co-executor-added':
     case 'appeal.co-executor-answered':
     case 'appeal.law-kind-decided':
+    case 'appeal.tags-set':
       return undefined;
   }
 }

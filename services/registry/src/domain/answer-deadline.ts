@@ -62,6 +62,9 @@ export function lifecycleOf(fact: AppealFact): LifecycleEvent | undefined {
     case 'appeal.closed':
     case 'appeal.returned-to-citizen':
       return { ...base, type: 'closed' };
+    // 59-FZ ст. 12 ч. 1.1: the tags choose the policy, as on the monitor.
+    case 'appeal.tags-set':
+      return { ...base, type: 'tags-set', tags: fact.tags };
     default:
       // Triage, hand-backs, assignments, acceptance and undecided requests move no legal clock.
       return undefined;

@@ -83,6 +83,15 @@ export interface LawKindOnCard {
   complaintAbout?: ComplaintAbout;
 }
 
+/** The appeal's tags as last set, which deadline policies match (59-FZ ст. 12 ч. 1.1), and who set them. */
+export interface TagsOnCard {
+  tags: string[];
+  by: string;
+  unit: UnitCode;
+  at: string;
+  why?: string;
+}
+
 /** What the citizen wrote and who they are: shown only on the staff card. */
 export type AppealContent = Omit<ReceivedFact, 'type' | 'eventId' | 'occurredAt' | 'appealId' | 'registrationNumber' | 'channel' | 'receivedAt' | 'version'>;
 
@@ -110,6 +119,8 @@ export interface AppealCard {
   /** The head ended the correspondence on a repeated question (59-FZ ст. 11 ч. 5). */
   correspondenceEnded?: { by: string; decidedAs: AppealCorrespondenceEnded['decidedAs']; earlierAppealIds: string[]; at: string; why: string };
   lawKind: LawKindOnCard;
+  /** Absent until someone tags the appeal; an empty list when the tags were cleared. */
+  tags?: TagsOnCard;
   /** The complaint went back to the citizen (59-FZ ст. 8 ч. 7); the status is then closed. */
   returned?: { reason: AppealReturnedToCitizen['reason']; basis: string; by: string; unit: UnitCode; at: string; why?: string };
   content?: AppealContent;
@@ -278,6 +289,10 @@ function applyFact(card: AppealCard, fact: AppealFact): void {
       };
       return;
     }
+    case 'appeal.tags-set':
+      // Each event carries the whole set, so the latest replaces the rest.
+      card.tags = { tags: fact.tags, by: fact.by, unit: fact.unit, at, ...(fact.why !== undefined ? { why: fact.why } : {}) };
+      return;
     case 'appeal.returned-to-citizen':
       setStatus(card, 'closed', at);
       card.returned = { reason: fact.reason, basis: fact.basis, by: fact.by, unit: fact.unit, at, ...(fact.why !== undefined ? { why: fact.why } : {}) };

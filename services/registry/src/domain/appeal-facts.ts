@@ -27,6 +27,7 @@ const TYPE_RANK: Record<AppealFactType, number> = {
   'appeal.routed': 2,
   'appeal.triage-decided': 2,
   'appeal.law-kind-decided': 2,
+  'appeal.tags-set': 2,
   'appeal.assigned': 3,
   'appeal.accepted': 4,
   'appeal.co-executor-added': 5,

@@ -31,9 +31,13 @@ const EVENT_NAMES: Record<string, string> = {
   'appeal.law-kind-decided': 'Определён вид обращения (ст. 4)',
   'appeal.returned-to-citizen': 'Жалоба возвращена гражданину (ст. 8 ч. 7)',
   'appeal.correspondence-ended': 'Переписка прекращена (ст. 11 ч. 5)',
+  'appeal.tags-set': 'Изменены метки',
 };
 
-type Action = 'accept' | 'answer' | 'hand-back' | 'extension' | 'forwarding' | 'law-kind' | 'return';
+type Action = 'accept' | 'answer' | 'hand-back' | 'extension' | 'forwarding' | 'law-kind' | 'return' | 'tags';
+
+/** Statuses in which the lead unit may still change the tags, as the executor service allows. */
+const TAGGABLE = ['new', 'assigned', 'accepted', 'forwarding'];
 
 /** An appeal's card: who wrote what, the deadline, the full history, and what this person may do with it. */
 export function AppealCard({ session, appealId, unit }: { session: Session; appealId: string; unit: string | undefined }) {
@@ -71,6 +75,11 @@ export function AppealCard({ session, appealId, unit }: { session: Session; appe
             {card.lawKind?.suggested ? <span className="muted"> · предложено по тексту ({card.lawKind.cues?.join(', ')}), не подтверждено</span> : null}
             {card.lawKind?.complaintAbout ? ` · на ${[card.lawKind.complaintAbout.unit, card.lawKind.complaintAbout.official].filter(Boolean).join(', ')}` : null}
           </dd>
+          <dt>Метки</dt>
+          <dd data-testid="appeal-tags">
+            {card.tags && card.tags.tags.length > 0 ? card.tags.tags.join(', ') : '—'}
+            {card.tags?.tags.includes('migration-law') ? <span className="muted"> · миграционный вопрос: у высшего должностного лица субъекта срок 20 дней (ст. 12 ч. 1.1)</span> : null}
+          </dd>
           {card.forwarding ? (
             <>
               <dt>Пересылка (ст. 8)</dt>
@@ -104,7 +113,7 @@ export function AppealCard({ session, appealId, unit }: { session: Session; appe
           ))}
         </ol>
       </section>
-      {unit && work ? <WorkActions session={session} unit={unit} work={work} lawKind={card.lawKind?.suggested ? undefined : card.lawKind?.kind} onDone={() => void reload()} /> : null}
+      {unit && work ? <WorkActions session={session} unit={unit} work={work} lawKind={card.lawKind?.suggested ? undefined : card.lawKind?.kind} tags={card.tags?.tags ?? work.tags ?? []} onDone={() => void reload()} /> : null}
     </div>
   );
 }
@@ -120,14 +129,27 @@ function HistoryItem({ line }: { line: HistoryLine }) {
   );
 }
 
-function WorkActions({ session, unit, work, lawKind, onDone }: { session: Session; unit: string; work: WorkStateView; lawKind: string | undefined; onDone: () => void }) {
+/** `tags`: the appeal's as the registry shows them, which another unit may have set before this one. */
+function WorkActions({ session, unit, work, lawKind, tags, onDone }: { session: Session; unit: string; work: WorkStateView; lawKind: string | undefined; tags: string[]; onDone: () => void }) {
   const [open, setOpen] = useState<Action>();
   const base = `/api/executor/v1/units/${unit}/tasks/${work.appealId}`;
   const done = () => {
     setOpen(undefined);
     onDone();
   };
-  if (session.role === 'supervisor' || session.role === 'administrator') return <SupervisorActions session={session} base={base} work={work} onDone={done} />;
+  const taggable = work.role === 'lead' && TAGGABLE.includes(work.status);
+  if (session.role === 'supervisor' || session.role === 'administrator') {
+    return (
+      <>
+        <SupervisorActions session={session} base={base} work={work} onDone={done} />
+        {session.role === 'supervisor' && taggable ? (
+          <aside className="actions" aria-label="Метки">
+            <TagsForm token={session.token} base={base} current={tags} onDone={done} />
+          </aside>
+        ) : null}
+      </>
+    );
+  }
   const available: [Action, string][] = [];
   if (work.status === 'new' || work.status === 'assigned') available.push(['accept', 'Принять в работу']);
   if (work.status === 'accepted') available.push(['answer', 'Ответить']);
@@ -140,6 +162,8 @@ function WorkActions({ session, unit, work, lawKind, onDone }: { session: Sessio
   // 59-FZ ст. 4 and ст. 8 ч. 7: the lead's executor says what kind it is; a complaint may go back.
   if (['assigned', 'accepted', 'forwarding'].includes(work.status) && work.role === 'lead') available.push(['law-kind', 'Вид обращения']);
   if (work.status === 'accepted' && work.role === 'lead' && lawKind === 'complaint') available.push(['return', 'Вернуть жалобу гражданину']);
+  // 59-FZ ст. 12 ч. 1.1: the tags choose the deadline policy (migration-law: 20 days at the governor's level).
+  if (taggable) available.push(['tags', 'Метки']);
   return (
     <aside className="actions" aria-label="Действия">
       <h2>Действия</h2>
@@ -161,6 +185,7 @@ function WorkActions({ session, unit, work, lawKind, onDone }: { session: Sessio
       {open === 'forwarding' ? <ForwardingForm token={session.token} base={base} onDone={done} /> : null}
       {open === 'law-kind' ? <LawKindForm token={session.token} base={base} onDone={done} /> : null}
       {open === 'return' ? <ReturnForm token={session.token} base={base} onDone={done} /> : null}
+      {open === 'tags' ? <TagsForm token={session.token} base={base} current={tags} onDone={done} /> : null}
     </aside>
   );
 }
@@ -323,6 +348,29 @@ function ReturnForm({ token, base, onDone }: { token: string; base: string; onDo
         <Field id="return-why" label="Почему её нельзя направить иному органу" error={errors.why}>
           <textarea id="return-why" rows={2} autoFocus value={why} onChange={(e) => setWhy(e.target.value)} {...invalidProps('return-why', errors.why)} />
         </Field>
+      )}
+    </ActionForm>
+  );
+}
+
+/** 59-FZ ст. 12 ч. 1.1: the appeal's whole set of tags, which the deadline policies match. */
+function TagsForm({ token, base, current, onDone }: { token: string; base: string; current: string[]; onDone: () => void }) {
+  const [text, setText] = useState(current.join(', '));
+  const [why, setWhy] = useState('');
+  const tags = text.split(/[\s,]+/).filter((tag) => tag.length > 0);
+  const values = { tags, ...(why.trim() ? { why } : {}) };
+  const tagError = (errors: Record<string, string>) => errors.tags ?? Object.entries(errors).find(([field]) => field.startsWith('tags.'))?.[1];
+  return (
+    <ActionForm title="Метки обращения" schema={WORK_FORMS.tags} values={values} token={token} path={`${base}/tags`} submitLabel="Сохранить метки" onDone={onDone}>
+      {(errors) => (
+        <>
+          <Field id="tags" label="Метки через запятую" hint="Строчные латинские буквы, цифры и дефис; migration-law — вопрос миграционного законодательства (ст. 12 ч. 1.1)" error={tagError(errors)}>
+            <input id="tags" autoFocus value={text} onChange={(e) => setText(e.target.value)} {...invalidProps('tags', tagError(errors))} />
+          </Field>
+          <Field id="tags-why" label="Почему" error={errors.why}>
+            <input id="tags-why" value={why} onChange={(e) => setWhy(e.target.value)} {...invalidProps('tags-why', errors.why)} />
+          </Field>
+        </>
       )}
     </ActionForm>
   );

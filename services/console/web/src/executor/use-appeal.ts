@@ -27,6 +27,8 @@ export interface AppealCardView {
   forwarding?: { authorities?: { name: string; address?: string }[]; authority: { name: string }; partial?: boolean; sentAt?: string; outgoingNumber?: string };
   /** 59-FZ ст. 8 ч. 7: the complaint went back to the citizen. */
   returned?: { basis: string; by: string; at: string; why?: string };
+  /** The tags deadline policies match (59-FZ ст. 12 ч. 1.1), as last set. */
+  tags?: { tags: string[]; by: string; at: string; why?: string };
   history: HistoryLine[];
 }
 export interface WorkStateView {
@@ -38,6 +40,8 @@ export interface WorkStateView {
   version: number;
   approvedExtensionDays: number;
   extensions: { requestId: string; days: number; decision?: string }[];
+  /** Absent from executor services older than tagging. */
+  tags?: string[];
   /** What the deadline policy's extension rule still allows (the executor service computes it). */
   extension?: { approvedDays: number; daysLeft: number; basis?: string; refusal?: string; reason?: string };
 }

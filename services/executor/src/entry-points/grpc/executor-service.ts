@@ -152,6 +152,7 @@ export function executorService(deps: ExecutorServiceDeps): { binding: GrpcServi
       ),
     ),
     returnToCitizen: unary('ReturnToCitizen', logger, act('return-to-citizen', (r) => ({ why: r.why }), ['why'])),
+    setTags: unary('SetTags', logger, act('set-tags', (r) => ({ tags: r.tags, why: r.why }), ['why'])),
     markForwarded: unary('MarkForwarded', logger, act('mark-forwarded', (r) => ({ outgoingNumber: r.outgoingNumber }), ['outgoingNumber'])),
     addCoExecutor: unary('AddCoExecutor', logger, act('add-co-executor', (r) => ({ coExecutorUnit: r.coExecutorUnit, why: r.why }), [])),
     closeTask: unary('CloseTask', logger, act('close', (r) => ({ outcome: r.outcome, why: r.why, article11Part: r.article11Part }), ['why', 'article11Part'])),

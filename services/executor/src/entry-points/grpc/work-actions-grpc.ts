@@ -46,6 +46,7 @@ export function stateProto(state: WorkState): WorkStateProto {
     approvedExtensionDays: view.approvedExtensionDays,
     extensions: view.extensions.map((request) => ({ requestId: request.requestId, days: request.days, decision: request.decision ?? '' })),
     coExecutorUnits: view.coExecutorUnits,
+    tags: view.tags,
   };
 }
 

@@ -21,6 +21,7 @@ export const ACTION_PATHS: { path: string; kind: keyof WorkBodies; fromPath?: 'r
   { path: 'forwarded', kind: 'mark-forwarded' },
   { path: 'law-kind', kind: 'decide-law-kind' },
   { path: 'return-to-citizen', kind: 'return-to-citizen' },
+  { path: 'tags', kind: 'set-tags' },
   { path: 'co-executors', kind: 'add-co-executor' },
   { path: 'close', kind: 'close' },
   { path: 'correspondence-end', kind: 'end-correspondence' },
