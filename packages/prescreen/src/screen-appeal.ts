@@ -1,3 +1,4 @@
+import { ART11_PART_OF_FLAG, ScreeningFlag as ScreeningFlagSchema } from '@priemnaya/contracts';
 import { reportsCrime } from './crime-report.js';
 import { contestsCourtDecision } from './court-decision.js';
 import { noQuestionReason } from './essence-text.js';
@@ -12,26 +13,12 @@ import { unreadableReason } from './unreadable-text.js';
 
 export type { EarlierAppeal } from './repeat-appeal.js';
 
-/** The art. 11 cases of 59-FZ, in the order findings are reported. Stable: staff tools branch on them. */
-export const SCREENING_FLAGS = [
-  'anonymous', 'crime-report', 'court-decision', 'obscene', 'threatening', 'unreadable',
-  'no-question', 'repeat', 'answer-published', 'state-secret',
-] as const;
+/** The art. 11 cases of 59-FZ, in the order findings are reported: the contracts' list. Stable: staff tools branch on them. */
+export const SCREENING_FLAGS = ScreeningFlagSchema.options;
 export type ScreeningFlag = (typeof SCREENING_FLAGS)[number];
 
-/** The part of art. 11 each flag rests on; the same table as the contracts' ART11_PART_OF_FLAG. */
-export const ART11_PART: Readonly<Record<ScreeningFlag, string>> = Object.freeze({
-  'anonymous': '1',
-  'crime-report': '1',
-  'court-decision': '2',
-  'obscene': '3',
-  'threatening': '3',
-  'unreadable': '4',
-  'no-question': '4.1',
-  'repeat': '5',
-  'answer-published': '5.1',
-  'state-secret': '6',
-});
+/** The part of art. 11 each flag rests on. */
+export const ART11_PART: Readonly<Record<ScreeningFlag, string>> = ART11_PART_OF_FLAG;
 
 /**
  * One art. 11 case for a person to confirm; it never blocks intake. The reason is English for

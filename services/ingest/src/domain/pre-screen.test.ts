@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ART11_PART_OF_FLAG, ScreeningFinding, ScreeningFlag } from '@priemnaya/contracts';
-import { ART11_PART, DEFAULT_SCREENING_POLICY, indexPublishedAnswers, SCREENING_FLAGS, textSignature } from '@priemnaya/prescreen';
+import { ScreeningFinding } from '@priemnaya/contracts';
+import { DEFAULT_SCREENING_POLICY, indexPublishedAnswers, textSignature } from '@priemnaya/prescreen';
 import { describe, expect, it } from 'vitest';
 import { createPreScreen, MAX_RELATED_APPEALS } from './pre-screen.js';
 import type { AppealIntake } from './submit-appeal.js';
@@ -18,11 +18,6 @@ const NOW = new Date('2026-11-22T10:00:00Z');
 const minutesBefore = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
 
 describe('createPreScreen', () => {
-  it('59-ФЗ ст. 11: the pre-screen flags and the contract flags are one list, each citing the same part', () => {
-    expect([...SCREENING_FLAGS]).toEqual(ScreeningFlag.options);
-    expect(ART11_PART).toEqual(ART11_PART_OF_FLAG);
-  });
-
   it('59-ФЗ ст. 11 ч. 5: when the person was answered on the merits many times, the repeat finding carries the closest few and still fits the appeal', async () => {
     const earlier = Array.from({ length: 35 }, (_, i) => ({
       appealId: randomUUID(),
