@@ -58,7 +58,7 @@ describe('readinessCheck', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('when the check does not answer within timeoutMs, answers false; the next probe waits for the same check rather than starting another', async () => {
+  it('when the check does not answer within timeoutMs, answers false and abandons it: the next probe starts a new check', async () => {
     vi.useFakeTimers();
     const { check, calls } = controlledCheck();
     const probe = readinessCheck(check, { timeoutMs: 1_500, maxAgeMs: 0 });
@@ -68,16 +68,42 @@ describe('readinessCheck', () => {
     expect(await first).toBe(false);
 
     const second = probe();
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(calls).toHaveLength(1);
-    calls[0]?.resolve(true);
-    expect(await second).toBe(true);
-
-    // That check is over: the next probe asks again.
-    const third = probe();
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toHaveLength(2);
-    calls[1]?.reject(new Error('gone'));
-    expect(await third).toBe(false);
+    calls[1]?.resolve(true);
+    expect(await second).toBe(true);
+
+    // The abandoned check's late answer changes nothing.
+    calls[0]?.resolve(false);
+    const third = probe();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(3);
+    calls[2]?.resolve(true);
+    expect(await third).toBe(true);
+  });
+
+  it('a check that never settles cannot wedge readiness: once the dependency answers again, the next probe is true', async () => {
+    vi.useFakeTimers();
+    let dependencyBack = false;
+    let asked = 0;
+    const probe = readinessCheck(
+      () => {
+        asked++;
+        // While the dependency is frozen every check hangs for ever; once it is back a new check answers.
+        return dependencyBack ? true : new Promise<boolean>(() => {});
+      },
+      { timeoutMs: 1_500, maxAgeMs: 1_000 },
+    );
+    for (let probes = 0; probes < 5; probes++) {
+      const answer = probe();
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(await answer).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(asked).toBe(5);
+    dependencyBack = true;
+    const answer = probe();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await answer).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 export interface ReadinessCheckOptions {
-  /** How long a probe waits for the check; a check still running then counts as failed. */
+  /** How long a probe waits for the check; a check still running then counts as failed and is abandoned. */
   timeoutMs: number;
   /** How long an answer, either way, is given again without asking; 0 asks on every probe. */
   maxAgeMs?: number;
@@ -10,31 +10,24 @@ export interface ReadinessCheckOptions {
  * Wraps a check of a dependency (a database ping, a broker metadata request) for `/readyz`. A
  * probe answers true or false within `timeoutMs` whatever the dependency does: a rejection or a
  * late answer is false. An answer is given again for `maxAgeMs`, so a storm of probes asks the
- * dependency once. Two checks never run at once: concurrent probes share one, and a check still
- * running past a probe's deadline is waited for again by the next probe rather than started
- * afresh, so a dependency that hangs is asked at most once per driver timeout.
+ * dependency once, and probes arriving together share one check.
+ *
+ * A check still running past its probe's deadline is abandoned: its late answer is ignored and
+ * the next probe starts a new check. A check that never settles (a command sent to a server that
+ * then froze, on a connection nobody times out) would otherwise be waited for by every later
+ * probe, and the service would stay not ready after its dependency came back.
  */
 export function readinessCheck(check: () => Promise<boolean> | boolean, { timeoutMs, maxAgeMs = 0, now = Date.now }: ReadinessCheckOptions): () => Promise<boolean> {
   let last: { at: number; ready: boolean } | undefined;
-  let running: Promise<boolean> | undefined;
   let answering: Promise<boolean> | undefined;
 
-  function startCheck(): Promise<boolean> {
-    const started = Promise.resolve()
+  async function answer(): Promise<boolean> {
+    const pending = Promise.resolve()
       .then(check)
       .then(
         (ready) => ready === true,
         () => false,
       );
-    running = started;
-    void started.then(() => {
-      if (running === started) running = undefined;
-    });
-    return started;
-  }
-
-  async function answer(): Promise<boolean> {
-    const pending = running ?? startCheck();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
