@@ -67,6 +67,8 @@ const TRANSIENT_MONGO_ERRORS = new Set([
   'MongoOperationTimeoutError',
   'MongoTopologyClosedError',
   'MongoPoolClearedError',
+  // A call interrupted on a connection the driver closed when its monitor lost the server.
+  'PoolClearedOnNetworkError',
   'MongoNotConnectedError',
 ]);
 const TRANSIENT_MONGO_LABELS = ['RetryableWriteError', 'TransientTransactionError', 'ResetPool'];
