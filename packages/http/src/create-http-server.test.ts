@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { createLiveness } from '@priemnaya/observability';
 import { createHttpServer, type ErrorBody } from './create-http-server.js';
 
 async function aServer() {
@@ -45,6 +46,49 @@ describe('createHttpServer: media types', () => {
 
     expect(response.statusCode).toBe(400);
     expect(response.json<ErrorBody>().fields).toEqual([{ field: 'body', message: expect.any(String) as string }]);
+    await app.close();
+  });
+});
+
+describe('createHttpServer: /healthz and /readyz', () => {
+  it('/healthz answers 200 while loops wait or move, and 503 naming the loop that holds work past its bound', async () => {
+    let clock = 0;
+    const liveness = createLiveness({ now: () => clock });
+    const app = createHttpServer({ logger: pino({ level: 'silent' }), liveness });
+    const poller = liveness.watch('poll platform', { boundMs: 60_000 });
+    const consumer = liveness.watch('consume appeals.events', { boundMs: 60_000 });
+    await app.ready();
+
+    consumer.begin();
+    clock += 30_000;
+    expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+    const page = poller.begin();
+    clock += 31_000;
+    const stuck = await app.inject({ url: '/healthz' });
+    expect(stuck.statusCode).toBe(503);
+    expect(stuck.json()).toEqual({ status: 'stuck', stuck: [{ loop: 'consume appeals.events', stuckForSeconds: 61, boundSeconds: 60 }] });
+    page.end();
+    consumer.close();
+    expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('/readyz answers within its bound when a check never settles, and is ready again as soon as a new check answers', async () => {
+    let frozen = true;
+    const app = createHttpServer({
+      logger: pino({ level: 'silent' }),
+      readinessChecks: { database: () => (frozen ? new Promise<boolean>(() => {}) : true) },
+    });
+    await app.ready();
+    for (let probe = 0; probe < 3; probe++) {
+      const answer = await app.inject({ url: '/readyz' });
+      expect(answer.statusCode).toBe(503);
+      expect(answer.json()).toEqual({ status: 'not ready', checks: { database: false } });
+    }
+    frozen = false;
+    const ready = await app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: true } });
     await app.close();
   });
 });

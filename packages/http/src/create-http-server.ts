@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FastifyOtelInstrumentation } from '@fastify/otel';
 import { AppError, isRetriable } from '@priemnaya/errors';
-import { counter, histogram, METRICS_CONTENT_TYPE, readinessCheck, renderMetrics } from '@priemnaya/observability';
+import { counter, histogram, liveness as processLiveness, METRICS_CONTENT_TYPE, readinessCheck, renderMetrics, type Liveness } from '@priemnaya/observability';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type z } from 'zod';
@@ -52,6 +52,8 @@ export interface HttpServerOptions {
    * joined); one that rejects or has not answered within READINESS_TIMEOUT_MS counts as false.
    */
   readinessChecks?: Record<string, () => Promise<boolean> | boolean>;
+  /** The loops `/healthz` reads; the process's own unless a test gives its own. */
+  liveness?: Liveness;
 }
 
 /** The body of every 4xx and 5xx: a stable code, a message that names the field, and the fields. */
@@ -105,6 +107,10 @@ function mediaTypeOf(header: string | undefined): string | undefined {
 }
 
 /** As fastify decides whether to parse a body: a length above zero, or a chunked one. */
+function logStuckLoops(logger: FastifyBaseLogger, stuck: readonly { loop: string; stuckForMs: number }[]): void {
+  logger.error({ stuck: stuck.map(({ loop, stuckForMs }) => ({ loop, stuckForMs })) }, 'a background loop is stuck; /healthz answers 503 so the process is restarted');
+}
+
 function hasBody(headers: { 'content-length'?: string; 'transfer-encoding'?: string }): boolean {
   return headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
 }
@@ -118,10 +124,10 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, pre
 
 /**
  * A fastify instance with the fleet's conventions: request ids, no bodies in logs, one error
- * format, `/healthz` (the process is alive), `/readyz` (it can take work) and `/metrics`
+ * format, `/healthz` (the process makes progress), `/readyz` (it can take work) and `/metrics`
  * (Prometheus), with request counts, errors and durations by route template.
  */
-export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES, readinessChecks = {} }: HttpServerOptions): FastifyInstance {
+export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_BYTES, readinessChecks = {}, liveness = processLiveness }: HttpServerOptions): FastifyInstance {
   const loggerInstance: FastifyBaseLogger = logger.child({ component: 'http' });
   const app = Fastify({
     loggerInstance,
@@ -203,7 +209,18 @@ export function createHttpServer({ logger, bodyLimitBytes = DEFAULT_BODY_LIMIT_B
     reply.status(404).send({ statusCode: 404, code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody),
   );
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  // 503 while a background loop has held work without progress past its bound: the process
+  // answers HTTP but does nothing, and only a restart helps. A dependency that is down is not
+  // that (its calls fail within their bounds and are retried); /readyz tells of it.
+  app.get('/healthz', async (_request, reply) => {
+    const stuck = liveness.stuck();
+    if (stuck.length === 0) return { status: 'ok' };
+    logStuckLoops(loggerInstance, stuck);
+    return reply.status(503).send({
+      status: 'stuck',
+      stuck: stuck.map(({ loop, stuckForMs, boundMs }) => ({ loop, stuckForSeconds: Math.round(stuckForMs / 1000), boundSeconds: Math.round(boundMs / 1000) })),
+    });
+  });
   app.get('/metrics', async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(await renderMetrics()));
   // Each check bounded in time, and never run twice at once however many probes arrive.
   const bounded = Object.entries(readinessChecks).map(([name, check]) => [name, readinessCheck(check, { timeoutMs: READINESS_TIMEOUT_MS })] as const);
