@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,14 @@ export interface PrivateServer {
   stop(): Promise<void>;
   /** Starts it again from the same directory (same data); resolves once it is ready. */
   start(): Promise<void>;
+  /**
+   * Pauses the process (SIGSTOP): it keeps its port and the kernel still accepts connections, but
+   * nothing is ever answered, as a server that hangs. `thaw` resumes it (SIGCONT).
+   */
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
+  /** Kills the process with SIGKILL (no chance to flush or close anything); `start` starts it again. */
+  kill(): Promise<void>;
   /** Stops it and deletes its directory. */
   remove(): Promise<void>;
 }
@@ -32,7 +40,7 @@ export interface PrivateDatabase extends PrivateServer {
 /** A single-node Kafka broker of the test's own (scripts/infra/kafka-instance.sh). */
 export async function startPrivateKafka(): Promise<PrivateKafka> {
   const [port, controllerPort] = await freePorts(2);
-  const server = await startPrivate('kafka-instance.sh', 'priemnaya-kafka-', [String(port), String(controllerPort)], `KAFKA_BROKERS=127.0.0.1:${port}`);
+  const server = await startPrivate('kafka-instance.sh', 'kafka', 'priemnaya-kafka-', [String(port), String(controllerPort)], `KAFKA_BROKERS=127.0.0.1:${port}`);
   return { ...server, brokers: [`127.0.0.1:${port}`] };
 }
 
@@ -40,11 +48,11 @@ export async function startPrivateKafka(): Promise<PrivateKafka> {
 export async function startPrivateDatabase(): Promise<PrivateDatabase> {
   const [port] = await freePorts(1);
   const mongoUrl = `mongodb://127.0.0.1:${port}/?directConnection=true`;
-  const server = await startPrivate('ferretdb-instance.sh', 'priemnaya-ferretdb-', [String(port)], `MONGO_URL=${mongoUrl}`);
+  const server = await startPrivate('ferretdb-instance.sh', 'ferretdb', 'priemnaya-ferretdb-', [String(port)], `MONGO_URL=${mongoUrl}`);
   return { ...server, mongoUrl };
 }
 
-async function startPrivate(script: string, dirPrefix: string, ports: string[], readyLine: string): Promise<PrivateServer> {
+async function startPrivate(script: string, name: string, dirPrefix: string, ports: string[], readyLine: string): Promise<PrivateServer> {
   const dir = await mkdtemp(join(tmpdir(), dirPrefix));
   const call = async (...args: string[]) => {
     try {
@@ -61,6 +69,27 @@ async function startPrivate(script: string, dirPrefix: string, ports: string[], 
   const stop = async () => {
     await call('stop', dir);
   };
+  // The instance scripts write the server's own pid (it execs the server) to <dir>/<name>.pid.
+  const signal = async (sig: NodeJS.Signals) => {
+    const pid = Number((await readFile(join(dir, `${name}.pid`), 'utf8')).trim());
+    if (!Number.isInteger(pid) || pid <= 0) throw new Error(`${dir}/${name}.pid holds no pid`);
+    process.kill(pid, sig);
+    return pid;
+  };
+  const kill = async () => {
+    const pid = await signal('SIGCONT').catch(() => undefined);
+    if (pid === undefined) return;
+    process.kill(pid, 'SIGKILL');
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${name} (pid ${pid}) still alive 10 s after SIGKILL`);
+  };
   try {
     await start();
   } catch (error) {
@@ -72,7 +101,12 @@ async function startPrivate(script: string, dirPrefix: string, ports: string[], 
     dir,
     start,
     stop,
+    freeze: async () => void (await signal('SIGSTOP')),
+    thaw: async () => void (await signal('SIGCONT')),
+    kill,
     async remove() {
+      // A frozen server would not answer the SIGTERM of stop.
+      await signal('SIGCONT').catch(() => undefined);
       await stop();
       await rm(dir, { recursive: true, force: true });
     },
