@@ -1,6 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { TOPIC_CATALOG, type TopicId, type TopicNames, type TopicPayload } from '@priemnaya/contracts';
 import { isRetriable } from '@priemnaya/errors';
+import { liveness } from '@priemnaya/observability';
 import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import { superviseConsumer } from './crash-restart.js';
@@ -9,6 +10,14 @@ import { consumedMessages, deadLetteredMessages, trackConsumerLag } from './kafk
 import { extractTraceContext } from './trace-headers.js';
 
 const tracer = trace.getTracer('@priemnaya/kafka');
+
+/**
+ * How long one message may be in hand without its handler finishing before the process counts as
+ * stuck (`/healthz` 503). Each call a handler makes to the broker or the database is bounded to a
+ * few seconds and a failed one ends the attempt (kafkajs retries it as a new one), so only a
+ * handler wedged on something unbounded stays in hand this long.
+ */
+export const CONSUMER_LIVENESS_BOUND_MS = 120_000;
 
 export interface MessageMeta {
   topic: string;
@@ -39,6 +48,8 @@ export interface ConsumerOptions<T extends TopicId> extends ConsumerContext {
   handlers: HandlerMap<T>;
   /** Start from the beginning when the group has no committed offset (rebuilding read models). */
   fromBeginning?: boolean;
+  /** How long a message may be in hand before `/healthz` fails (CONSUMER_LIVENESS_BOUND_MS). */
+  livenessBoundMs?: number;
 }
 
 export interface RunningConsumer {
@@ -67,7 +78,7 @@ export interface PausableConsumer extends RunningConsumer {
  * retried by kafkajs (the offset is not committed), so nothing is skipped silently.
  */
 export async function startConsumer<T extends TopicId>(options: ConsumerOptions<T>): Promise<PausableConsumer> {
-  const { kafka, names, groupId, topics, handlers, logger, onFatal, fromBeginning = true } = options;
+  const { kafka, names, groupId, topics, handlers, logger, onFatal, fromBeginning = true, livenessBoundMs = CONSUMER_LIVENESS_BOUND_MS } = options;
   const consumer: Consumer = kafka.consumer({
     groupId,
     allowAutoTopicCreation: false,
@@ -147,6 +158,10 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
   }
 
   async function processMessage(payload: EachMessagePayload): Promise<void> {
+    await progress.run(() => traceMessage(payload));
+  }
+
+  async function traceMessage(payload: EachMessagePayload): Promise<void> {
     const parent = extractTraceContext(payload.message.headers);
     await context.with(parent, () =>
       tracer.startActiveSpan(
@@ -168,6 +183,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     );
   }
 
+  const progress = liveness.watch(`consume ${groupId}`, { boundMs: livenessBoundMs });
   const stopLagTracking = trackConsumerLag(kafka, groupId);
   try {
     await deadLetters.connect();
@@ -178,6 +194,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
     });
     await runConsumer();
   } catch (error) {
+    progress.close();
     await Promise.allSettled([consumer.disconnect(), deadLetters.disconnect(), stopLagTracking()]);
     throw error;
   }
@@ -193,6 +210,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
       await consumer.disconnect();
       await deadLetters.disconnect();
       await stopLagTracking();
+      progress.close();
     },
   };
 }

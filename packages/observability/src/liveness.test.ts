@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLiveness } from './liveness.js';
+import { createLiveness, reportProgress } from './liveness.js';
 
 describe('liveness', () => {
   function clocked() {
@@ -63,6 +63,27 @@ describe('liveness', () => {
     expect(liveness.stuck()).toHaveLength(1);
     loop.close();
     expect(liveness.stuck()).toEqual([]);
+  });
+
+  it('reportProgress, called anywhere inside run, moves that work and no other', async () => {
+    const { liveness, advance } = clocked();
+    const handler = liveness.watch('consume appeals.events', { boundMs: 1_000 });
+    const other = liveness.watch('tick', { boundMs: 1_000 });
+    other.begin();
+    let release!: () => void;
+    const retrying = handler.run(async () => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        advance(900);
+        reportProgress();
+      }
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await Promise.resolve();
+    expect(liveness.stuck()).toEqual([{ loop: 'tick', stuckForMs: 2_700, boundMs: 1_000 }]);
+    reportProgress();
+    release();
+    await retrying;
+    expect(liveness.stuck().map(({ loop }) => loop)).toEqual(['tick']);
   });
 
   it('refuses a bound that is not a positive number of milliseconds', () => {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { collectedGauge } from './metrics.js';
 
 export interface LoopWatchOptions {
@@ -22,7 +23,10 @@ export interface WorkInHand {
 export interface LoopWatch {
   readonly loop: string;
   begin(): WorkInHand;
-  /** Runs `work` as one piece of work in hand, ended however it settles. */
+  /**
+   * Runs `work` as one piece of work in hand, ended however it settles; code it calls may say it
+   * is still moving with `reportProgress()` without being handed the work.
+   */
   run<T>(work: () => Promise<T>): Promise<T>;
   /** The loop has stopped: it no longer counts. */
   close(): void;
@@ -51,6 +55,17 @@ export interface Liveness {
  * Waiting for work is not being stuck, and neither is a dependency that is down: calls to it fail
  * within their own bounds and the loop retries, which is progress; readiness tells of outages.
  */
+const workInContext = new AsyncLocalStorage<WorkInHand>();
+
+/**
+ * Tells the loop whose `run` the caller is inside that its work is still moving: a retry loop
+ * deep in a handler (a platform that answers 503 for minutes) calls it before each attempt, so
+ * patient retrying is not mistaken for a wedge. Outside any `run` it does nothing.
+ */
+export function reportProgress(): void {
+  workInContext.getStore()?.progress();
+}
+
 export function createLiveness({ now = Date.now }: { now?: () => number } = {}): Liveness {
   const watches = new Set<{ loop: string; boundMs: number; inHand: Set<{ movedAt: number }> }>();
 
@@ -79,7 +94,7 @@ export function createLiveness({ now = Date.now }: { now?: () => number } = {}):
         async run(work) {
           const inHand = begin();
           try {
-            return await work();
+            return await workInContext.run(inHand, work);
           } finally {
             inHand.end();
           }

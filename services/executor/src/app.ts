@@ -3,6 +3,7 @@ import type { Database } from '@priemnaya/database';
 import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
 import { createHttpServer } from '@priemnaya/http';
 import { createBrokerProbe, createPublisher, type ConsumerContext, type Publisher, type RunningConsumer } from '@priemnaya/kafka';
+import { liveness } from '@priemnaya/observability';
 import type { FastifyInstance } from 'fastify';
 import { createExecutorDirectory } from './data-access/executor-directory.js';
 import { createTaskRepository } from './data-access/task-repository.js';
@@ -66,6 +67,8 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
   });
   const recordTask = createRecordTask({ tasks, work, feed });
   const relayIntervalMs = deps.relayIntervalMs ?? 5_000;
+  // Listing the units' task topics and subscribing to new ones: a few bounded broker calls.
+  const refreshProgress = liveness.watch('refresh task topics', { boundMs: 120_000 });
   const relay = createOutboxRelay({ tasks, work, deliver, logger: deps.logger, intervalMs: relayIntervalMs, graceMs: relayIntervalMs });
   const admin = deps.kafka.admin();
   let consumer: RunningConsumer | undefined;
@@ -132,7 +135,7 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
       await consume();
       refreshTimer = setInterval(() => {
         refreshing = refreshing
-          .then(refresh)
+          .then(() => refreshProgress.run(refresh))
           .catch((error: unknown) => deps.logger.warn({ err: error }, 'task topic refresh failed'));
       }, deps.topicRefreshMs ?? 30_000);
     },
@@ -141,6 +144,7 @@ export async function buildExecutorService(deps: ExecutorDeps): Promise<Executor
       service.closeAll();
       feed.close();
       await refreshing;
+      refreshProgress.close();
       await consumer?.stop();
       await relay.stop();
       await publisher.disconnect();

@@ -4,6 +4,7 @@ import type { Database } from '@priemnaya/database';
 import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
 import { createHttpServer } from '@priemnaya/http';
 import { createBrokerProbe, createPublisher, type ConsumerContext, type PausableConsumer, type RunningConsumer } from '@priemnaya/kafka';
+import { liveness } from '@priemnaya/observability';
 import type { FastifyInstance } from 'fastify';
 import { createAlertLedger } from './data-access/alert-ledger.js';
 import { createAnswerLog } from './data-access/answer-log.js';
@@ -30,6 +31,7 @@ import { createReplanOpenClocks } from './use-cases/replan-open-clocks.js';
 import { createSerializer } from './use-cases/serialize.js';
 
 const DAY = 24 * 60 * 60_000;
+const TICK_LIVENESS_BOUND_MS = 300_000;
 
 /** The consumers' context (Kafka, topic names, group, logger, fatal handler) and the monitor's own. */
 export interface MonitorDeps extends ConsumerContext {
@@ -118,6 +120,10 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   serveMonitorOpenApi(http);
   await http.ready();
 
+  // A tick that fires a backlog (after downtime, thousands of stages) takes a while; one that has
+  // not ended in this long is wedged, and the process is better restarted.
+  const tickProgress = liveness.watch('fire due stages', { boundMs: TICK_LIVENESS_BOUND_MS });
+  const forecastProgress = liveness.watch('forecast at-risk appeals', { boundMs: TICK_LIVENESS_BOUND_MS });
   const watch = alertService({ logger: deps.logger, tokens: deps.tokens, feed });
   const server = createGrpcServer([watch.binding]);
   const grpc: GrpcServer = {
@@ -141,12 +147,12 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
       appeals = await startAppealsConsumer(deps, { record, recordAnswer: forecasts.recordAnswer });
       if (deps.tickIntervalMs > 0) {
         timer = setInterval(() => {
-          ticks.tick().catch((error: unknown) => deps.logger.warn({ err: error }, 'tick failed; the next one retries'));
+          tickProgress.run(() => ticks.tick()).catch((error: unknown) => deps.logger.warn({ err: error }, 'tick failed; the next one retries'));
         }, deps.tickIntervalMs);
       }
       if ((deps.forecastIntervalMs ?? 0) > 0) {
         forecastTimer = setInterval(() => {
-          forecasts.forecast().catch((error: unknown) => deps.logger.warn({ err: error }, 'at-risk forecast failed; the next one retries'));
+          forecastProgress.run(() => forecasts.forecast()).catch((error: unknown) => deps.logger.warn({ err: error }, 'at-risk forecast failed; the next one retries'));
         }, deps.forecastIntervalMs);
       }
     },
@@ -156,6 +162,8 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
       watch.closeAll();
       await ticks.settled();
       await forecasts.settled();
+      tickProgress.close();
+      forecastProgress.close();
       await appeals?.stop();
       await alerts?.stop();
       await publisher.disconnect();

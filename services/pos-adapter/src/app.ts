@@ -1,7 +1,7 @@
 import type { Database } from '@priemnaya/database';
 import { createHttpServer } from '@priemnaya/http';
 import { createBrokerProbe, type ConsumerContext, type RunningConsumer } from '@priemnaya/kafka';
-import { inSpan } from '@priemnaya/observability';
+import { inSpan, liveness, type LoopWatch } from '@priemnaya/observability';
 import type { FastifyInstance } from 'fastify';
 import type { RetryPolicy } from './domain/retry-delay.js';
 import { createFeedCursorStore } from './data-access/feed-cursor-store.js';
@@ -11,7 +11,7 @@ import type { PlatformClient } from './data-access/platform-client.js';
 import { createNotificationDeliveryLedger } from './data-access/notification-delivery-ledger.js';
 import { createPlatformItemRepository } from './data-access/platform-item-repository.js';
 import { startAppealsEventsConsumer } from './entry-points/kafka/appeals-events-consumer.js';
-import { startFeedPoller, type FeedPoller } from './entry-points/poller/feed-poller.js';
+import { PAGE_LIVENESS_BOUND_MS, startFeedPoller, type FeedPoller } from './entry-points/poller/feed-poller.js';
 import { createDeliverNotification } from './use-cases/deliver-notification.js';
 import { createPostHeldClose } from './use-cases/post-held-close.js';
 import { createPostStatusChange } from './use-cases/post-status-change.js';
@@ -48,6 +48,7 @@ export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter>
   let consumer: RunningConsumer | undefined;
   let poller: FeedPoller | undefined;
   let sweeper: NodeJS.Timeout | undefined;
+  let sweeps: LoopWatch | undefined;
   const heldClose = createPostHeldClose({ platform: deps.platform, items, held: createHeldCloseStore(deps.database.db), retry, holdMs: deps.closeHoldMs, logger: deps.logger });
 
   // A consumer still looks healthy while kafkajs retries a broker that is gone; this asks the broker.
@@ -84,17 +85,20 @@ export async function buildPosAdapter(deps: PosAdapterDeps): Promise<PosAdapter>
       });
       // A closing held past its hold is posted anyway; a failed sweep is tried again at the next.
       let sweeping = false;
+      sweeps = liveness.watch('sweep held closings', { boundMs: PAGE_LIVENESS_BOUND_MS });
+      const watchedSweeps = sweeps;
       sweeper = setInterval(() => {
         if (sweeping) return;
         sweeping = true;
-        heldClose
-          .sweep()
+        watchedSweeps
+          .run(() => heldClose.sweep())
           .catch((error: unknown) => deps.logger.warn({ err: error }, 'held closings not swept; the next sweep tries again'))
           .finally(() => (sweeping = false));
       }, Math.max(100, Math.min(deps.closeHoldMs / 4, 30_000)));
     },
     async stop() {
       clearInterval(sweeper);
+      sweeps?.close();
       await poller?.stop();
       await consumer?.stop();
       deps.intake.close();

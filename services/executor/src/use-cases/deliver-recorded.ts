@@ -1,4 +1,5 @@
 import type { Publisher } from '@priemnaya/kafka';
+import { liveness, reportProgress } from '@priemnaya/observability';
 import type { Logger } from 'pino';
 import type { TaskRepository } from '../data-access/task-repository.js';
 import { WorkVersionTaken, type WorkAction, type WorkLog } from '../data-access/work-log.js';
@@ -67,6 +68,9 @@ async function withdrawCoExecutors(deps: { tasks: TaskRepository; work: WorkLog 
 
 export type DeliverRecorded = ReturnType<typeof createDeliverRecorded>;
 
+/** A relay run that moves on to no new stream for this long counts as stuck (each stream's calls are bounded). */
+const RELAY_LIVENESS_BOUND_MS = 120_000;
+
 /** Produces what an action left unproduced (a failed publish, a crash), on start and every interval, and repairs those tasks' views. */
 export function createOutboxRelay(deps: { tasks: TaskRepository; work: WorkLog; deliver: DeliverRecorded; logger: Logger; intervalMs: number; graceMs: number }) {
   let timer: NodeJS.Timeout | undefined;
@@ -79,6 +83,7 @@ export function createOutboxRelay(deps: { tasks: TaskRepository; work: WorkLog; 
     for (const action of pending) byStream.set(action.stream, [...(byStream.get(action.stream) ?? []), action]);
     let relayed = 0;
     for (const [stream, actions] of byStream) {
+      reportProgress();
       // One stream that keeps failing must not hold back the others: it is retried next run.
       try {
         await deps.deliver(actions);
@@ -105,8 +110,10 @@ export function createOutboxRelay(deps: { tasks: TaskRepository; work: WorkLog; 
     await deps.tasks.updateView(foldEvents(task, history.map(({ event }) => event)));
   }
 
+  const progress = liveness.watch('relay unproduced work events', { boundMs: RELAY_LIVENESS_BOUND_MS });
+
   function schedule(): void {
-    running = running.then(relayOnce).then(
+    running = running.then(() => progress.run(relayOnce)).then(
       () => undefined,
       (error: unknown) => deps.logger.warn({ err: error }, 'outbox relay failed; the next run retries'),
     );
@@ -121,6 +128,7 @@ export function createOutboxRelay(deps: { tasks: TaskRepository; work: WorkLog; 
     async stop(): Promise<void> {
       clearInterval(timer);
       await running;
+      progress.close();
     },
   };
 }

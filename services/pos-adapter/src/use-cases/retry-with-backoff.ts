@@ -1,4 +1,5 @@
 import { isRetriable } from '@priemnaya/errors';
+import { reportProgress } from '@priemnaya/observability';
 import type { Logger } from 'pino';
 import { retryDelayMs, type RetryPolicy } from '../domain/retry-delay.js';
 import { PlatformError } from '../data-access/platform-error.js';
@@ -13,6 +14,8 @@ export type Retry = <T>(operation: string, call: () => Promise<T>, signal?: Abor
 export function createRetry(policy: RetryPolicy, logger: Logger, random: () => number = Math.random): Retry {
   return async (operation, call, signal) => {
     for (let attempt = 1; ; attempt++) {
+      // Each attempt is progress: retrying a platform that is down is not a wedged process.
+      reportProgress();
       try {
         return await call();
       } catch (error) {

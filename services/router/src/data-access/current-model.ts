@@ -1,4 +1,5 @@
 import { openClassifier, type ClassifierModel } from '@priemnaya/classifier';
+import { liveness } from '@priemnaya/observability';
 import type { Logger } from 'pino';
 import type { TopicModel } from '../domain/decide-route.js';
 import { tracedModel } from '../observability/routing-telemetry.js';
@@ -78,10 +79,14 @@ export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
     options.logger.info({ modelVersion: active.model.version, threshold: active.model.threshold }, 'routing with model');
   }
 
+  // Loading a promoted model reads it from the database and builds it: seconds, not minutes.
+  const progress = liveness.watch('check the current model', { boundMs: 120_000 });
+
   function schedule(): void {
     if (stopped) return;
     timer = setTimeout(() => {
-      refresh()
+      progress
+        .run(refresh)
         .catch((error: unknown) => options.logger.warn({ err: error }, 'could not check the current model; keeping the one loaded'))
         .finally(schedule);
     }, options.pollMs);
@@ -105,6 +110,7 @@ export function createCurrentModel(options: CurrentModelOptions): CurrentModel {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      progress.close();
     },
   };
 }

@@ -1,6 +1,13 @@
+import { liveness } from '@priemnaya/observability';
 import type { Logger } from 'pino';
 import { sleep } from '../../use-cases/retry-with-backoff.js';
 import type { PageOutcome } from '../../use-cases/pull-items-page.js';
+
+/**
+ * How long one page may be in hand before the process counts as stuck: longer than a page's
+ * slowest honest pull (each call's timeout, its retries reporting progress as they go).
+ */
+export const PAGE_LIVENESS_BOUND_MS = 300_000;
 
 export interface FeedPoller {
   /** Lets the page in flight finish (its retries cut after `graceMs`), then stops. */
@@ -21,12 +28,13 @@ export function startFeedPoller(options: {
   const idle = new AbortController();
   const inFlight = new AbortController();
   let stopping = false;
+  const progress = liveness.watch('poll platform', { boundMs: PAGE_LIVENESS_BOUND_MS });
 
   async function run(): Promise<void> {
     while (!stopping) {
       let hasMore = false;
       try {
-        ({ hasMore } = await pullPage(inFlight.signal));
+        ({ hasMore } = await progress.run(() => pullPage(inFlight.signal)));
       } catch (error) {
         logger.error({ err: error }, 'platform page not registered; it will be read again');
       }
@@ -42,6 +50,7 @@ export function startFeedPoller(options: {
       const grace = setTimeout(() => inFlight.abort(), options.graceMs);
       await running;
       clearTimeout(grace);
+      progress.close();
     },
   };
 }

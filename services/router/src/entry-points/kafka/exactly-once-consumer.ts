@@ -2,6 +2,7 @@ import { context as otelContext, SpanKind, SpanStatusCode, trace } from '@opente
 import { TOPIC_CATALOG, type OutgoingMessage, type TopicId, type TopicPayload } from '@priemnaya/contracts';
 import { isRetriable } from '@priemnaya/errors';
 import {
+  CONSUMER_LIVENESS_BOUND_MS,
   consumedMessages,
   deadLetteredMessages,
   deadLetterOf,
@@ -12,6 +13,7 @@ import {
   type ConsumerContext,
   type RunningConsumer,
 } from '@priemnaya/kafka';
+import { liveness } from '@priemnaya/observability';
 import type { Consumer, KafkaMessage, Message, Producer } from 'kafkajs';
 
 const tracer = trace.getTracer('@priemnaya/router');
@@ -199,25 +201,34 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
       eachBatchAutoResolve: false,
       eachBatch: async (payload) => {
         const { batch } = payload;
-        for (let at = 0; at < batch.messages.length; at += options.maxMessagesPerTransaction) {
-          // After a rebalance or on shutdown, leave the rest uncommitted for the next owner.
-          if (!payload.isRunning() || payload.isStale()) return;
-          const slice = batch.messages.slice(at, at + options.maxMessagesPerTransaction);
-          await commitSlice(batch.topic, batch.partition, slice);
-          const last = slice[slice.length - 1];
-          if (last) payload.resolveOffset(last.offset);
-          await payload.heartbeat();
+        const inHand = progress.begin();
+        try {
+          for (let at = 0; at < batch.messages.length; at += options.maxMessagesPerTransaction) {
+            // After a rebalance or on shutdown, leave the rest uncommitted for the next owner.
+            if (!payload.isRunning() || payload.isStale()) return;
+            const slice = batch.messages.slice(at, at + options.maxMessagesPerTransaction);
+            await commitSlice(batch.topic, batch.partition, slice);
+            const last = slice[slice.length - 1];
+            if (last) payload.resolveOffset(last.offset);
+            inHand.progress();
+            await payload.heartbeat();
+          }
+        } finally {
+          inHand.end();
         }
       },
     });
   }
 
+  // A batch's transactions commit one slice after another; each committed slice is progress.
+  const progress = liveness.watch(`consume ${groupId}`, { boundMs: CONSUMER_LIVENESS_BOUND_MS });
   const stopLagTracking = trackConsumerLag(kafka, groupId);
   try {
     await consumer.connect();
     await consumer.subscribe({ topics: topics.map((topic) => names.of(topic)), fromBeginning: true });
     await runConsumer();
   } catch (error) {
+    progress.close();
     await consumer.disconnect().catch(() => undefined);
     await stopLagTracking();
     throw error;
@@ -232,6 +243,7 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
       await Promise.all([...producers.values()].map((p) => p.then((producer) => producer.disconnect()).catch(() => undefined)));
       producers.clear();
       await stopLagTracking();
+      progress.close();
     },
   };
 }

@@ -1,4 +1,8 @@
+import { liveness } from '@priemnaya/observability';
 import type { Logger } from 'pino';
+
+/** A sweep settles at most a few hundred outcomes, each a bounded database call. */
+const SWEEP_LIVENESS_BOUND_MS = 120_000;
 
 export interface PrecisionSweep {
   /** Stops scheduling and waits for a sweep in progress to finish. */
@@ -14,11 +18,13 @@ export function startPrecisionSweep(sweep: () => Promise<number>, intervalMs: nu
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  const progress = liveness.watch('settle precision outcomes', { boundMs: SWEEP_LIVENESS_BOUND_MS });
 
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = sweep()
+      running = progress
+        .run(sweep)
         .then((settled) => {
           if (settled > 0) logger.info({ settled }, 'precision guard settled the outcomes that waited out the settling period');
         })
@@ -34,6 +40,7 @@ export function startPrecisionSweep(sweep: () => Promise<number>, intervalMs: nu
       stopped = true;
       clearTimeout(timer);
       await running;
+      progress.close();
     },
   };
 }
