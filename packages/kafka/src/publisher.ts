@@ -26,9 +26,17 @@ export interface PublisherOptions {
   timeoutMs?: number;
   /** Set to bound the time a publish may take when the broker is down (kafkajs retries forever otherwise). */
   retry?: { retries: number; initialRetryTime: number; maxRetryTime: number };
+  /**
+   * How long a publish may take in all, connecting and retries included. Past it the caller gets
+   * an UnavailableError and the producer is replaced; a broker that froze (accepts connections,
+   * never answers) would otherwise hold a caller for every attempt's timeout in turn. The send
+   * left behind may still land: callers publish again with the same appeal id, which consumers
+   * dedupe.
+   */
+  deadlineMs?: number;
 }
 
-export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: PublisherOptions): Publisher {
+export function createPublisher({ kafka, names, timeoutMs = 3_000, retry, deadlineMs }: PublisherOptions): Publisher {
   const newProducer = (): Producer =>
     kafka.producer({
       idempotent: true,
@@ -97,19 +105,22 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
             entry.messages.push({ key: payload.appealId, value: JSON.stringify(payload), headers: headers(payload.version) });
             byTopic.set(topic, entry);
           }
-          let sender: Producer | undefined;
+          let sender: Producer = producer;
           try {
-            sender = await ready();
-            await sender.sendBatch({
-              topicMessages: [...byTopic.values()],
-              acks: -1,
-              timeout: timeoutMs,
-              compression: CompressionTypes.None,
-            });
+            const attempt = (async () => {
+              sender = await ready();
+              await sender.sendBatch({
+                topicMessages: [...byTopic.values()],
+                acks: -1,
+                timeout: timeoutMs,
+                compression: CompressionTypes.None,
+              });
+            })();
+            await (deadlineMs === undefined ? attempt : withinDeadline(attempt, deadlineMs, topics));
             for (const { topic, messages: sent } of byTopic.values()) publishedMessages.inc({ topic }, sent.length);
           } catch (error) {
             span.recordException(error as Error);
-            if (sender) replaceProducer(sender);
+            replaceProducer(sender);
             throw toPublishError(error);
           } finally {
             span.end();
@@ -122,6 +133,20 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry }: Publ
       await producer.disconnect();
     },
   };
+}
+
+/** `attempt`, or an UnavailableError naming the topics once `deadlineMs` has passed; a late failure of the attempt is dropped. */
+async function withinDeadline(attempt: Promise<void>, deadlineMs: number, topics: readonly string[]): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new UnavailableError(`Kafka did not acknowledge the messages to ${topics.join(', ')} within ${deadlineMs} ms`)), deadlineMs);
+  });
+  attempt.catch(() => undefined);
+  try {
+    await Promise.race([attempt, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function toPublishError(error: unknown): AppError {

@@ -39,6 +39,8 @@ export const IngestEnv = z.object({
   TOPIC_PREFIX: env.topicPrefix(),
   /** How long one Kafka attempt may take before the caller is told to retry. */
   PUBLISH_TIMEOUT_MS: env.milliseconds(3_000),
+  /** How long a caller waits for Kafka in all, retries included; past it the answer is 503 and the caller retries with its key. */
+  PUBLISH_DEADLINE_MS: env.milliseconds(8_000),
   LOG_LEVEL: env.logLevel(),
   /** The Telegram bot's token from BotFather; without it the bot's webhook route is not served. */
   /** Keys of the Open311 client applications allowed to submit, comma-separated; empty lets any client submit. */

@@ -16,6 +16,7 @@ await runService({
       names,
       timeoutMs: config.PUBLISH_TIMEOUT_MS,
       retry: PUBLISH_RETRY,
+      deadlineMs: config.PUBLISH_DEADLINE_MS,
     });
     // The producer connects before the ports open: an appeal is never accepted without it.
     await publisher.connect();
