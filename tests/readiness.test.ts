@@ -32,7 +32,7 @@ describe('GET /readyz of the fleet', () => {
   const teardown = createTeardown();
   afterAll(() => teardown.run(), 120_000);
 
-  it('answers 503 naming the database while a private FerretDB is stopped and naming kafka while a private broker is, 200 once each is back, with /healthz 200 and every service up throughout', async () => {
+  it('answers 503 naming the database while a private FerretDB is stopped or frozen and naming kafka while a private broker is, 200 once each is back, with /healthz 200 and every service up throughout', async () => {
     const shared = testInfra();
     const database = teardown.add(await startPrivateDatabase(), (it) => it.remove());
     const kafka = teardown.add(await startPrivateKafka(), (it) => it.remove());
@@ -50,8 +50,16 @@ describe('GET /readyz of the fleet', () => {
     );
     const { urls } = isolated.fleet;
 
-    for (const [dependency, server] of [['database', database], ['kafka', kafka]] as const) {
-      await server.stop();
+    // Stopped (connections refused), then frozen with SIGSTOP: the port still accepts connections
+    // and nothing is ever answered, the case where only the services' own bounds help.
+    const outages = [
+      ['database', database, 'stopped'],
+      ['kafka', kafka, 'stopped'],
+      ['database', database, 'frozen'],
+      ['kafka', kafka, 'frozen'],
+    ] as const;
+    for (const [dependency, server, how] of outages) {
+      await (how === 'stopped' ? server.stop() : server.freeze());
       const stoppedAt = Date.now();
       // Watched side by side, so each one's figure is its own.
       await Promise.all(
@@ -62,15 +70,16 @@ describe('GET /readyz of the fleet', () => {
               const now = await readiness(urls[service]);
               return now?.status === 503 && now.checks[dependency] === false ? now : undefined;
             },
-            { timeoutMs: 120_000, intervalMs: 250, description: `${service}'s /readyz to answer 503 naming ${dependency}` },
+            { timeoutMs: 120_000, intervalMs: 250, description: `${service}'s /readyz to answer 503 naming ${dependency} ${how}` },
           );
-          expect(answer, `${service} without its ${dependency}`).not.toBe(STOPPED);
-          expect(answer.checks[dependency], `${service} without its ${dependency}`).toBe(false);
-          console.info(`[figure] readiness: ${service} answered 503 naming ${dependency} ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s after the ${dependency} stopped`);
+          expect(answer, `${service} with its ${dependency} ${how}`).not.toBe(STOPPED);
+          expect(answer.checks[dependency], `${service} with its ${dependency} ${how}`).toBe(false);
+          console.info(`[figure] readiness: ${service} answered 503 naming ${dependency} ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s after the ${dependency} was ${how}`);
           expect((await fetch(`${urls[service]}/healthz`)).status).toBe(200);
         }),
       );
-      await server.start();
+      await (how === 'stopped' ? server.start() : server.thaw());
+      const backAt = Date.now();
       for (const service of SERVICES) {
         const answer = await waitFor(
           async () => {
@@ -83,6 +92,8 @@ describe('GET /readyz of the fleet', () => {
         expect(answer, `${service} once the ${dependency} is back`).not.toBe(STOPPED);
         expect(Object.values(answer.checks).every(Boolean), `${service}: ${JSON.stringify(answer.checks)}`).toBe(true);
         expect(answer.checks[dependency]).toBe(true);
+        console.info(`[figure] readiness: ${service} ready by ${((Date.now() - backAt) / 1000).toFixed(1)} s after the ${dependency} was no longer ${how}`);
+        expect((await fetch(`${urls[service]}/healthz`)).status, `${service}'s /healthz once the ${dependency} is back`).toBe(200);
       }
       expect(Object.fromEntries(exitedByThemselves), `services that stopped themselves while the ${dependency} was gone`).toEqual({});
     }
