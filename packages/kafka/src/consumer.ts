@@ -4,6 +4,7 @@ import { isRetriable } from '@priemnaya/errors';
 import { liveness } from '@priemnaya/observability';
 import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { CONSUMER_SESSION } from './create-kafka.js';
 import { superviseConsumer } from './crash-restart.js';
 import { deadLetterOf } from './dead-letter.js';
 import { consumedMessages, deadLetteredMessages, trackConsumerLag } from './kafka-metrics.js';
@@ -81,6 +82,7 @@ export async function startConsumer<T extends TopicId>(options: ConsumerOptions<
   const { kafka, names, groupId, topics, handlers, logger, onFatal, fromBeginning = true, livenessBoundMs = CONSUMER_LIVENESS_BOUND_MS } = options;
   const consumer: Consumer = kafka.consumer({
     groupId,
+    ...CONSUMER_SESSION,
     allowAutoTopicCreation: false,
     // A short long-poll keeps stop() and rebalances quick; an idle fetch costs little.
     maxWaitTimeInMs: 1_000,

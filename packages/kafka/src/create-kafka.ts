@@ -1,6 +1,16 @@
 import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
+/**
+ * The group session of every consumer of the fleet. kafkajs starts a consumer it restarts after a
+ * crash (the broker was away) as a new member; the coordinator, back with the group as it was,
+ * waits for the old member to rejoin until its session expires before it assigns partitions, so
+ * the session is how long a consumer stays unready after the broker's return (kafkajs's 30 s by
+ * default). Heartbeats go between messages, so a handler must finish within the session; every
+ * call a handler makes is bounded to a few seconds, and the first failure ends the attempt.
+ */
+export const CONSUMER_SESSION = { sessionTimeout: 8_000, heartbeatInterval: 2_000 } as const;
+
 export interface KafkaOptions {
   brokers: string[];
   clientId: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isRetriable } from '@priemnaya/errors';
-import { superviseConsumer, type Kafka } from '@priemnaya/kafka';
+import { CONSUMER_SESSION, superviseConsumer, type Kafka } from '@priemnaya/kafka';
 import type { Logger } from 'pino';
 
 const OFFSET_ATTEMPTS = 10;
@@ -34,7 +34,7 @@ export function createWindowReplay(deps: {
 }) {
   const { topic } = deps;
   const groupId = `${deps.groupPrefix}-${randomUUID()}`;
-  const consumer = deps.kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+  const consumer = deps.kafka.consumer({ groupId, ...CONSUMER_SESSION, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
   const remaining = new Map<number, number>();
   const positions = new Map<number, string>();
   let caughtUp = false;

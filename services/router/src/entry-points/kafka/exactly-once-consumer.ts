@@ -3,6 +3,7 @@ import { TOPIC_CATALOG, type OutgoingMessage, type TopicId, type TopicPayload } 
 import { isRetriable } from '@priemnaya/errors';
 import {
   CONSUMER_LIVENESS_BOUND_MS,
+  CONSUMER_SESSION,
   consumedMessages,
   deadLetteredMessages,
   deadLetterOf,
@@ -53,10 +54,9 @@ export async function startExactlyOnceConsumer<T extends Exclude<TopicId, 'tasks
     groupId,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 1_000,
-    // A killed router's partitions pass to the next member after its session expires: 10 s
-    // rather than kafkajs's 30 s, with heartbeats after every transaction well inside it.
-    sessionTimeout: 10_000,
-    heartbeatInterval: 3_000,
+    // A killed router's partitions pass to the next member after its session expires, and a
+    // router restarted after the broker's return waits for it; heartbeats go after every transaction.
+    ...CONSUMER_SESSION,
     retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
   });
   const producers = new Map<string, Promise<Producer>>();
