@@ -28,6 +28,8 @@ export function createKafka({ brokers, clientId, logger, connectionTimeoutMs = 1
     brokers,
     connectionTimeout: connectionTimeoutMs,
     requestTimeout: requestTimeoutMs,
+    // Every request is timed out on the client, so a broker that froze fails calls rather than holding them.
+    enforceRequestTimeout: true,
     retry: retry ?? { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
     logLevel: logLevel.WARN,
     // kafkajs log entries carry broker and protocol facts, never message values.
