@@ -26,4 +26,10 @@ describe('isRetriable', () => {
     expect(isRetriable({ name: 'MongoServerError', code: 11000, hasErrorLabel: () => false })).toBe(false);
     expect(isRetriable(new Error('surprise'))).toBe(false);
   });
+
+  it('counts kafkajs\'s plain "Broker not connected", alone or as the last attempt, as retriable', () => {
+    expect(isRetriable(new Error('Broker not connected'))).toBe(true);
+    expect(isRetriable({ name: 'KafkaJSNumberOfRetriesExceeded', retriable: false, cause: new Error('Broker not connected') })).toBe(true);
+    expect(isRetriable(new TypeError('Broker not connected'))).toBe(false);
+  });
 });

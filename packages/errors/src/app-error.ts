@@ -51,12 +51,22 @@ export function isRetriable(thrown: unknown): boolean {
     const candidate = error as { retriable?: unknown; name?: unknown; errorLabels?: unknown; hasErrorLabel?: unknown };
     if (typeof candidate.retriable === 'boolean') return candidate.retriable;
     if (typeof candidate.name === 'string' && TRANSIENT_MONGO_ERRORS.has(candidate.name)) return true;
+    if (isKafkaJsNotConnected(error)) return true;
     if (typeof candidate.hasErrorLabel === 'function') {
       const hasLabel = candidate.hasErrorLabel as (label: string) => boolean;
       return TRANSIENT_MONGO_LABELS.some((label) => hasLabel.call(error, label));
     }
   }
   return false;
+}
+
+/**
+ * kafkajs 2.2.4 throws a plain Error, not one of its own, when a request goes to a broker whose
+ * connection it has not set up again yet (a broker that froze or restarted): a transient state,
+ * which without this counted as a rejection (ingest answered 500, a consumer dead-lettered).
+ */
+function isKafkaJsNotConnected(error: object): boolean {
+  return error instanceof Error && error.name === 'Error' && error.message === 'Broker not connected';
 }
 
 /** The driver's errors for a server that did not answer in time or went away. */
