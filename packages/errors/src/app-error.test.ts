@@ -32,4 +32,10 @@ describe('isRetriable', () => {
     expect(isRetriable({ name: 'KafkaJSNumberOfRetriesExceeded', retriable: false, cause: new Error('Broker not connected') })).toBe(true);
     expect(isRetriable(new TypeError('Broker not connected'))).toBe(false);
   });
+
+  it('counts a socket\'s own failure that a driver let through unwrapped (EPIPE, ECONNRESET) as retriable', () => {
+    expect(isRetriable(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }))).toBe(true);
+    expect(isRetriable(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true);
+    expect(isRetriable(Object.assign(new Error('no such file'), { code: 'ENOENT' }))).toBe(false);
+  });
 });

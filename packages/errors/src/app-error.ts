@@ -52,6 +52,7 @@ export function isRetriable(thrown: unknown): boolean {
     if (typeof candidate.retriable === 'boolean') return candidate.retriable;
     if (typeof candidate.name === 'string' && TRANSIENT_MONGO_ERRORS.has(candidate.name)) return true;
     if (isKafkaJsNotConnected(error)) return true;
+    if (isSocketError(error)) return true;
     if (typeof candidate.hasErrorLabel === 'function') {
       const hasLabel = candidate.hasErrorLabel as (label: string) => boolean;
       return TRANSIENT_MONGO_LABELS.some((label) => hasLabel.call(error, label));
@@ -67,6 +68,18 @@ export function isRetriable(thrown: unknown): boolean {
  */
 function isKafkaJsNotConnected(error: object): boolean {
   return error instanceof Error && error.name === 'Error' && error.message === 'Broker not connected';
+}
+
+/**
+ * A socket's own failure (the peer closed or reset the connection, or is not listening). The
+ * MongoDB driver lets some reach the caller as they are, unwrapped: a command written to a
+ * connection the restarting server had just closed fails with Node's EPIPE.
+ */
+const SOCKET_ERROR_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_STREAM_WRITE_AFTER_END', 'ERR_SOCKET_CLOSED']);
+
+function isSocketError(error: object): boolean {
+  const { code } = error as { code?: unknown };
+  return error instanceof Error && typeof code === 'string' && SOCKET_ERROR_CODES.has(code);
 }
 
 /** The driver's errors for a server that did not answer in time or went away. */
