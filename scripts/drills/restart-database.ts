@@ -1,6 +1,6 @@
 import { startPrivateDatabase } from '@priemnaya/testing';
-import { drillMain, sharedInfra } from './support/drill-main.js';
-import { outage } from './support/infra-outage.js';
+import { drillDownMs, drillMain, sharedInfra } from './support/drill-main.js';
+import { outage, stopStart } from './support/infra-outage.js';
 
 /**
  * Drill: the fleet runs on a FerretDB of its own (the shared one is never touched), which is
@@ -12,7 +12,7 @@ await drillMain(
   'restart-database',
   {
     infra: { ...sharedInfra(), mongoUrl: database.mongoUrl },
-    disrupt: (context) => outage('database', database, Number(process.env.DRILL_DOWN_SECONDS ?? '20') * 1000, context),
+    disrupt: (context) => outage('database', stopStart(database), drillDownMs(20), context),
   },
   () => database.remove(),
 );

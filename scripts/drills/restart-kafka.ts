@@ -1,6 +1,6 @@
 import { startPrivateKafka } from '@priemnaya/testing';
-import { drillMain, sharedInfra } from './support/drill-main.js';
-import { outage } from './support/infra-outage.js';
+import { drillDownMs, drillMain, sharedInfra } from './support/drill-main.js';
+import { outage, stopStart } from './support/infra-outage.js';
 
 /**
  * Drill: the fleet runs on a Kafka broker of its own (the shared one is never touched), which is
@@ -12,7 +12,7 @@ await drillMain(
   'restart-kafka',
   {
     infra: { ...sharedInfra(), kafkaBrokers: kafka.brokers, replicationFactor: 1 },
-    disrupt: (context) => outage('Kafka broker', kafka, Number(process.env.DRILL_DOWN_SECONDS ?? '20') * 1000, context),
+    disrupt: (context) => outage('Kafka broker', stopStart(kafka), drillDownMs(20), context),
   },
   () => kafka.remove(),
 );

@@ -8,6 +8,8 @@ const TEXTS = [
 /** How long one appeal is retried (same Idempotency-Key) before the load gives up on it. */
 const GIVE_UP_AFTER_MS = 180_000;
 const RETRY_PAUSE_MS = 500;
+/** How long one attempt waits for an answer before it counts as failed and is sent again. */
+const ATTEMPT_TIMEOUT_MS = 30_000;
 
 export interface LoadStats {
   /** Appeals the load started to send. */
@@ -16,6 +18,14 @@ export interface LoadStats {
   acknowledged: number;
   /** Attempts that failed and were sent again with the same key (connection refused, 503, 5xx). */
   retries: number;
+  /** Attempts answered 503 (the service says it cannot take work now). */
+  unavailable: number;
+  /** Attempts that failed otherwise: no connection, no answer within the attempt's bound, 429, another 5xx, a refusal. */
+  otherFailures: number;
+  /** Those other failures by what they were: an HTTP status, or "no answer" (refused, reset, or past the attempt's bound). */
+  otherFailuresBy: Record<string, number>;
+  /** The longest a single attempt waited for its answer (or for its failure), in ms. */
+  longestAttemptMs: number;
   /** Appeals refused outright (400, 422) or given up on: never acknowledged. */
   unacknowledged: number;
   inFlight: number;
@@ -41,7 +51,7 @@ export function startAppealLoad(options: { ingestUrl: string; perSecond: number 
   const run = randomBytes(4).toString('hex');
   const acknowledged = new Map<string, string>();
   const doubledKeys: { key: string; appealIds: string[] }[] = [];
-  const stats: LoadStats = { sent: 0, acknowledged: 0, retries: 0, unacknowledged: 0, inFlight: 0 };
+  const stats: LoadStats = { sent: 0, acknowledged: 0, retries: 0, unavailable: 0, otherFailures: 0, otherFailuresBy: {}, longestAttemptMs: 0, unacknowledged: 0, inFlight: 0 };
   const pending = new Set<Promise<void>>();
   let owed = 0;
 
@@ -55,20 +65,29 @@ export function startAppealLoad(options: { ingestUrl: string; perSecond: number 
     const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
     for (let attempt = 0; ; attempt += 1) {
       if (attempt > 0) stats.retries += 1;
+      const attemptStarted = Date.now();
       const answer = await fetch(`${options.ingestUrl}/v1/appeals`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': key },
         body,
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
       }).then(
         async (response) => ({ status: response.status, body: (await response.json().catch(() => ({}))) as { id?: string } }),
         () => undefined,
       );
-      if (answer?.status === 202 && answer.body.id) {
+      stats.longestAttemptMs = Math.max(stats.longestAttemptMs, Date.now() - attemptStarted);
+      const appealId = answer?.status === 202 ? answer.body.id : undefined;
+      if (answer?.status === 503) stats.unavailable += 1;
+      else if (!appealId) {
+        stats.otherFailures += 1;
+        const what = answer ? String(answer.status) : 'no answer';
+        stats.otherFailuresBy[what] = (stats.otherFailuresBy[what] ?? 0) + 1;
+      }
+      if (appealId) {
         const earlier = acknowledged.get(key);
-        if (earlier !== undefined && earlier !== answer.body.id) doubledKeys.push({ key, appealIds: [earlier, answer.body.id] });
+        if (earlier !== undefined && earlier !== appealId) doubledKeys.push({ key, appealIds: [earlier, appealId] });
         if (earlier === undefined) stats.acknowledged += 1;
-        acknowledged.set(key, answer.body.id);
+        acknowledged.set(key, appealId);
         return;
       }
       if ((answer && answer.status >= 400 && answer.status < 500 && answer.status !== 429) || Date.now() > giveUpAt) {
@@ -97,11 +116,11 @@ export function startAppealLoad(options: { ingestUrl: string; perSecond: number 
   return {
     acknowledged,
     doubledKeys,
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, otherFailuresBy: { ...stats.otherFailuresBy } }),
     async stop() {
       clearInterval(ticker);
       while (pending.size > 0) await Promise.all([...pending]);
-      return { ...stats };
+      return { ...stats, otherFailuresBy: { ...stats.otherFailuresBy } };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createStaffTokens } from '@priemnaya/auth';
 import type { TestInfra } from '@priemnaya/testing';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import { devStaffTokenSecret } from '../../auth/dev-secret.js';
 import { FLEET_SERVICES, type ServiceName } from '../../fleet/fleet.js';
 import { startIsolatedFleet, type IsolatedFleet } from '../../fleet/isolated-fleet.js';
@@ -23,7 +23,7 @@ export interface UnderLoad {
   lastLines: (service: ServiceName) => string[];
 }
 
-export interface FleetUnderLoadOptions {
+export interface FleetUnderLoadOptions<Disrupted = void> {
   label: string;
   perSecond: number;
   /** How long the load runs in all; `disrupt` starts after a quarter of it. */
@@ -33,14 +33,16 @@ export interface FleetUnderLoadOptions {
   onLine?: (service: ServiceName, line: string) => void;
   /** Whether to move the monitor's clock and wait for an alert of each appeal (default true). */
   alerts?: boolean;
-  /** What the drill does to the fleet while the load runs. */
-  disrupt(context: UnderLoad): Promise<void>;
+  /** What the drill does to the fleet while the load runs; what it resolves with (how the fleet came back) is in the result. */
+  disrupt(context: UnderLoad): Promise<Disrupted>;
 }
 
-export interface FleetUnderLoadResult {
+export interface FleetUnderLoadResult<Disrupted = void> {
   load: LoadStats;
   tally: Tally;
   problems: string[];
+  /** What `disrupt` resolved with. */
+  disrupted: Disrupted;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface FleetUnderLoadResult {
  * every acknowledged appeal is routed and delivered as a task, moves the monitor's clock past the
  * deadlines and waits for its alerts, and tallies what became of each acknowledged appeal.
  */
-export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise<FleetUnderLoadResult> {
+export async function runFleetUnderLoad<Disrupted = void>(options: FleetUnderLoadOptions<Disrupted>): Promise<FleetUnderLoadResult<Disrupted>> {
   const say = options.say ?? ((line: string) => console.log(line));
   const started = Date.now();
   const stamp = (line: string) => say(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -88,13 +90,15 @@ export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise
     stamp(`fleet ready; sending ${options.perSecond} appeals/s for ${options.loadSeconds} s`);
     const loadStarted = Date.now();
     const load = startAppealLoad({ ingestUrl: isolated.fleet.urls.ingest, perSecond: options.perSecond });
+    // Set before the load stops: were `disrupt` to throw, the run would end there.
+    let disrupted!: Disrupted;
     const progress = setInterval(() => {
       const s = load.stats();
-      stamp(`sent ${s.sent}, acknowledged ${s.acknowledged}, in flight ${s.inFlight}, retried attempts ${s.retries}, not acknowledged ${s.unacknowledged}`);
+      stamp(`sent ${s.sent}, acknowledged ${s.acknowledged}, in flight ${s.inFlight}, retried attempts ${s.retries} (503 ${s.unavailable}, other ${s.otherFailures}), longest attempt ${(s.longestAttemptMs / 1000).toFixed(1)} s, not acknowledged ${s.unacknowledged}`);
     }, 5_000);
     try {
       await sleep((options.loadSeconds * 1000) / 4);
-      await options.disrupt({ isolated, load, say: stamp, lastLines: (service) => tail.get(service) ?? [] });
+      disrupted = await options.disrupt({ isolated, load, say: stamp, lastLines: (service) => tail.get(service) ?? [] });
       await sleep(Math.max(0, loadStarted + options.loadSeconds * 1000 - Date.now()));
       stamp('load stopped; waiting for the appeals in flight to be acknowledged');
       await load.stop();
@@ -102,7 +106,8 @@ export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise
       clearInterval(progress);
     }
     const loadStats = load.stats();
-    stamp(`load: sent ${loadStats.sent}, acknowledged ${loadStats.acknowledged}, retried attempts ${loadStats.retries}, not acknowledged ${loadStats.unacknowledged}`);
+    const others = Object.entries(loadStats.otherFailuresBy).map(([what, count]) => `${what}: ${count}`).join(', ');
+    stamp(`load: sent ${loadStats.sent}, acknowledged ${loadStats.acknowledged}, retried attempts ${loadStats.retries} (503 ${loadStats.unavailable}, other ${loadStats.otherFailures}${others ? ` [${others}]` : ''}), longest attempt ${(loadStats.longestAttemptMs / 1000).toFixed(1)} s, not acknowledged ${loadStats.unacknowledged}`);
 
     const openRecords = () => readAppealRecords(isolated.kafka, isolated.names, client.db(isolated.databaseOf('executor')));
     let records = await openRecords();
@@ -124,7 +129,7 @@ export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise
 
       if (options.alerts === false) {
         const tally = await current(false);
-        return { load: loadStats, tally, problems: problemsOf(tally) };
+        return { load: loadStats, tally, problems: problemsOf(tally), disrupted };
       }
       stamp(`moving the monitor's clock ${ADVANCE_CLOCK_MS / 86_400_000} days on, waiting for its alerts`);
       const administrator = await createStaffTokens(devStaffTokenSecret()).issue({ staffId: 'drill', role: 'administrator', units: [] });
@@ -141,7 +146,8 @@ export async function runFleetUnderLoad(options: FleetUnderLoadOptions): Promise
         (t) => t.missing.alert.length,
         (t) => `alerted ${t.alerted} of ${t.acknowledged}`,
       );
-      return { load: loadStats, tally, problems: problemsOf(tally) };
+      if (tally.missing.alert.length > 0) await showClocks(stamp, client.db(isolated.databaseOf('monitor')), tally.missing.alert.slice(0, 3));
+      return { load: loadStats, tally, problems: problemsOf(tally), disrupted };
     } finally {
       await records.stop();
     }
@@ -185,6 +191,19 @@ async function drain(say: (line: string) => void, tally: () => Promise<Tally>, l
       lastSaid = Date.now();
     }
     await sleep(POLL_MS);
+  }
+}
+
+/** What the monitor holds of appeals it raised no alert for (its clocks and planned stages), to see why. */
+async function showClocks(say: (line: string) => void, monitorDb: Db, appealIds: string[]): Promise<void> {
+  try {
+    const clocks = await monitorDb.collection<{ _id: string }>('appeal_clocks').find({ _id: { $in: appealIds } }).toArray();
+    for (const id of appealIds) {
+      const clock = clocks.find(({ _id }) => _id === id);
+      say(`no alert for ${id}; the monitor's appeal_clocks holds ${clock ? JSON.stringify(clock).slice(0, 2_000) : 'nothing for it'}`);
+    }
+  } catch (error) {
+    say(`could not read the monitor's clocks: ${String(error)}`);
   }
 }
 
