@@ -31,6 +31,14 @@ const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
  * second pair of spans per message. MongoDB's spans need a parent: a query outside a request or
  * message (a poll, a tick) starts no trace of its own.
  */
+/** `{"insert":"appeals"}`: the command's name and, when it names one, its collection. */
+export function commandStatement(command: Record<string, unknown>): string {
+  const [name] = Object.keys(command);
+  if (name === undefined) return '{}';
+  const target = command[name];
+  return JSON.stringify({ [name]: typeof target === 'string' ? target : '?' });
+}
+
 function instrumentations() {
   return [
     new HttpInstrumentation({
@@ -39,7 +47,9 @@ function instrumentations() {
       // requests must not be traced themselves.
       requireParentforOutgoingSpans: true,
     }),
-    new MongoDBInstrumentation({ requireParentSpan: true }),
+    // The statement names the command and its collection only: the instrumentation's default walks
+    // every document of the command (a batched insert of hundreds of appeals) to mask its values.
+    new MongoDBInstrumentation({ requireParentSpan: true, dbStatementSerializer: commandStatement }),
   ];
 }
 
