@@ -1,1 +1,2 @@
 export * from './connect-database.js';
+export * from './batched-inserts.js';

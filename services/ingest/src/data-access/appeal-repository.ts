@@ -1,5 +1,5 @@
 import { AppealReceived } from '@priemnaya/contracts';
-import { isDuplicateKeyError } from '@priemnaya/database';
+import { createBatchedInserts, isDuplicateKeyError } from '@priemnaya/database';
 import type { Db } from 'mongodb';
 import type { ScreeningIndex, StoredAppeal } from '../domain/submit-appeal.js';
 
@@ -24,11 +24,14 @@ interface AcknowledgementDocument {
 /**
  * Each appeal exactly as it was registered and published, so a resend publishes the same one,
  * and, apart, the fact that Kafka acknowledged it. Both are written by inserting a unique `_id`
- * only: FerretDB does not isolate updates between writers, and an insert is one round trip.
+ * only: FerretDB does not isolate updates between writers, and an insert is one round trip,
+ * shared by every submission in flight at the time (one `insertMany` each).
  */
 export function createAppealRepository(db: Db) {
   const appeals = db.collection<AppealDocument>('appeals');
   const acknowledgements = db.collection<AcknowledgementDocument>('appeal_acknowledgements');
+  const appealInserts = createBatchedInserts(appeals);
+  const acknowledgementInserts = createBatchedInserts(acknowledgements);
 
   async function toStored(document: AppealDocument): Promise<StoredAppeal> {
     const acknowledgement = await acknowledgements.findOne({ _id: document._id });
@@ -48,7 +51,7 @@ export function createAppealRepository(db: Db) {
     },
     async insertIfAbsent(stored: StoredAppeal): Promise<StoredAppeal> {
       try {
-        await appeals.insertOne({
+        await appealInserts.insert({
           _id: stored.appeal.appealId,
           appealJson: JSON.stringify(stored.appeal),
           fingerprint: stored.fingerprint,
@@ -66,7 +69,7 @@ export function createAppealRepository(db: Db) {
     /** The first acknowledgement stands; a resend's is the same fact again. */
     async markAcknowledged(appealId: string, at: Date): Promise<void> {
       try {
-        await acknowledgements.insertOne({ _id: appealId, at });
+        await acknowledgementInserts.insert({ _id: appealId, at });
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }

@@ -1,4 +1,4 @@
-import { isDuplicateKeyError } from '@priemnaya/database';
+import { createBatchedInserts, isDuplicateKeyError } from '@priemnaya/database';
 import type { Db } from 'mongodb';
 
 interface IntakeKeyDocument {
@@ -11,10 +11,12 @@ interface IntakeKeyDocument {
 /** Dedup keys (idempotency keys, channel external ids), each bound to the first appeal id. */
 export function createIntakeKeyRepository(db: Db) {
   const keys = db.collection<IntakeKeyDocument>('intake_keys');
+  // Concurrent submissions share one insert request.
+  const inserts = createBatchedInserts(keys);
   return {
     async claim(key: string, appealId: string, fingerprint: string): Promise<{ appealId: string; fingerprint: string }> {
       try {
-        await keys.insertOne({ _id: key, appealId, fingerprint, createdAt: new Date() });
+        await inserts.insert({ _id: key, appealId, fingerprint, createdAt: new Date() });
         return { appealId, fingerprint };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
