@@ -12,6 +12,7 @@ import {
   type ErrorResponse,
   type IngestContext,
 } from './support/ingest-harness.js';
+import { REGISTRATION_BLOCK_SIZE } from '../src/data-access/registration-counter.js';
 import { startRegistryStub, type RegistryStub } from './support/registry-stub.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -114,7 +115,7 @@ describe.concurrent('POST /v1/appeals', () => {
     expect(error.message).toContain('Idempotency-Key');
   });
 
-  it<IngestContext>('when two instances register appeals concurrently, gives each a distinct number from one contiguous block', async ({ scenario, teardown, expect }) => {
+  it<IngestContext>('when two instances register appeals concurrently, gives each a distinct number from a block of its own, and a restarted one reuses none', async ({ scenario, teardown, expect }) => {
     const { testKafka, dbName, ingest } = scenario;
     const second = teardown.add(
       await startIngest({ kafka: testKafka.kafka, names: testKafka.names, dbName, registryUrl: registry.url }),
@@ -128,12 +129,19 @@ describe.concurrent('POST /v1/appeals', () => {
 
     expect(responses.map((response) => response.statusCode)).toEqual(Array(20).fill(202));
     const acknowledgements = responses.map((response) => response.json<Acknowledgement>());
-    const sequences = acknowledgements.map((ack) => parseRegistrationNumber(ack.registrationNumber).sequence).sort((a, b) => a - b);
-    expect(sequences).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    const sequenceOf = (ack: Acknowledgement) => parseRegistrationNumber(ack.registrationNumber).sequence;
+    expect(new Set(acknowledgements.map(sequenceOf)).size).toBe(20);
     expect(new Set(acknowledgements.map((ack) => ack.id)).size).toBe(20);
+    // Each instance issues its ten from its own block of REGISTRATION_BLOCK_SIZE, one after another.
+    const blocks = [0, 1].map((instance) => acknowledgements.filter((_, index) => index % 2 === instance).map(sequenceOf).sort((a, b) => a - b));
+    const firsts = blocks.map((sequences) => sequences[0]!).sort((a, b) => a - b);
+    expect(firsts).toEqual([1, REGISTRATION_BLOCK_SIZE + 1]);
+    for (const sequences of blocks) expect(sequences).toEqual(Array.from({ length: 10 }, (_, index) => sequences[0]! + index));
 
-    const next = (await postAppeal(second.app, aSubmission('after the burst'))).json<Acknowledgement>();
-    expect(parseRegistrationNumber(next.registrationNumber).sequence).toBe(21);
+    // A third instance on the same database (a replica restarted) starts past every reserved block.
+    const third = teardown.add(await startIngest({ kafka: testKafka.kafka, names: testKafka.names, dbName, registryUrl: registry.url }), (it) => it.close());
+    const next = (await postAppeal(third.app, aSubmission('after the burst'))).json<Acknowledgement>();
+    expect(sequenceOf(next)).toBe(2 * REGISTRATION_BLOCK_SIZE + 1);
 
     await waitFor(() => scenario.received.messages.length >= 21, { description: '21 appeals on appeals.received' });
     const published = new Map(scenario.received.messages.map((message) => {

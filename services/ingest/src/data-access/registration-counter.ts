@@ -5,58 +5,79 @@ import type { Db } from 'mongodb';
 interface IssuedNumberDocument {
   _id: string;
   year: number;
+  /** The highest sequence the document covers: a number issued one at a time, or a block's last. */
   sequence: number;
+  /** A block's first sequence (absent for numbers issued one at a time, before blocks). */
+  first?: number;
   issuedAt: Date;
 }
 
-/** After this many numbers taken by other replicas in a row, ask the database where the year stands. */
-const PROBES_BEFORE_REREAD = 32;
+/** How many numbers a replica reserves at once; a replica that stops leaves the rest of its block unused. */
+export const REGISTRATION_BLOCK_SIZE = 100;
 
 /**
- * Registration numbers, unique and increasing within a year across every ingest replica. Each
- * issued number is a document whose `_id` is its year and sequence: of two replicas that try the
- * same number, the unique `_id` lets one win and the other takes the next. Not `$inc` on one
- * counter: FerretDB applies it without isolation, so concurrent increments return the same value
- * (production MongoDB would be safe with `$inc`, and this works there too).
+ * Registration numbers, unique within a year across every ingest replica and never reused,
+ * without a database round trip per appeal: a replica reserves a block of numbers with one
+ * insert and issues them from memory.
  *
- * Within one replica, claims run one at a time from the last number it issued: concurrent
- * requests would otherwise all race for the same number, and the sorted query for the year's
- * highest number is a scan on FerretDB, so it runs once per year and after a run of collisions.
+ * Blocks lie on a grid of `blockSize` numbers (block k holds k·size+1 … (k+1)·size), each a
+ * document whose `_id` is its year and k: of two replicas that reach for the same block, the
+ * unique `_id` lets one win and the other takes the next. A new block starts past the highest
+ * number any document covers (blocks and the single numbers issued before blocks), so no number
+ * is issued twice. Not `$inc` on one counter: FerretDB applies it without isolation.
+ *
+ * What the order means: within a replica numbers rise with time; across replicas they do not
+ * (two replicas issue from two blocks side by side), and a replica that stops leaves the rest of
+ * its block as a gap. The time of registration is `receivedAt`, never the number's rank.
  */
-export function createRegistrationCounter(db: Db) {
+export function createRegistrationCounter(db: Db, { blockSize = REGISTRATION_BLOCK_SIZE }: { blockSize?: number } = {}) {
   const issued = db.collection<IssuedNumberDocument>('registration_numbers');
-  let last: { year: number; sequence: number } | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  let block: { year: number; next: number; last: number } | undefined;
+  let reserving: Promise<unknown> = Promise.resolve();
 
   async function highestIssued(year: number): Promise<number> {
     const top = await issued.find({ year }, { sort: { sequence: -1 }, limit: 1, projection: { sequence: 1 } }).next();
     return top?.sequence ?? 0;
   }
 
-  async function claim(year: number): Promise<RegistrationNumber> {
-    let sequence = last?.year === year ? last.sequence : await highestIssued(year);
-    for (let collisions = 0; ; ) {
-      sequence += 1;
+  async function reserve(year: number): Promise<void> {
+    let k = Math.floor((await highestIssued(year)) / blockSize) + 1;
+    for (;;) {
+      const first = (k - 1) * blockSize + 1;
       try {
-        await issued.insertOne({ _id: `appeals:${year}:${sequence}`, year, sequence, issuedAt: new Date() });
-        last = { year, sequence };
-        return formatRegistrationNumber(sequence, year);
+        await issued.insertOne({ _id: `appeals:${year}:block:${k}`, year, sequence: k * blockSize, first, issuedAt: new Date() });
+        block = { year, next: first, last: k * blockSize };
+        return;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        if (++collisions % PROBES_BEFORE_REREAD === 0) sequence = Math.max(sequence, await highestIssued(year));
+        // Another replica took it: past the highest again (it may have taken several since).
+        k = Math.max(k + 1, Math.floor((await highestIssued(year)) / blockSize) + 1);
       }
     }
+  }
+
+  const spent = (year: number) => block?.year !== year || block.next > block.last;
+
+  function take(year: number): RegistrationNumber | undefined {
+    if (spent(year) || block === undefined) return undefined;
+    const sequence = block.next++;
+    return formatRegistrationNumber(sequence, year);
   }
 
   return {
     async ensureIndexes(): Promise<void> {
       await issued.createIndex({ year: 1, sequence: -1 });
     },
-    next(year: number): Promise<RegistrationNumber> {
-      const result = queue.then(() => claim(year));
-      // The next claim waits for this one whatever its outcome; the caller sees the outcome.
-      queue = result.catch(() => undefined);
-      return result;
+    async next(year: number): Promise<RegistrationNumber> {
+      for (;;) {
+        const number = take(year);
+        if (number !== undefined) return number;
+        // One reservation at a time: callers that find the block spent wait for the same one.
+        const ahead = reserving;
+        const mine = ahead.then(() => (spent(year) ? reserve(year) : undefined));
+        reserving = mine.catch(() => undefined);
+        await mine;
+      }
     },
   };
 }
