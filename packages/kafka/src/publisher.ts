@@ -34,9 +34,19 @@ export interface PublisherOptions {
    * dedupe.
    */
   deadlineMs?: number;
+  /** The most messages one produce request of a group commit carries. */
+  maxBatchMessages?: number;
 }
 
-export function createPublisher({ kafka, names, timeoutMs = 3_000, retry, deadlineMs }: PublisherOptions): Publisher {
+interface Sending {
+  topicMessages: TopicMessages[];
+  count: number;
+  sent: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export function createPublisher({ kafka, names, timeoutMs = 3_000, retry, deadlineMs, maxBatchMessages = 1_000 }: PublisherOptions): Publisher {
   const newProducer = (): Producer =>
     kafka.producer({
       idempotent: true,
@@ -72,6 +82,90 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry, deadli
     return connected.then(() => current);
   }
 
+  /** What callers handed over and is not at the broker yet: the next batch takes all of it. */
+  let queue: Sending[] = [];
+  let flushing = false;
+
+  /**
+   * Group commit: a caller's messages wait while a batch is at the broker and go with every
+   * other caller's in the next one; with nothing in flight they go at once (after this turn of
+   * the event loop, so callers of the same turn share a request). One produce request for many
+   * appeals, and nobody waits longer than one round trip for a batch to fill. Each caller's
+   * messages stay together in one batch; a failed batch fails every caller in it.
+   */
+  function enqueue(topicMessages: TopicMessages[]): Sending {
+    let settle!: Pick<Sending, 'resolve' | 'reject'>;
+    const sent = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    const sending: Sending = { topicMessages, sent, ...settle, count: topicMessages.reduce((n, { messages }) => n + messages.length, 0) };
+    queue.push(sending);
+    if (!flushing) {
+      flushing = true;
+      setImmediate(() => void flush());
+    }
+    return sending;
+  }
+
+  /** A caller gave up (its deadline passed) before its messages left: they are not sent at all. */
+  function withdraw(sending: Sending): boolean {
+    const at = queue.indexOf(sending);
+    if (at < 0) return false;
+    queue.splice(at, 1);
+    return true;
+  }
+
+  async function flush(): Promise<void> {
+    try {
+      while (queue.length > 0) {
+        let count = 0;
+        let taken = 0;
+        while (taken < queue.length && (taken === 0 || count + (queue[taken]?.count ?? 0) <= maxBatchMessages)) count += queue[taken++]?.count ?? 0;
+        const batch = queue.slice(0, taken);
+        queue = queue.slice(taken);
+        await sendTogether(batch);
+      }
+    } finally {
+      flushing = false;
+    }
+  }
+
+  async function sendTogether(batch: Sending[]): Promise<void> {
+    const byTopic = new Map<string, TopicMessages>();
+    for (const { topicMessages } of batch) {
+      for (const { topic, messages } of topicMessages) {
+        const entry = byTopic.get(topic) ?? { topic, messages: [] };
+        entry.messages.push(...messages);
+        byTopic.set(topic, entry);
+      }
+    }
+    let sender: Producer = producer;
+    try {
+      sender = await ready();
+      await sender.sendBatch({ topicMessages: [...byTopic.values()], acks: -1, timeout: timeoutMs, compression: CompressionTypes.None });
+      for (const { topic, messages } of byTopic.values()) publishedMessages.inc({ topic }, messages.length);
+      for (const sending of batch) sending.resolve();
+    } catch (error) {
+      replaceProducer(sender);
+      for (const sending of batch) sending.reject(error);
+    }
+  }
+
+  /** `sending`, or an UnavailableError naming the topics once `ms` has passed; a late failure is dropped. */
+  async function withinDeadline(sending: Sending, ms: number, topics: readonly string[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const left = withdraw(sending) ? ' (not sent)' : '';
+        reject(new UnavailableError(`Kafka did not acknowledge the messages to ${topics.join(', ')} within ${ms} ms${left}`));
+      }, ms);
+    });
+    sending.sent.catch(() => undefined);
+    try {
+      await Promise.race([sending.sent, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   function physicalTopic(message: OutgoingMessage): string {
     return message.topic === 'tasks' ? names.tasks(message.payload.unit) : names.of(message.topic);
   }
@@ -105,22 +199,11 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry, deadli
             entry.messages.push({ key: payload.appealId, value: JSON.stringify(payload), headers: headers(payload.version) });
             byTopic.set(topic, entry);
           }
-          let sender: Producer = producer;
           try {
-            const attempt = (async () => {
-              sender = await ready();
-              await sender.sendBatch({
-                topicMessages: [...byTopic.values()],
-                acks: -1,
-                timeout: timeoutMs,
-                compression: CompressionTypes.None,
-              });
-            })();
-            await (deadlineMs === undefined ? attempt : withinDeadline(attempt, deadlineMs, topics));
-            for (const { topic, messages: sent } of byTopic.values()) publishedMessages.inc({ topic }, sent.length);
+            const sending = enqueue([...byTopic.values()]);
+            await (deadlineMs === undefined ? sending.sent : withinDeadline(sending, deadlineMs, topics));
           } catch (error) {
             span.recordException(error as Error);
-            replaceProducer(sender);
             throw toPublishError(error);
           } finally {
             span.end();
@@ -133,20 +216,6 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry, deadli
       await producer.disconnect();
     },
   };
-}
-
-/** `attempt`, or an UnavailableError naming the topics once `deadlineMs` has passed; a late failure of the attempt is dropped. */
-async function withinDeadline(attempt: Promise<void>, deadlineMs: number, topics: readonly string[]): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new UnavailableError(`Kafka did not acknowledge the messages to ${topics.join(', ')} within ${deadlineMs} ms`)), deadlineMs);
-  });
-  attempt.catch(() => undefined);
-  try {
-    await Promise.race([attempt, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function toPublishError(error: unknown): AppError {
