@@ -119,7 +119,7 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
           }
         : {}),
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
+    const child = spawn(process.execPath, [...(process.env.PRIEMNAYA_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PRIEMNAYA_PROFILE_DIR}`] : []), '--import', 'tsx', path.join(ROOT, entry)], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
