@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { devStaffTokenSecret } from '../auth/dev-secret.js';
 import { KURSK_CORPUS } from '../classifier/read-corpus.js';
@@ -59,6 +60,8 @@ export interface RunningFleet {
   kill(service: ServiceName, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Starts a service that `kill` stopped again, with the same environment; resolves when it answers `/readyz`. */
   restart(service: ServiceName): Promise<void>;
+  /** CPU time (user and system, ms) each running service has used so far; empty where /proc is not there. */
+  cpuMs(): Promise<Partial<Record<ServiceName, number>>>;
 }
 
 /** Starts every service as its own process and resolves when each answers `/readyz`. */
@@ -202,7 +205,21 @@ export async function startFleet(options: FleetOptions): Promise<RunningFleet> {
     throw error;
   }
   failure.catch(() => {}); // later exits are reported through `exited`
-  return { urls, grpcAddresses, stop, exited, kill, restart };
+  /** utime + stime of /proc/<pid>/stat, in clock ticks of 10 ms (Linux's USER_HZ of 100). */
+  async function cpuMs(): Promise<Partial<Record<ServiceName, number>>> {
+    const used: Partial<Record<ServiceName, number>> = {};
+    for (const [name, child] of children) {
+      if (child.pid === undefined || child.exitCode !== null) continue;
+      const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8').catch(() => undefined);
+      // The command name (2nd field) is in parentheses and may hold spaces: split after it.
+      const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (fields === undefined) continue;
+      used[name] = (Number(fields[11]) + Number(fields[12])) * 10;
+    }
+    return used;
+  }
+
+  return { urls, grpcAddresses, stop, exited, kill, restart, cpuMs };
 }
 
 const LAST_LINES_KEPT = 15;
