@@ -179,7 +179,7 @@ try {
   try {
     const acknowledgedSoFar = service.reduce((n, r) => n + r.count, 0);
     process.stderr.write(`[bench] whole fleet: letting the levels' ${acknowledgedSoFar} appeals drain...\n`);
-    await drained(client, isolated.databaseOf, acknowledgedSoFar);
+    await drained(client, (service) => isolated.databaseOf(service), acknowledgedSoFar);
     const expected = acknowledgedSoFar + SUSTAINED_APPEALS;
     process.stderr.write(`[bench] whole fleet: sustained, ${SUSTAINED_APPEALS} appeals by ${SUSTAINED_CLIENTS} clients, until each is in the registry, a task and a clock...\n`);
     const cpuBefore = await isolated.fleet.cpuMs();
@@ -193,7 +193,7 @@ try {
     );
     sequenceBase += SUSTAINED_APPEALS;
     const acknowledgedAt = performance.now();
-    const drainedAt = await drained(client, isolated.databaseOf, expected);
+    const drainedAt = await drained(client, (service) => isolated.databaseOf(service), expected);
     const cpuAfter = await isolated.fleet.cpuMs();
     const cpuMs = Object.fromEntries(Object.entries(cpuAfter).map(([name, ms]) => [name, (ms - (cpuBefore[name as ServiceName] ?? 0)) / SUSTAINED_APPEALS]));
     sustained = { appeals: SUSTAINED_APPEALS, acknowledgedSeconds: (acknowledgedAt - started) / 1000, drainedSeconds: (drainedAt - started) / 1000, cpuMs };
