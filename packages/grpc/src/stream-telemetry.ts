@@ -30,6 +30,9 @@ function countOpen(method: string, change: 1 | -1): void {
   openNow.set({ method }, now);
 }
 
+/** How far before the server's deadline a cancellation still counts as the client's deadline passing. */
+const DEADLINE_SLACK_MS = 1_000;
+
 /**
  * Traces and counts every call whose answer is a stream (server streaming and bidirectional),
  * as `unary` does for unary calls: a server span for the stream's life that continues the
@@ -76,8 +79,11 @@ export const streamTelemetry: ServerInterceptor = (method, call) => {
         onCancel() {
           // Also called once a status was sent; then the stream has already ended. A deadline the
           // server enforces itself ends the stream without a status passing through here.
+          // The server's deadline is the client's timeout counted from when the call arrived, so it
+          // falls a little after the client's own: a client that gives up at its deadline cancels
+          // just before the server's, the later the busier the server. Within the slack, it is that.
           const deadline = call.getDeadline();
-          end(Number(deadline) <= Date.now() ? Status.DEADLINE_EXCEEDED : Status.CANCELLED);
+          end(Number(deadline) - Date.now() <= DEADLINE_SLACK_MS ? Status.DEADLINE_EXCEEDED : Status.CANCELLED);
         },
       });
     },
