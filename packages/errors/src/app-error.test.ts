@@ -21,6 +21,7 @@ describe('isRetriable', () => {
     expect(isRetriable({ name: 'MongoNetworkError' })).toBe(true);
     expect(isRetriable({ name: 'MongoNetworkTimeoutError' })).toBe(true);
     expect(isRetriable({ name: 'PoolClearedOnNetworkError' })).toBe(true);
+    expect(isRetriable({ name: 'MongoWaitQueueTimeoutError' })).toBe(true);
     const labelled = { name: 'MongoServerError', hasErrorLabel: (label: string) => label === 'RetryableWriteError' };
     expect(isRetriable(labelled)).toBe(true);
     expect(isRetriable({ name: 'MongoServerError', code: 11000, hasErrorLabel: () => false })).toBe(false);

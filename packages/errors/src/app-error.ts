@@ -90,6 +90,8 @@ const TRANSIENT_MONGO_ERRORS = new Set([
   'MongoOperationTimeoutError',
   'MongoTopologyClosedError',
   'MongoPoolClearedError',
+  // No pooled connection came free within waitQueueTimeoutMS: the server is slow or frozen.
+  'MongoWaitQueueTimeoutError',
   // A call interrupted on a connection the driver closed when its monitor lost the server.
   'PoolClearedOnNetworkError',
   'MongoNotConnectedError',
