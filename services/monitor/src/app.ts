@@ -81,13 +81,14 @@ export async function buildMonitorService(deps: MonitorDeps): Promise<MonitorSer
   const alertsCounted = feed.follow(undefined, alertCounter(deps.clock.now()));
   const stopCountingOpenClocks = trackOpenClocks(db);
   const serialize = createSerializer();
-  const planning = { clocks, schedule, rules, clock: deps.clock, serialize };
+  const graceMs = deps.bucketGraceMs ?? 5_000;
+  const planning = { clocks, schedule, rules, clock: deps.clock, graceMs, serialize };
   const record = createRecordLifecycleEvent(planning);
   const replan = createReplanOpenClocks(planning);
   const raise = createRaiseAlerts({ ledger, publisher, session, leaseMs: deps.claimLeaseMs, ...(deps.faults ? { faults: deps.faults } : {}) });
   let alerts: PausableConsumer | undefined;
   const ticks = createFireDueStages({
-    schedule, raise, clock: deps.clock, graceMs: deps.bucketGraceMs ?? 5_000, logger: deps.logger,
+    schedule, raise, clock: deps.clock, graceMs, logger: deps.logger,
     // Reading back the alerts a tick is producing took a quarter of the process's time during a
     // burst: the feed waits (uncommitted) until they are all on Kafka, then catches up.
     whileRaising: async (work) => {

@@ -2,7 +2,7 @@ import { diffPlans, planAppealStages, type AppealClocks, type PlannedStage } fro
 import type { AppealClockDocument, AppealClockStore } from '../data-access/appeal-clock-store.js';
 import type { ScheduleEntry, ScheduleStore } from '../data-access/schedule-store.js';
 import type { Clock } from '../domain/clock.js';
-import { bucketFor } from '../domain/schedule-buckets.js';
+import { bucketFor, bucketStart, firstOpenBucket } from '../domain/schedule-buckets.js';
 import { plannedStageAlert, policyOfStage } from '../domain/stage-alert.js';
 import type { DeadlineRules } from './deadline-rules.js';
 
@@ -11,6 +11,8 @@ export interface PlanningDeps {
   schedule: ScheduleStore;
   rules: DeadlineRules;
   clock: Clock;
+  /** The ticks' grace after a minute ends (fire-due-stages): a write that lands later may have missed its tick. */
+  graceMs: number;
 }
 
 export function documentOf(state: AppealClocks, plan: PlannedStage[], rev: number, registrationNumber: string | undefined, now: Date): AppealClockDocument {
@@ -57,9 +59,23 @@ export function scheduleLines(input: {
   return byBucket;
 }
 
-/** Puts a revision's stages (and withdrawals) into the timing wheel (idempotent: `$addToSet` of identical lines). */
+/**
+ * Puts a revision's stages (and withdrawals) into the timing wheel (idempotent: `$addToSet` of
+ * identical lines). A write that lands after its minute closed (the database was slow or away
+ * while it was in flight) may have come after a tick read that minute and before the tick deleted
+ * it, so its lines are written again into a minute still open, until one write lands in time;
+ * a line fired twice is one alert, the claim ledger dedupes it by alert id.
+ */
 export async function scheduleStages(deps: PlanningDeps, input: Omit<Parameters<typeof scheduleLines>[0], 'nowMs'>): Promise<void> {
-  for (const [bucket, entries] of scheduleLines({ ...input, nowMs: deps.clock.now().getTime() })) await deps.schedule.add(bucket, entries);
+  let pending = scheduleLines({ ...input, nowMs: deps.clock.now().getTime() });
+  while (pending.size > 0) {
+    const late: ScheduleEntry[] = [];
+    for (const [bucket, entries] of pending) {
+      await deps.schedule.add(bucket, entries);
+      if (bucket < firstOpenBucket(deps.clock.now().getTime(), deps.graceMs)) late.push(...entries);
+    }
+    pending = new Map(late.length === 0 ? [] : [[bucketStart(deps.clock.now().getTime()), late]]);
+  }
 }
 
 /**
