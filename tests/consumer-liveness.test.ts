@@ -1,18 +1,8 @@
-import type { ControlAlert } from '@priemnaya/contracts';
 import { createHttpServer } from '@priemnaya/http';
 import { createPublisher, ensureTopics, startConsumer, type PausableConsumer } from '@priemnaya/kafka';
 import { liveness } from '@priemnaya/observability';
-import { createTestKafka, silentLogger, testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
-import { randomUUID } from 'node:crypto';
+import { aStageAlert, createTestKafka, silentLogger, testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-function stageAlert(): ControlAlert {
-  return {
-    version: 1, type: 'deadline-stage', alertId: randomUUID(), appealId: randomUUID(), clockId: 'answer', clockKind: 'answer',
-    policyId: 'written-59fz', stageId: 'half-time', trigger: 'time-used', unit: 'zhkh', recipients: ['executor'],
-    thresholdAt: '2026-12-08T06:00:00.000Z', fireAt: '2026-12-08T06:00:00.000Z', dueAt: '2026-12-23T21:00:00.000Z', raisedAt: '2026-12-08T06:00:05.000Z',
-  };
-}
 
 /**
  * Liveness as progress on the real broker: a consumer whose handler never settles (a call nobody
@@ -59,7 +49,7 @@ describe('a consumer wedged on a message', () => {
     await http.ready();
     try {
       expect((await http.inject({ url: '/healthz' })).statusCode).toBe(200);
-      const alert = stageAlert();
+      const alert = aStageAlert();
       await publisher.publish([{ topic: 'control.alerts', payload: alert }]);
 
       const stuck = await waitFor(

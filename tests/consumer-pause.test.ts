@@ -1,16 +1,6 @@
-import type { ControlAlert } from '@priemnaya/contracts';
 import { createPublisher, ensureTopics, startConsumer, type PausableConsumer } from '@priemnaya/kafka';
-import { createTestKafka, testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
-import { randomUUID } from 'node:crypto';
+import { aStageAlert, createTestKafka, testInfra, testLogger, uniqueName, waitFor, type TestKafka } from '@priemnaya/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-function stageAlert(): ControlAlert {
-  return {
-    version: 1, type: 'deadline-stage', alertId: randomUUID(), appealId: randomUUID(), clockId: 'answer', clockKind: 'answer',
-    policyId: 'written-59fz', stageId: 'half-time', trigger: 'time-used', unit: 'zhkh', recipients: ['executor'],
-    thresholdAt: '2026-12-08T06:00:00.000Z', fireAt: '2026-12-08T06:00:00.000Z', dueAt: '2026-12-23T21:00:00.000Z', raisedAt: '2026-12-08T06:00:05.000Z',
-  };
-}
 
 describe('a paused consumer', () => {
   let testKafka: TestKafka;
@@ -47,12 +37,12 @@ describe('a paused consumer', () => {
   it('handles nothing until resumed, then every message once', async () => {
     const paused = await consume(handled.paused);
     await consume(handled.witness);
-    const first = stageAlert();
+    const first = aStageAlert();
     await publisher.publish([{ topic: 'control.alerts', payload: first }]);
     await waitFor(() => handled.paused.length === 1 && handled.witness.length === 1);
 
     paused.pause();
-    const later = [stageAlert(), stageAlert(), stageAlert()];
+    const later = [aStageAlert(), aStageAlert(), aStageAlert()];
     await publisher.publish(later.map((payload) => ({ topic: 'control.alerts' as const, payload })));
     // Another group has read them all by now; the paused one has not touched them.
     await waitFor(() => handled.witness.length === 4);

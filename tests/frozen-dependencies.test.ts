@@ -1,18 +1,8 @@
-import type { ControlAlert } from '@priemnaya/contracts';
 import { connectDatabase } from '@priemnaya/database';
 import { isRetriable } from '@priemnaya/errors';
 import { createPublisher, ensureTopics } from '@priemnaya/kafka';
-import { createTeardown, createTestKafka, startPrivateDatabase, startPrivateKafka, testInfra } from '@priemnaya/testing';
-import { randomUUID } from 'node:crypto';
+import { aStageAlert, createTeardown, createTestKafka, startPrivateDatabase, startPrivateKafka, testInfra } from '@priemnaya/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-
-function stageAlert(): ControlAlert {
-  return {
-    version: 1, type: 'deadline-stage', alertId: randomUUID(), appealId: randomUUID(), clockId: 'answer', clockKind: 'answer',
-    policyId: 'written-59fz', stageId: 'half-time', trigger: 'time-used', unit: 'zhkh', recipients: ['executor'],
-    thresholdAt: '2026-12-08T06:00:00.000Z', fireAt: '2026-12-08T06:00:00.000Z', dueAt: '2026-12-23T21:00:00.000Z', raisedAt: '2026-12-08T06:00:05.000Z',
-  };
-}
 
 /**
  * A server that froze (SIGSTOP: the kernel still accepts connections, nothing is ever answered)
@@ -57,14 +47,14 @@ describe('calls to a frozen dependency', () => {
     const publisher = teardown.add(createPublisher({ kafka: testKafka.kafka, names: testKafka.names, deadlineMs: 3_000, retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 } }), (it) =>
       it.disconnect().catch(() => undefined),
     );
-    await publisher.publish([{ topic: 'control.alerts', payload: stageAlert() }]);
+    await publisher.publish([{ topic: 'control.alerts', payload: aStageAlert() }]);
 
     await server.freeze();
-    const failure = await publisher.publish([{ topic: 'control.alerts', payload: stageAlert() }]).then(() => undefined, (error: unknown) => error);
+    const failure = await publisher.publish([{ topic: 'control.alerts', payload: aStageAlert() }]).then(() => undefined, (error: unknown) => error);
     expect(failure).toMatchObject({ name: 'UnavailableError', retriable: true });
     expect(String((failure as Error).message)).toContain(topic);
 
     await server.thaw();
-    await publisher.publish([{ topic: 'control.alerts', payload: stageAlert() }]);
+    await publisher.publish([{ topic: 'control.alerts', payload: aStageAlert() }]);
   });
 });

@@ -1,17 +1,8 @@
 import type { ControlAlert } from '@priemnaya/contracts';
 import { connectDatabase, createBatchedInserts, isDuplicateKeyError } from '@priemnaya/database';
 import { createPublisher, ensureTopics } from '@priemnaya/kafka';
-import { collectTopics, createTeardown, createTestKafka, startPrivateKafka, testInfra, uniqueName, waitFor } from '@priemnaya/testing';
-import { randomUUID } from 'node:crypto';
+import { aStageAlert, collectTopics, createTeardown, createTestKafka, startPrivateKafka, testInfra, uniqueName, waitFor } from '@priemnaya/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-
-function stageAlert(): ControlAlert {
-  return {
-    version: 1, type: 'deadline-stage', alertId: randomUUID(), appealId: randomUUID(), clockId: 'answer', clockKind: 'answer',
-    policyId: 'written-59fz', stageId: 'half-time', trigger: 'time-used', unit: 'zhkh', recipients: ['executor'],
-    thresholdAt: '2026-12-08T06:00:00.000Z', fireAt: '2026-12-08T06:00:00.000Z', dueAt: '2026-12-23T21:00:00.000Z', raisedAt: '2026-12-08T06:00:05.000Z',
-  };
-}
 
 /** Group commit on the real broker and database: many callers, few requests, each caller's own outcome. */
 describe('group commit', () => {
@@ -55,7 +46,7 @@ describe('group commit', () => {
     await publisher.connect();
     const collector = teardown.add(await collectTopics(testKafka.kafka, [topic]), (it) => it.stop());
 
-    const alerts = Array.from({ length: 200 }, stageAlert);
+    const alerts = Array.from({ length: 200 }, aStageAlert);
     await Promise.all(alerts.map((alert) => publisher.publish([{ topic: 'control.alerts', payload: alert }])));
     await waitFor(async () => (await collector.readToEnd(), collector.messages.length >= 200), { description: 'the 200 alerts on the topic' });
     expect(new Set(collector.messages.map((message) => (message.value as ControlAlert).alertId))).toEqual(new Set(alerts.map((alert) => alert.alertId)));
@@ -74,10 +65,10 @@ describe('group commit', () => {
 
     await server.freeze();
     // The first goes to the frozen broker and holds the line; the second waits behind it.
-    const first = publisher.publish([{ topic: 'control.alerts', payload: stageAlert() }]).then(() => 'sent', (error: unknown) => error);
+    const first = publisher.publish([{ topic: 'control.alerts', payload: aStageAlert() }]).then(() => 'sent', (error: unknown) => error);
     // After its turn of the event loop, so it is not in the same request.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const queued = stageAlert();
+    const queued = aStageAlert();
     const second = publisher.publish([{ topic: 'control.alerts', payload: queued }]).then(() => 'sent', (error: unknown) => error);
     const withdrawn = await second;
     expect(withdrawn).toMatchObject({ name: 'UnavailableError', retriable: true });
@@ -85,7 +76,7 @@ describe('group commit', () => {
     expect(await first).toMatchObject({ name: 'UnavailableError' });
 
     await server.thaw();
-    const later = stageAlert();
+    const later = aStageAlert();
     await publisher.publish([{ topic: 'control.alerts', payload: later }]);
     const collector = teardown.add(await collectTopics(testKafka.kafka, [topic]), (it) => it.stop());
     await waitFor(async () => (await collector.readToEnd(), collector.messages.some((message) => (message.value as ControlAlert).alertId === later.alertId)), { description: 'the later alert' });

@@ -5,3 +5,4 @@ export * from './teardown.js';
 export * from './topic-collector.js';
 export * from './wait-for.js';
 export * from './private-infra.js';
+export * from './sample-messages.js';
