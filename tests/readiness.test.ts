@@ -8,6 +8,20 @@ interface Readiness {
   checks: Record<string, boolean>;
 }
 
+/** A site-form appeal under `key`: its status, Retry-After and the seconds it took (a hang fails the fetch). */
+async function submit(ingestUrl: string, key: string): Promise<{ status: number; retryAfter: string | null; seconds: number }> {
+  const from = Date.now();
+  const response = await fetch(`${ingestUrl}/v1/appeals`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify({ text: 'Во дворе не вывозят мусор уже неделю', author: { name: 'Заявитель Проверки', email: `${key}@example.org` } }),
+    // A citizen's browser gives up long before this; an answer only after it would be a hang.
+    signal: AbortSignal.timeout(60_000),
+  });
+  await response.arrayBuffer();
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), seconds: (Date.now() - from) / 1000 };
+}
+
 /** What a wait ends with when the service exited by itself instead of answering. */
 const STOPPED: Readiness = { status: 0, checks: {} };
 
@@ -78,6 +92,13 @@ describe('GET /readyz of the fleet', () => {
           expect((await fetch(`${urls[service]}/healthz`)).status).toBe(200);
         }),
       );
+      // An appeal sent meanwhile is refused with 503 and Retry-After, never held without an answer.
+      const key = `readyz-${dependency}-${how}-${Date.now()}`;
+      const refused = await submit(urls.ingest, key);
+      console.info(`[figure] readiness: ingest answered ${refused.status} to an appeal in ${refused.seconds.toFixed(1)} s with the ${dependency} ${how}`);
+      expect(refused.status, `an appeal with the ${dependency} ${how}`).toBe(503);
+      expect(refused.retryAfter).not.toBeNull();
+
       await (how === 'stopped' ? server.start() : server.thaw());
       const backAt = Date.now();
       for (const service of SERVICES) {
@@ -95,6 +116,8 @@ describe('GET /readyz of the fleet', () => {
         console.info(`[figure] readiness: ${service} ready by ${((Date.now() - backAt) / 1000).toFixed(1)} s after the ${dependency} was no longer ${how}`);
         expect((await fetch(`${urls[service]}/healthz`)).status, `${service}'s /healthz once the ${dependency} is back`).toBe(200);
       }
+      // The same appeal sent again once everything is ready is taken.
+      expect((await submit(urls.ingest, key)).status, `the refused appeal sent again once the ${dependency} is back`).toBe(202);
       expect(Object.fromEntries(exitedByThemselves), `services that stopped themselves while the ${dependency} was gone`).toEqual({});
     }
   }, 900_000);

@@ -5,6 +5,8 @@ import { createLazyAdmin } from './lazy-admin.js';
 export interface BrokerProbe {
   /** Whether the cluster answered a metadata request lately (for `/readyz`); never rejects. */
   reachable(): Promise<boolean>;
+  /** The latest answer at once (undefined before the first), a new probe starting when it is stale. */
+  lastKnown(): boolean | undefined;
   /** Closes the probe's connection; a later `reachable()` opens it again. */
   close(): Promise<void>;
 }
@@ -33,8 +35,10 @@ export function createBrokerProbe(kafka: Kafka, { timeoutMs = 1_500, maxAgeMs = 
     return brokers.length > 0;
   }
 
+  const reachable = readinessCheck(describeCluster, { timeoutMs, maxAgeMs });
   return {
-    reachable: readinessCheck(describeCluster, { timeoutMs, maxAgeMs }),
+    reachable,
+    lastKnown: () => reachable.lastKnown(),
     close: () => admin.close(),
   };
 }

@@ -14,8 +14,10 @@ export interface Publisher {
   /**
    * Validates and sends messages, resolving only when every in-sync replica has them
    * (acks=-1, idempotent producer). Throws UnavailableError when the broker cannot be reached.
+   * `withinMs`: what is left of the caller's own deadline; the earlier of it and the publisher's
+   * `deadlineMs` applies, and messages still waiting for a batch then are withdrawn.
    */
-  publish(messages: OutgoingMessage[]): Promise<void>;
+  publish(messages: OutgoingMessage[], options?: { withinMs?: number }): Promise<void>;
   disconnect(): Promise<void>;
 }
 
@@ -174,7 +176,7 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry, deadli
     async connect() {
       await ready();
     },
-    async publish(messages) {
+    async publish(messages, options) {
       // Validate everything before sending anything: a batch is published whole or not at all.
       const validated = messages.map((message) => ({
         topic: physicalTopic(message),
@@ -201,7 +203,8 @@ export function createPublisher({ kafka, names, timeoutMs = 3_000, retry, deadli
           }
           try {
             const sending = enqueue([...byTopic.values()]);
-            await (deadlineMs === undefined ? sending.sent : withinDeadline(sending, deadlineMs, topics));
+            const within = Math.min(deadlineMs ?? Infinity, options?.withinMs ?? Infinity);
+            await (within === Infinity ? sending.sent : withinDeadline(sending, Math.max(0, within), topics));
           } catch (error) {
             span.recordException(error as Error);
             throw toPublishError(error);

@@ -106,4 +106,24 @@ describe('readinessCheck', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(await answer).toBe(true);
   });
+
+  it('lastKnown gives the latest answer without waiting, and asks again once that answer is stale', async () => {
+    let clock = 0;
+    let up = false;
+    let asked = 0;
+    const probe = readinessCheck(() => (asked++, up), { timeoutMs: 1_500, maxAgeMs: 1_000, now: () => clock });
+    // Nothing known before the first answer; asking starts a check.
+    expect(probe.lastKnown()).toBeUndefined();
+    await vi.waitFor(() => expect(probe.lastKnown()).toBe(false));
+    expect(asked).toBe(1);
+    up = true;
+    clock += 500;
+    expect(probe.lastKnown()).toBe(false);
+    expect(asked).toBe(1);
+    clock += 600;
+    // Stale: the old answer is given at once and a new check runs behind it.
+    expect(probe.lastKnown()).toBe(false);
+    await vi.waitFor(() => expect(probe.lastKnown()).toBe(true));
+    expect(asked).toBe(2);
+  });
 });

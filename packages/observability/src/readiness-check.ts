@@ -17,7 +17,19 @@ export interface ReadinessCheckOptions {
  * then froze, on a connection nobody times out) would otherwise be waited for by every later
  * probe, and the service would stay not ready after its dependency came back.
  */
-export function readinessCheck(check: () => Promise<boolean> | boolean, { timeoutMs, maxAgeMs = 0, now = Date.now }: ReadinessCheckOptions): () => Promise<boolean> {
+/** A bounded check: call it for an answer; `lastKnown()` for the latest one without waiting. */
+export interface ReadinessProbe {
+  (): Promise<boolean>;
+  /**
+   * The latest answer (undefined before the first), at once: for a hot path that should refuse
+   * work while a dependency is known to be away rather than wait out its timeouts. When that
+   * answer is older than `maxAgeMs` a new check starts in the background, so the hot path keeps
+   * it fresh even when nobody probes `/readyz`.
+   */
+  lastKnown(): boolean | undefined;
+}
+
+export function readinessCheck(check: () => Promise<boolean> | boolean, { timeoutMs, maxAgeMs = 0, now = Date.now }: ReadinessCheckOptions): ReadinessProbe {
   let last: { at: number; ready: boolean } | undefined;
   let answering: Promise<boolean> | undefined;
 
@@ -42,9 +54,15 @@ export function readinessCheck(check: () => Promise<boolean> | boolean, { timeou
     }
   }
 
-  return () => {
+  const probe = () => {
     if (last && now() - last.at < maxAgeMs) return Promise.resolve(last.ready);
     answering ??= answer().finally(() => (answering = undefined));
     return answering;
   };
+  return Object.assign(probe, {
+    lastKnown() {
+      void probe();
+      return last?.ready;
+    },
+  });
 }

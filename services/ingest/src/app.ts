@@ -3,9 +3,11 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { Database } from '@priemnaya/database';
 import { createGrpcServer, type GrpcServer } from '@priemnaya/grpc';
+import { UnavailableError } from '@priemnaya/errors';
 import { createHttpServer, RequestError } from '@priemnaya/http';
 import { createBrokerProbe, type Kafka, type Publisher, type RunningConsumer } from '@priemnaya/kafka';
 import type { TopicNames } from '@priemnaya/contracts';
+import { readinessCheck } from '@priemnaya/observability';
 import { DEFAULT_SCREENING_POLICY, type IndexedPublishedAnswer } from '@priemnaya/prescreen';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -19,7 +21,7 @@ import { createRegistrationCounter } from './data-access/registration-counter.js
 import type { RegistryClient } from './data-access/registry-client.js';
 import type { AttachmentLimits } from './domain/attachment-policy.js';
 import { createPreScreen, screenedAuthor } from './domain/pre-screen.js';
-import { createSubmitAppeal } from './domain/submit-appeal.js';
+import { createSubmitAppeal, type AppealIntake, type Registration } from './domain/submit-appeal.js';
 import { intakeService } from './entry-points/grpc/intake-service.js';
 import type { IngestRouteDeps } from './entry-points/http/ingest-route-deps.js';
 import { createOpenApiRegistry, serveOpenApi } from './entry-points/http/openapi.js';
@@ -54,6 +56,8 @@ export interface IngestDeps {
   registry: RegistryClient;
   timeZone: string;
   clock?: () => Date;
+  /** How long one registration may take in all before its caller is answered 503; unbounded when absent. */
+  registrationDeadlineMs?: number;
   rateLimitPerMinute?: number;
   attachmentLimits?: AttachmentLimits;
   repeatWindowDays?: number;
@@ -107,7 +111,10 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
     ...(deps.publishedAnswers !== undefined ? { publishedAnswers: deps.publishedAnswers } : {}),
     policy: { ...DEFAULT_SCREENING_POLICY, ...(deps.repeatWindowDays !== undefined ? { repeatWindowDays: deps.repeatWindowDays } : {}) },
   });
-  const submitAppeal = createSubmitAppeal({
+  // The publisher retries a broker that is gone for each appeal (a 503 after a few seconds); this says so at once.
+  const broker = createBrokerProbe(deps.appealsFeed.kafka);
+  const database = readinessCheck(() => deps.database.ping(), { timeoutMs: 1_500, maxAgeMs: 1_000 });
+  const register = createSubmitAppeal({
     intakeKeys: createIntakeKeyRepository(deps.database.db),
     appeals,
     registrationNumbers,
@@ -123,22 +130,33 @@ export async function buildIngest(deps: IngestDeps): Promise<IngestApp> {
       });
     },
     publisher: deps.publisher,
+    ...(deps.registrationDeadlineMs !== undefined ? { deadlineMs: deps.registrationDeadlineMs } : {}),
+    onUnrecordedAcknowledgement: (appealId, error) => deps.logger.warn({ appealId, err: error }, 'appeal published; its acknowledgement was not recorded'),
     clock,
     newId: randomUUID,
     timeZone: deps.timeZone,
   });
+  /**
+   * While the broker or the database is known to be away (its latest probe, at most a second
+   * old, failed), an appeal is refused with 503 at once instead of waiting out their timeouts:
+   * during an outage every client retries, and each retry held for seconds piles up work that
+   * delays the recovery.
+   */
+  async function submitAppeal(intake: AppealIntake): Promise<Registration> {
+    const away = [database.lastKnown() === false ? 'the database' : undefined, broker.lastKnown() === false ? 'Kafka' : undefined].filter(Boolean);
+    if (away.length > 0) throw new UnavailableError(`${away.join(' and ')} cannot be reached; the appeal was not taken, retry later`);
+    return register(intake);
+  }
 
   const attachmentLimits = deps.attachmentLimits ?? { maxFiles: 5, maxFileBytes: 10 * 1024 * 1024 };
   const outbox = createChatOutboxRepository(deps.database.db, clock);
   await outbox.ensureIndexes();
   let notificationsConsumer: RunningConsumer | undefined;
-  // The publisher retries a broker that is gone for each appeal (a 503 after a few seconds); this says so at once.
-  const broker = createBrokerProbe(deps.appealsFeed.kafka);
   const http = createHttpServer({
     logger: deps.logger,
     // A replica that has not read the window yet would miss repeats: it waits before taking appeals.
     readinessChecks: {
-      database: () => deps.database.ping(),
+      database,
       kafka: () => broker.reachable(),
       personWindow: () => personWindowFeed.ready() && answersFeed.ready(),
       notifications: () => deps.notifications === undefined || (notificationsConsumer?.healthy() ?? false),

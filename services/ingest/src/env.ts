@@ -41,6 +41,8 @@ export const IngestEnv = z.object({
   PUBLISH_TIMEOUT_MS: env.milliseconds(3_000),
   /** How long a caller waits for Kafka in all, retries included; past it the answer is 503 and the caller retries with its key. */
   PUBLISH_DEADLINE_MS: env.milliseconds(8_000),
+  /** How long one registration may take in all (database steps and the publish); past it the answer is 503 with Retry-After. */
+  REGISTRATION_DEADLINE_MS: env.milliseconds(10_000),
   LOG_LEVEL: env.logLevel(),
   /** The Telegram bot's token from BotFather; without it the bot's webhook route is not served. */
   /** Keys of the Open311 client applications allowed to submit, comma-separated; empty lets any client submit. */

@@ -28,6 +28,7 @@ await runService({
       publisher,
       registry: createRegistryClient(config.REGISTRY_URL),
       timeZone: config.CITY_TIME_ZONE,
+      registrationDeadlineMs: config.REGISTRATION_DEADLINE_MS,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       attachmentLimits: { maxFiles: config.ATTACHMENT_MAX_FILES, maxFileBytes: config.ATTACHMENT_MAX_BYTES },
       repeatWindowDays: config.REPEAT_WINDOW_DAYS,

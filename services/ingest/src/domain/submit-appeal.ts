@@ -13,7 +13,7 @@ import type {
   RegistrationNumber,
   ScreeningFinding,
 } from '@priemnaya/contracts';
-import { AppError } from '@priemnaya/errors';
+import { AppError, UnavailableError } from '@priemnaya/errors';
 import type { TextSignature } from '@priemnaya/prescreen';
 import { fingerprint } from './fingerprint.js';
 import { registrationYear } from './registration-year.js';
@@ -78,7 +78,16 @@ export interface SubmitAppealPorts {
    * hint, not a record: it never fails the registration that Kafka already has.
    */
   recordPerson(appeal: AppealReceived, index: ScreeningIndex): Promise<void>;
-  publisher: { publish(messages: OutgoingMessage[]): Promise<void> };
+  publisher: { publish(messages: OutgoingMessage[], options?: { withinMs?: number }): Promise<void> };
+  /**
+   * How long one registration may take in all. Past it the caller is answered 503 at once (a
+   * database or broker that froze would hold it for every step's own timeout in turn), and the
+   * work left behind stops before publishing, so an appeal whose caller was told to retry is not
+   * sent behind its back; the retry with the same key finds it and sends it.
+   */
+  deadlineMs?: number;
+  /** The acknowledgement could not be recorded after Kafka took the appeal; the registration stands. */
+  onUnrecordedAcknowledgement?: (appealId: string, error: unknown) => void;
   clock: () => Date;
   newId: () => string;
   timeZone: string;
@@ -114,8 +123,34 @@ export class IdempotencyKeyConflict extends AppError {
  * after Kafka has acknowledged it; a resend (same idempotency key, or same channel and external
  * id) returns the first registration and publishes again only if the first publish never completed.
  */
+/** The registration did not finish within its deadline; the same request may succeed later. */
+export class RegistrationTimedOut extends UnavailableError {
+  constructor(deadlineMs: number) {
+    super(`registration: not finished within ${deadlineMs} ms; retry with the same Idempotency-Key`);
+  }
+}
+
 export function createSubmitAppeal(ports: SubmitAppealPorts) {
   return async function submitAppeal(intake: AppealIntake): Promise<Registration> {
+    const { deadlineMs } = ports;
+    const progress = { until: deadlineMs === undefined ? Infinity : performance.now() + deadlineMs, published: false };
+    if (deadlineMs === undefined) return attempt(intake, progress);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      // Once Kafka has the appeal the caller gets its 202, which the work gives within the deadline.
+      timer = setTimeout(() => progress.published || reject(new RegistrationTimedOut(deadlineMs)), deadlineMs);
+    });
+    const work = attempt(intake, progress);
+    // Once the caller has its 503 the work's own failure has nobody to go to.
+    work.catch(() => undefined);
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  async function attempt(intake: AppealIntake, progress: { until: number; published: boolean }): Promise<Registration> {
     // The raw payload may differ between resends (timestamps, signatures), and a resent file is
     // stored again under a new id; what is said, and the files' contents, may not differ.
     const { raw: _raw, idempotencyKey: _key, attachments, ...meaning } = intake;
@@ -142,11 +177,18 @@ export function createSubmitAppeal(ports: SubmitAppealPorts) {
     if (existing?.acknowledgedAt !== undefined) return toRegistration(existing, true);
 
     const stored = existing ?? (await register(appealId, intake, print));
-    await ports.publisher.publish([{ topic: 'appeals.received', payload: stored.appeal }]);
-    await ports.appeals.markAcknowledged(appealId, ports.clock());
+    const left = progress.until - performance.now();
+    if (left <= 0) throw new RegistrationTimedOut(ports.deadlineMs ?? 0);
+    await ports.publisher.publish([{ topic: 'appeals.received', payload: stored.appeal }], left === Infinity ? undefined : { withinMs: left });
+    progress.published = true;
+    // Kafka has the appeal: from here on it is registered whatever the database does. A mark that
+    // fails or is late leaves it looking unsent to a resend, which sends it again (consumers dedupe).
+    await settleWithin(ports.appeals.markAcknowledged(appealId, ports.clock()), progress.until - performance.now()).catch((error: unknown) =>
+      ports.onUnrecordedAcknowledgement?.(appealId, error),
+    );
     await ports.recordPerson(stored.appeal, stored.screeningIndex);
     return toRegistration(stored, existing !== undefined);
-  };
+  }
 
   async function register(appealId: string, intake: AppealIntake, print: string): Promise<StoredAppeal> {
     const now = ports.clock();
@@ -173,6 +215,18 @@ export function createSubmitAppeal(ports: SubmitAppealPorts) {
     };
     // A concurrent repeat may have registered the same id first; its number wins.
     return ports.appeals.insertIfAbsent({ appeal, fingerprint: print, screeningIndex: screening.index, similarAppealIds: screening.similarAppealIds });
+  }
+}
+
+/** `work`, or a rejection once `ms` has passed (the work goes on, unwatched). */
+async function settleWithin(work: Promise<void>, ms: number): Promise<void> {
+  if (ms === Infinity) return work;
+  let timer: NodeJS.Timeout | undefined;
+  work.catch(() => undefined);
+  try {
+    await Promise.race([work, new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`not done within ${Math.round(ms)} ms`)), Math.max(0, ms))))]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -35,8 +35,9 @@ export interface TickReport {
 /**
  * One tick: the buckets whose minute is over, and only those (their number follows what is due,
  * not what is open). A tick reads the wheel only when a minute has closed since its last complete
- * read: no writer adds to a closed minute (a stage already past goes into the current one), so
- * the ticks in between have nothing new to find. Each line carries its alert, so no appeal is
+ * read: a writer puts a stage already past into the current minute, and a write that lands only
+ * after its minute closed (a slow database) is written again into an open one by the writer
+ * (`scheduleStages`), so the ticks in between have nothing new to find. Each line carries its alert, so no appeal is
  * read; a line is fired unless a withdrawal of a later revision of its appeal silences it. Alerts
  * are raised through the claim ledger; the due buckets are deleted only when every line is
  * settled, after the tick has reported, so a crash anywhere leaves them to the next tick. Ticks
