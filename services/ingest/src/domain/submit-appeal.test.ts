@@ -69,7 +69,11 @@ describe('submitAppeal with a deadline', () => {
     const failed = expect(answer).rejects.toBeInstanceOf(RegistrationTimedOut);
     await vi.advanceTimersByTimeAsync(1_000);
     await failed;
-    const error = await answer.catch((caught: unknown) => caught as RegistrationTimedOut);
+    const error: unknown = await answer.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    if (!(error instanceof RegistrationTimedOut)) throw new Error('expected RegistrationTimedOut');
     expect(error.retriable).toBe(true);
     expect(error.message).toContain('Idempotency-Key');
 
