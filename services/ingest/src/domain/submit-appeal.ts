@@ -118,11 +118,6 @@ export class IdempotencyKeyConflict extends AppError {
   }
 }
 
-/**
- * Registers an appeal from any channel and publishes it to `appeals.received`. Resolves only
- * after Kafka has acknowledged it; a resend (same idempotency key, or same channel and external
- * id) returns the first registration and publishes again only if the first publish never completed.
- */
 /** The registration did not finish within its deadline; the same request may succeed later. */
 export class RegistrationTimedOut extends UnavailableError {
   constructor(deadlineMs: number) {
@@ -130,6 +125,11 @@ export class RegistrationTimedOut extends UnavailableError {
   }
 }
 
+/**
+ * Registers an appeal from any channel and publishes it to `appeals.received`. Resolves only
+ * after Kafka has acknowledged it; a resend (same idempotency key, or same channel and external
+ * id) returns the first registration and publishes again only if the first publish never completed.
+ */
 export function createSubmitAppeal(ports: SubmitAppealPorts) {
   return async function submitAppeal(intake: AppealIntake): Promise<Registration> {
     const { deadlineMs } = ports;
